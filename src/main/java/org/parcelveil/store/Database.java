@@ -1,0 +1,70 @@
+package org.parcelveil.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The service's relational store: a pooled data source, migrated by Flyway on open.
+ *
+ * <p>H2 (embedded default) and PostgreSQL run the same migrations; the schema avoids PostgreSQL-only features
+ * so that PostgreSQL-compatible distributed SQL engines can run it too.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** Opens the database and applies the migrations under {@code classpath:db/<location>}. */
+  public static Database open(DatabaseSettings settings, String location, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("pv-" + location);
+    // Fail fast when the database is down rather than queueing requests for half a minute.
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(10_000);
+    if (settings.isPostgres()) {
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
+    HikariDataSource ds = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/" + location)
+          .table("pv_schema_history")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new Database(ds, Dialect.of(settings));
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,38 @@
+package org.parcelveil.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a database lives: a JDBC URL with its credentials. The password never appears in {@link #toString()}.
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+  public DatabaseSettings {
+    Objects.requireNonNull(url, "url");
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+  }
+
+  /** The embedded H2 file database named {@code name} under {@code dataDir}. */
+  public static DatabaseSettings embedded(Path dataDir, String name) {
+    Path file = dataDir.toAbsolutePath().resolve(name);
+    // FILE_LOCK=FS so a second process on the same directory fails fast instead of corrupting.
+    return new DatabaseSettings("jdbc:h2:file:" + file + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+  }
+
+  public boolean isPostgres() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  public boolean isH2() {
+    return url.startsWith("jdbc:h2:");
+  }
+
+  @Override
+  public String toString() {
+    int q = url.indexOf('?');
+    String shown = q < 0 ? url : url.substring(0, q) + "?…";
+    return "DatabaseSettings[url=" + shown + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+  }
+}
