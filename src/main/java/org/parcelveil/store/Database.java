@@ -24,6 +24,14 @@ public final class Database implements AutoCloseable {
 
   /** Opens the database and applies the migrations under {@code classpath:db/<location>}. */
   public static Database open(DatabaseSettings settings, String location, int poolSize) {
+    return open(settings, location, null, poolSize);
+  }
+
+  /**
+   * Opens the database with its tables in their own {@code schema} (PostgreSQL; ignored on H2, where each store is
+   * its own file) and applies the migrations under {@code classpath:db/<location>}.
+   */
+  public static Database open(DatabaseSettings settings, String location, String schema, int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());
@@ -33,12 +41,20 @@ public final class Database implements AutoCloseable {
     // Fail fast when the database is down rather than queueing requests for half a minute.
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(10_000);
+    boolean separateSchema = schema != null && settings.isPostgres();
     if (settings.isPostgres()) {
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      if (separateSchema) {
+        config.addDataSourceProperty("currentSchema", schema);
+      }
     }
     HikariDataSource ds = new HikariDataSource(config);
     try {
-      Flyway.configure()
+      var flyway = Flyway.configure();
+      if (separateSchema) {
+        flyway.schemas(schema);
+      }
+      flyway
           .dataSource(ds)
           .locations("classpath:db/" + location)
           .table("pv_schema_history")

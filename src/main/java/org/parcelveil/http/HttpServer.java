@@ -1,0 +1,149 @@
+package org.parcelveil.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front door: JSON, authentication, problem documents, request logs and metrics. It knows no feature;
+ * features hand it their {@link Routes}.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  private static final String UNMATCHED = "(unmatched)";
+
+  private final Javalin app;
+
+  public HttpServer(HttpSettings settings, Authenticator authenticator, MeterRegistry meters, List<Routes> features) {
+    this.app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = settings.host();
+      config.jetty.port = settings.port();
+      config.routes.before(ctx -> {
+        secureHeaders(ctx);
+        authenticate(ctx, authenticator);
+      });
+      config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, translate(e)));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        // The exception's message may quote input; log its type and origin only.
+        LOG.error("unhandled {} at {} {}", e.getClass().getName(), ctx.method(), routeOf(ctx), redacted(e));
+        problem(ctx, new ApiException(500, "internal", "Internal error", "The request could not be completed."));
+      });
+      config.routes.error(404, ctx -> {
+        if (!ctx.contentType().startsWith("application/problem+json") && ctx.result() == null) {
+          problem(ctx, ApiException.notFound("No such resource."));
+        }
+      });
+      config.routes.error(405, ctx -> problem(ctx,
+          new ApiException(405, "method-not-allowed", "Method not allowed", "This method is not allowed here.")));
+      config.requestLogger.http((ctx, ms) -> record(ctx, ms, meters));
+      features.forEach(f -> f.register(config.routes));
+    });
+  }
+
+  public HttpServer start() {
+    app.start();
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void secureHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    if (ctx.path().startsWith("/v1/")) {
+      // API responses may carry personal data; nothing on the way may keep them.
+      ctx.header("Cache-Control", "no-store");
+    }
+  }
+
+  private static void authenticate(Context ctx, Authenticator authenticator) {
+    String header = ctx.header("Authorization");
+    if (header == null) {
+      return;
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw ApiException.unauthorized();
+    }
+    String token = header.substring(7).trim();
+    ctx.attribute(Auth.ATTRIBUTE, authenticator.authenticate(token).orElseThrow(ApiException::unauthorized));
+  }
+
+  static void problem(Context ctx, ApiException e) {
+    ctx.status(e.status());
+    if (e.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
+    ctx.contentType("application/problem+json");
+    ctx.result(writeProblem(Problem.of(e)));
+  }
+
+  private static String writeProblem(Problem p) {
+    try {
+      return Json.mapper().writeValueAsString(p);
+    } catch (Exception impossible) {
+      return "{\"status\":" + p.status() + "}";
+    }
+  }
+
+  private static ApiException translate(HttpResponseException e) {
+    int status = e.getStatus();
+    return switch (status) {
+      case 413 -> new ApiException(413, "too-large", "Payload too large", "The request body exceeds the limit.");
+      case 404 -> ApiException.notFound("No such resource.");
+      case 405 -> new ApiException(405, "method-not-allowed", "Method not allowed", "This method is not allowed here.");
+      default -> status >= 500
+          ? new ApiException(status, "internal", "Internal error", "The request could not be completed.")
+          : new ApiException(status, "bad-request", "Bad request", "The request was not accepted.", List.of(), Map.of());
+    };
+  }
+
+  private static void record(Context ctx, Float ms, MeterRegistry meters) {
+    String route = routeOf(ctx);
+    int status = ctx.statusCode();
+    Timer.builder("http.server.requests")
+        .tag("method", ctx.method().name())
+        .tag("route", route)
+        .tag("status", Integer.toString(status))
+        .register(meters)
+        .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+    if (status >= 500) {
+      LOG.warn("{} {} -> {} in {} ms", ctx.method(), route, status, String.format("%.1f", ms));
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} -> {} in {} ms", ctx.method(), route, status, String.format("%.1f", ms));
+    }
+  }
+
+  /** The route template (e.g. {@code /v1/shipments/{waybill}}), never the raw path, which may carry data. */
+  static String routeOf(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      return UNMATCHED;
+    }
+  }
+
+  private static String redacted(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length == 0 ? "" : "(" + trace[0] + ")";
+  }
+}

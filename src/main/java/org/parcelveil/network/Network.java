@@ -1,0 +1,125 @@
+package org.parcelveil.network;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.parcelveil.validation.Check;
+import org.parcelveil.vault.Area;
+
+/**
+ * The carrier's network of hubs and stations, and the routing it implies: which station serves a district, which
+ * hub sorts for a city, and the sort code printed on a label.
+ *
+ * <p>Stations change rarely and routing runs for every shipment, so the list is held in memory and reloaded on
+ * every change made through this node.
+ */
+public final class Network {
+  public static final String UNROUTED = "UNROUTED";
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,31}");
+
+  private final StationRepository repository;
+  private final Clock clock;
+  private final AtomicReference<List<Station>> cache = new AtomicReference<>();
+
+  public Network(StationRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** Creates a station or hub; a taken code is a conflict. */
+  public Station create(String code, String name, String kind, Area area) {
+    Check check = new Check();
+    if (code == null || !CODE.matcher(code).matches()) {
+      check.fail("code", "must be 2 to 32 upper-case letters, digits, '-' or '_'");
+    }
+    String n = check.text("name", name, 1, 100);
+    Station.Kind k = null;
+    if (kind == null) {
+      check.fail("kind", "is required");
+    } else {
+      try {
+        k = Station.Kind.valueOf(kind);
+      } catch (IllegalArgumentException e) {
+        check.fail("kind", "must be HUB or STATION");
+      }
+    }
+    if (area == null) {
+      check.fail("area", "is required");
+    }
+    check.throwIfInvalid();
+    Station s = new Station(code, n, k, area, clock.instant());
+    if (!repository.insert(s)) {
+      throw new DuplicateStationException(code);
+    }
+    cache.set(null);
+    return s;
+  }
+
+  public List<Station> all() {
+    List<Station> s = cache.get();
+    if (s == null) {
+      s = repository.all();
+      cache.set(s);
+    }
+    return s;
+  }
+
+  /** Re-reads the station list (another node may have added one). */
+  public void refresh() {
+    cache.set(null);
+  }
+
+  public Optional<Station> find(String code) {
+    return all().stream().filter(s -> s.code().equals(code)).findFirst()
+        .or(() -> {
+          Optional<Station> fresh = repository.find(code);
+          fresh.ifPresent(x -> cache.set(null));
+          return fresh;
+        });
+  }
+
+  /** The station that serves a district: the first by code among those in it. */
+  public Optional<Station> stationServing(Area area) {
+    return all().stream()
+        .filter(s -> s.kind() == Station.Kind.STATION && sameDistrict(s.area(), area))
+        .min(Comparator.comparing(Station::code));
+  }
+
+  /** The hub that sorts for an area: one in its city, else one in its province. */
+  public Optional<Station> hubFor(Area area) {
+    Optional<Station> inCity = all().stream()
+        .filter(s -> s.kind() == Station.Kind.HUB && s.area().province().equals(area.province())
+            && s.area().city().equals(area.city()))
+        .min(Comparator.comparing(Station::code));
+    return inCity.or(() -> all().stream()
+        .filter(s -> s.kind() == Station.Kind.HUB && s.area().province().equals(area.province()))
+        .min(Comparator.comparing(Station::code)));
+  }
+
+  /**
+   * The sort code for a destination: {@code <hub>-<station>}, like the segmented codes carriers print so a sorter
+   * reads the next hop at a glance; {@link #UNROUTED} when no station serves the district.
+   */
+  public String sortCode(Area destination) {
+    Optional<Station> station = stationServing(destination);
+    if (station.isEmpty()) {
+      return UNROUTED;
+    }
+    return hubFor(destination).map(h -> h.code() + "-").orElse("") + station.get().code();
+  }
+
+  static boolean sameDistrict(Area a, Area b) {
+    return a.province().equals(b.province()) && a.city().equals(b.city()) && a.district().equals(b.district());
+  }
+
+  /** A station code that is already taken. */
+  public static final class DuplicateStationException extends RuntimeException {
+    DuplicateStationException(String code) {
+      super("station " + code + " exists already", null, false, false);
+    }
+  }
+
+}

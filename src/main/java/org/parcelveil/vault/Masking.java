@@ -1,0 +1,48 @@
+package org.parcelveil.vault;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Masking rules, stricter than GB/T 41833-2022 (which hides at least one character of a name and six digits of a
+ * phone): a Chinese name keeps only its family name ({@code 张*}, {@code 欧阳**}), a Latin name only the initial
+ * of each part ({@code J. S.}).
+ */
+public final class Masking {
+  /** Two-character family names: for these the family name is the first two characters. */
+  private static final Set<String> COMPOUND_SURNAMES = Set.of(
+      "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+      "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "百里", "东郭", "闻人", "赫连", "澹台", "公冶",
+      "宗政", "濮阳", "太叔", "申屠", "钟离", "长孙", "万俟", "司空", "第五");
+
+  private Masking() {}
+
+  public static String name(String name) {
+    String n = name.strip();
+    if (n.codePoints().anyMatch(Masking::isHan)) {
+      return hanName(n.replaceAll("\\s+", ""));
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : n.split("[\\s\\-]+")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
+    }
+    return out.length() == 0 ? "*" : out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  private static String hanName(String n) {
+    int length = n.codePointCount(0, n.length());
+    int keep = length > 2 && COMPOUND_SURNAMES.contains(n.substring(0, n.offsetByCodePoints(0, 2))) ? 2 : 1;
+    int cut = n.offsetByCodePoints(0, keep);
+    return n.substring(0, cut) + "*".repeat(Math.max(1, length - keep));
+  }
+
+  private static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+}
