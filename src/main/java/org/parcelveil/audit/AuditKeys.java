@@ -1,0 +1,33 @@
+package org.parcelveil.audit;
+
+import java.util.List;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.keys.Secret;
+
+/**
+ * The log's Ed25519 signing keys, kept in the key store under the master key as 32-byte seeds named {@value
+ * #SECRET_NAME}. Each version is a key; rotating the secret starts signing with a new key, and the public keys of
+ * the old versions stay published so that old checkpoints still verify.
+ */
+final class AuditKeys {
+  static final String SECRET_NAME = "audit-signing";
+
+  private final KeyStore keys;
+
+  AuditKeys(KeyStore keys) {
+    this.keys = keys;
+  }
+
+  /** A signer with the newest key version, named {@code origin}. */
+  NoteSigner current(String origin) {
+    Secret secret = keys.currentSecret(SECRET_NAME);
+    return new NoteSigner(origin, secret.bytes(), secret.version());
+  }
+
+  /** The verifier keys of every version still in the key store, oldest first. */
+  List<NoteSigner> all(String origin) {
+    return keys.secrets(SECRET_NAME).stream()
+        .map(s -> new NoteSigner(origin, s.bytes(), s.version()))
+        .toList();
+  }
+}

@@ -1,0 +1,94 @@
+package org.parcelveil.audit;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.store.Database;
+
+/**
+ * Builds the audit feature in one call: the log that the rest of the service appends to, the checkpoint publisher
+ * and the HTTP routes. {@link #start()} begins publishing; {@link #close()} stops it and drains the writer.
+ */
+public final class AuditModule implements AutoCloseable {
+  /** How often a checkpoint is published when the tree grew. */
+  public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+  /** How long an append waits for its batch to commit before the caller fails closed. */
+  public static final Duration APPEND_TIMEOUT = Duration.ofSeconds(10);
+  static final int MAX_BATCH = 1000;
+
+  private final GroupCommitLog log;
+  private final CheckpointPublisher publisher;
+  private final AuditRoutes routes;
+  private final AuditKeys keys;
+
+  private AuditModule(GroupCommitLog log, CheckpointPublisher publisher, AuditRoutes routes, AuditKeys keys) {
+    this.log = log;
+    this.publisher = publisher;
+    this.routes = routes;
+    this.keys = keys;
+  }
+
+  /**
+   * @param db the main database, migrated (it holds the log's tables)
+   * @param keys the key store; the signing key is its secret {@code audit-signing}
+   * @param origin the log's name on checkpoints and keys, e.g. {@code example.com/parcelveil}; null for
+   *     {@link #defaultOrigin()}. The first checkpoint fixes it for good.
+   */
+  public static AuditModule create(Database db, KeyStore keys, String origin, Clock clock) {
+    return create(db, keys, origin, clock, CHECKPOINT_INTERVAL);
+  }
+
+  public static AuditModule create(Database db, KeyStore keys, String origin, Clock clock, Duration interval) {
+    String name = origin == null ? defaultOrigin() : origin;
+    AuditKeys auditKeys = new AuditKeys(keys);
+    GroupCommitLog log = new GroupCommitLog(db.dataSource(), clock, APPEND_TIMEOUT, MAX_BATCH);
+    CheckpointPublisher publisher = new CheckpointPublisher(db.dataSource(), auditKeys, name, interval, clock);
+    AuditReader reader = new AuditReader(db.dataSource());
+    VerifierKeys verifierKeys = new VerifierKeys(auditKeys, publisher::origin, reader::storedKeys, clock);
+    return new AuditModule(log, publisher, new AuditRoutes(reader, publisher, verifierKeys), auditKeys);
+  }
+
+  /** {@code <host name>/parcelveil}, lower case. */
+  public static String defaultOrigin() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    String clean = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+    return (clean.isEmpty() ? "localhost" : clean) + "/parcelveil";
+  }
+
+  public AuditLog log() {
+    return log;
+  }
+
+  public CheckpointPublisher publisher() {
+    return publisher;
+  }
+
+  public AuditRoutes routes() {
+    return routes;
+  }
+
+  /** The log's verifier keys (every version in the key store), for {@link AuditVerifier} run by the operator. */
+  public List<String> verifierKeys() {
+    return keys.all(publisher.origin()).stream().map(s -> s.key().vkey()).toList();
+  }
+
+  public AuditModule start() {
+    publisher.start();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    publisher.close();
+    log.close();
+  }
+}

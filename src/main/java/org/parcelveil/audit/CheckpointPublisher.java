@@ -1,0 +1,178 @@
+package org.parcelveil.audit;
+
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.parcelveil.store.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signs and stores checkpoints: every few seconds when the tree grew, and on demand. Before it signs, it proves
+ * from the stored tree that the new checkpoint extends the last one published, so the log never signs two
+ * inconsistent checkpoints; if that proof fails (a rolled-back or rewritten log) it refuses and raises the alarm.
+ */
+public final class CheckpointPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointPublisher.class);
+
+  private final DataSource dataSource;
+  private final AuditKeys keys;
+  private final String origin;
+  private final Duration interval;
+  private final Clock clock;
+  private final Object publishing = new Object();
+  private ScheduledExecutorService scheduler;
+  private boolean warnedOrigin;
+
+  CheckpointPublisher(DataSource dataSource, AuditKeys keys, String origin, Duration interval, Clock clock) {
+    NoteKey.checkName(origin);
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("the checkpoint interval must be positive, was " + interval);
+    }
+    this.dataSource = dataSource;
+    this.keys = keys;
+    this.origin = origin;
+    this.interval = interval;
+    this.clock = clock;
+  }
+
+  /** Starts publishing every interval on a daemon thread. */
+  public synchronized void start() {
+    if (scheduler != null) {
+      return;
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "audit-checkpoints");
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void tick() {
+    try {
+      publishNow();
+    } catch (RuntimeException e) {
+      LOG.error("audit checkpoint not published: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Publishes a checkpoint for the current tree if it grew since the last one, and returns the latest signed
+   * checkpoint (empty only if none could ever be published).
+   *
+   * @throws AuditUnavailableException if the database fails, or the stored tree does not extend the last checkpoint
+   */
+  public Optional<String> publishNow() {
+    synchronized (publishing) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Optional<String> note = publish(c);
+          c.commit();
+          return note;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          if (e instanceof SQLException s && Dialect.UNIQUE_VIOLATION.equals(s.getSQLState())) {
+            return latest(); // another node published this size first
+          }
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new AuditUnavailableException("the checkpoint could not be published", e);
+      }
+    }
+  }
+
+  /** The log's origin: the one fixed by its first checkpoint, else the configured one. */
+  public String origin() {
+    try (Connection c = dataSource.getConnection()) {
+      String fixed = TreeStore.head(c).origin();
+      return fixed == null ? origin : fixed;
+    } catch (SQLException e) {
+      throw new AuditUnavailableException("the audit log could not be read", e);
+    }
+  }
+
+  /** The latest published checkpoint as a signed note. */
+  public Optional<String> latest() {
+    try (Connection c = dataSource.getConnection()) {
+      return CheckpointStore.latest(c).map(CheckpointStore.Stored::note);
+    } catch (SQLException e) {
+      throw new AuditUnavailableException("the checkpoint could not be read", e);
+    }
+  }
+
+  private Optional<String> publish(Connection c) throws SQLException {
+    String fixed = TreeStore.fixOrigin(c, origin);
+    if (!fixed.equals(origin) && !warnedOrigin) {
+      warnedOrigin = true;
+      LOG.warn("the audit log's origin is fixed as {}; the configured {} is ignored", fixed, origin);
+    }
+    TreeStore.Head head = TreeStore.head(c);
+    Optional<CheckpointStore.Stored> last = CheckpointStore.latest(c);
+    if (last.isPresent() && head.size() <= last.get().size()) {
+      if (head.size() < last.get().size()) {
+        throw new AuditUnavailableException("ALARM: the audit log has " + head.size()
+            + " entries but a checkpoint of size " + last.get().size() + " was published: it was rolled back", null);
+      }
+      return Optional.of(last.get().note());
+    }
+    byte[] root = checkedRoot(c, head, last);
+    Checkpoint checkpoint = new Checkpoint(fixed, head.size(), root);
+    NoteSigner signer = keys.current(fixed);
+    String note = signer.sign(checkpoint.text());
+    long now = EntryCodec.micros(clock.instant());
+    CheckpointStore.rememberKey(c, signer.version(), signer.key().vkey(), now);
+    CheckpointStore.insert(c, checkpoint, note, signer.version(), now);
+    LOG.debug("audit checkpoint {} published", head.size());
+    return Optional.of(note);
+  }
+
+  /** The root at the head, after checking the stored tree agrees with the head and extends the last checkpoint. */
+  private static byte[] checkedRoot(Connection c, TreeStore.Head head, Optional<CheckpointStore.Stored> last)
+      throws SQLException {
+    Set<Long> ids = new HashSet<>(ProofPlan.rootNodeIds(head.size()));
+    ProofPlan plan = last.map(l -> ProofPlan.consistency(l.size(), head.size())).orElse(null);
+    if (plan != null) {
+      ids.addAll(plan.nodeIds());
+    }
+    Map<Long, byte[]> nodes = TreeStore.nodes(c, ids);
+    byte[] root;
+    List<byte[]> proof;
+    try {
+      root = ProofPlan.rootOf(head.size(), nodes);
+      proof = plan == null ? List.of() : plan.hashes(nodes);
+    } catch (IllegalStateException e) {
+      throw new AuditUnavailableException("ALARM: the stored audit tree is incomplete: " + e.getMessage(), e);
+    }
+    if (!MessageDigest.isEqual(root, head.rootOrEmpty())) {
+      throw new AuditUnavailableException("ALARM: the stored audit tree does not match its head", null);
+    }
+    if (last.isPresent() && !MerkleProofs.verifyConsistency(last.get().size(), head.size(), proof,
+        last.get().root(), root)) {
+      throw new AuditUnavailableException("ALARM: the audit tree of size " + head.size()
+          + " does not extend the published checkpoint of size " + last.get().size(), null);
+    }
+    return root;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package org.parcelveil.audit;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append side of the log, with group commit: callers queue their records and block; one writer thread per node
+ * drains the queue into a single transaction (lock the head row, insert the entries and their tree nodes, move the
+ * head, commit) and only then answers each caller. The head-row lock makes the database the sequencer, so any number
+ * of nodes can append to one database and still get distinct, gap-free indexes.
+ */
+final class GroupCommitLog implements AuditLog, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
+  private static final int ATTEMPTS = 3;
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Duration timeout;
+  private final int maxBatch;
+  private final SecureRandom random = new SecureRandom();
+  private final BlockingQueue<Pending> queue;
+  private final Thread writer;
+  private volatile boolean closed;
+
+  // Touched by the writer thread only: the right edge of the tree as of the last commit it made.
+  private Frontier cached;
+  private byte[] cachedRoot;
+
+  private record Pending(AuditRecord record, CompletableFuture<AuditReceipt> done) {}
+
+  GroupCommitLog(DataSource dataSource, Clock clock, Duration timeout, int maxBatch) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.timeout = timeout;
+    this.maxBatch = maxBatch;
+    this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 16));
+    this.writer = new Thread(this::run, "audit-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public AuditReceipt append(AuditRecord record) {
+    try {
+      EntryCodec.check(record);
+    } catch (IllegalArgumentException e) {
+      throw new AuditUnavailableException("the audit record was rejected: " + e.getMessage(), e);
+    }
+    Pending pending = new Pending(record, new CompletableFuture<>());
+    try {
+      if (closed || !queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AuditUnavailableException("the audit log is " + (closed ? "closed" : "overloaded"), null);
+      }
+      return pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new AuditUnavailableException("the audit entry could not be committed", e.getCause());
+    } catch (TimeoutException e) {
+      // The entry may still commit later: the log then records an action that did not happen, never the reverse.
+      throw new AuditUnavailableException("the audit entry was not committed within " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AuditUnavailableException("interrupted while waiting for the audit log", e);
+    }
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        if (closed) {
+          break;
+        }
+      } catch (RuntimeException | Error e) {
+        LOG.error("audit writer failed on a batch of {}", batch.size(), e);
+        cached = null;
+        fail(batch, e);
+      } finally {
+        batch.clear();
+      }
+    }
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.done().completeExceptionally(new IllegalStateException("the audit log closed"));
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        List<AuditReceipt> receipts = write(batch);
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).done().complete(receipts.get(i));
+        }
+        return;
+      } catch (SQLException e) {
+        cached = null;
+        if (attempt < ATTEMPTS && retryable(e)) {
+          LOG.info("audit batch conflicted ({}), retrying", e.getSQLState());
+          continue;
+        }
+        LOG.warn("audit batch of {} failed: {} {}", batch.size(), e.getSQLState(), e.getMessage());
+        fail(batch, e);
+        return;
+      }
+    }
+  }
+
+  private List<AuditReceipt> write(List<Pending> batch) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        TreeStore.Head head = TreeStore.lockHead(c);
+        Frontier frontier = frontierAt(c, head);
+        int n = batch.size();
+        List<AuditEntry> entries = new ArrayList<>(n);
+        List<AuditReceipt> receipts = new ArrayList<>(n);
+        long[] ids = new long[n * 2 + 64];
+        byte[][] hashes = new byte[ids.length][];
+        int[] count = {0};
+        for (Pending p : batch) {
+          Instant time = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          byte[] nonce = new byte[AuditEntry.NONCE_BYTES];
+          random.nextBytes(nonce);
+          AuditEntry entry = new AuditEntry(frontier.size(), time, nonce, p.record());
+          entries.add(entry);
+          receipts.add(new AuditReceipt(entry.index(), time));
+          frontier.append(entry.leafHash(), (level, index, hash) -> {
+            ids[count[0]] = NodeIds.id(level, index);
+            hashes[count[0]++] = hash;
+          });
+        }
+        byte[] root = frontier.root();
+        TreeStore.insertEntries(c, entries);
+        TreeStore.insertNodes(c, ids, hashes, count[0]);
+        TreeStore.updateHead(c, frontier.size(), root, EntryCodec.micros(clock.instant()));
+        c.commit();
+        cached = frontier;
+        cachedRoot = root;
+        return receipts;
+      } catch (SQLException | RuntimeException e) {
+        rollback(c);
+        throw e;
+      }
+    }
+  }
+
+  /** The frontier at the locked head: ours if no other node appended since our last commit, else read back. */
+  private Frontier frontierAt(Connection c, TreeStore.Head head) throws SQLException {
+    if (cached != null && cached.size() == head.size() && MessageDigest.isEqual(cachedRoot, head.rootOrEmpty())) {
+      return cached.copy();
+    }
+    Frontier f = Frontier.of(head.size(), TreeStore.nodes(c, Frontier.nodeIds(head.size())));
+    if (!MessageDigest.isEqual(f.root(), head.rootOrEmpty())) {
+      // Appending onto a tree whose nodes disagree with the head would bury the damage: stop instead.
+      throw new SQLException("the stored audit tree does not match its head at size " + head.size());
+    }
+    return f;
+  }
+
+  private static boolean retryable(SQLException e) {
+    String state = e.getSQLState();
+    // 40001 serialization failure, 40P01 deadlock, 23505 an index taken meanwhile (distributed SQL without locks).
+    return state != null && (state.startsWith("40") || state.equals("23505"));
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken; the pool discards it
+    }
+  }
+
+  private static void fail(List<Pending> batch, Throwable cause) {
+    batch.forEach(p -> p.done().completeExceptionally(cause));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      writer.join(timeout.toMillis() + 1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writer.interrupt();
+  }
+}
