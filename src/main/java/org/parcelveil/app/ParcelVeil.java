@@ -67,7 +67,7 @@ public final class ParcelVeil implements AutoCloseable {
       boolean brandNew = KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database);
       MasterKey master = MasterKeySource.load(settings.dataDir(), env, brandNew);
       this.keys = new KeyStore(keyDatabase, master);
-      this.audit = AuditModule.create(database, keys, Origins.defaultOrigin(), clock);
+      this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
       this.principals = new Principals(new PrincipalRepository(database.dataSource()), network, audit.log(), clock);
       Vault vault = new Vault(keys, new BlindIndex(keys.secrets("blind-index")));
@@ -127,6 +127,10 @@ public final class ParcelVeil implements AutoCloseable {
 
   public AuditLog auditLog() {
     return audit.log();
+  }
+
+  public AuditModule audit() {
+    return audit;
   }
 
   public Lifecycle lifecycle() {
