@@ -37,7 +37,7 @@ public record LabelData(
 
   public LabelData {
     carrierName = text("carrierName", carrierName, 24);
-    service = text("service", service, 24);
+    service = text("service", service, 16);
     sortCode = text("sortCode", sortCode, 20);
     if (waybill == null || !WAYBILL.matcher(waybill).matches()) {
       throw ValidationException.of("waybill", "must be 6 to 24 capital letters or digits");

@@ -99,6 +99,7 @@ final class Layout {
   private void text(List<Element> out, String field, double x, double y, double width, double size, Align align,
       String s) {
     font.check(field, s);
+    // The field length caps in LabelData and MaskedParty are chosen so that even all-Chinese text fits at MIN_TEXT.
     double fitted = Math.min(size, width / Math.max(font.width(s), 1e-6));
     out.add(new Text(x, y, width, Math.max(snap(fitted), MIN_TEXT), align, s, field));
   }

@@ -20,7 +20,7 @@ public record MaskedParty(String name, String phone, String area) {
   private static final int MIN_HIDDEN_PHONE_DIGITS = 6;
 
   public MaskedParty {
-    name = LabelData.text("name", name, 16);
+    name = LabelData.text("name", name, 12);
     phone = LabelData.text("phone", phone, 24);
     area = LabelData.text("area", area, 40);
     if (!INITIALS.matcher(name).matches() && (name.indexOf('*') < 0 || unmaskedLength(name) > 2)) {

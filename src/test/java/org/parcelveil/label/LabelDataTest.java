@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parcelveil.validation.ValidationException;
+import org.parcelveil.vault.Masked;
 
 class LabelDataTest {
 
@@ -41,6 +42,12 @@ class LabelDataTest {
     assertThatThrownBy(() -> new MaskedParty("张**", "*******5678", area))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("area");
+  }
+
+  @Test
+  void maskedParty_takesTheVaultsMaskedView() {
+    MaskedParty p = MaskedParty.of(new Masked("张**", "*******5678", "浙江省 杭州市 西湖区"));
+    assertThat(p).isEqualTo(new MaskedParty("张**", "*******5678", "浙江省 杭州市 西湖区"));
   }
 
   @Test
