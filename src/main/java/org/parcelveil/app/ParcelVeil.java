@@ -28,6 +28,9 @@ import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.MasterKey;
 import org.parcelveil.keys.MasterKeySource;
+import org.parcelveil.label.LabelRoutes;
+import org.parcelveil.label.Labels;
+import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
@@ -62,6 +65,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final Disclosures disclosures;
   private final Relay relay;
   private final WebhookSignature relaySignature;
+  private final Labels labels;
+  private final ShipmentLabels shipmentLabels;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -90,6 +95,9 @@ public final class ParcelVeil implements AutoCloseable {
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
           new LoggingTelephonyProvider(), settings.relay(), clock);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
+      this.labels = new Labels(settings.labels());
+      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
+          settings.publicUrl());
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -115,6 +123,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
+    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
     routes.add(audit.routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
@@ -156,6 +165,14 @@ public final class ParcelVeil implements AutoCloseable {
   /** Signs and checks the telephony platform's webhook calls (its secret is shared with the platform). */
   public WebhookSignature relaySignature() {
     return relaySignature;
+  }
+
+  public Labels labels() {
+    return labels;
+  }
+
+  public ShipmentLabels shipmentLabels() {
+    return shipmentLabels;
   }
 
   public Database database() {

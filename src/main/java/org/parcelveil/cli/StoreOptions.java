@@ -2,6 +2,7 @@ package org.parcelveil.cli;
 
 import java.nio.file.Path;
 import org.parcelveil.app.Settings;
+import org.parcelveil.label.LabelSettings;
 import org.parcelveil.store.DatabaseSettings;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,18 @@ final class StoreOptions {
       description = "Days personal data is kept (default: ${DEFAULT-VALUE}); applies to new shipments.")
   int retentionDays;
 
+  @Option(names = "--public-url", defaultValue = "http://localhost:8080",
+      description = "Public address printed on labels and in their QR codes (default: ${DEFAULT-VALUE}).")
+  String publicUrl;
+
+  @Option(names = "--label-font", description = "TrueType font for labels (default: the bundled WenQuanYi Micro Hei).")
+  Path labelFont;
+
   Settings settings() {
-    Settings s = Settings.defaults(data).withRetentionDays(retentionDays);
+    Settings s = Settings.defaults(data).withRetentionDays(retentionDays).withPublicUrl(publicUrl);
+    if (labelFont != null) {
+      s = s.withLabels(LabelSettings.defaults().withFontFile(labelFont));
+    }
     return dbUrl == null ? s : s.withDatabase(new DatabaseSettings(dbUrl, dbUser, dbPassword));
   }
 }

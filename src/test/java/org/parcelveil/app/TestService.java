@@ -133,6 +133,21 @@ public final class TestService implements AutoCloseable {
     }
   }
 
+  /** Sends a request and returns the raw bytes of the answer (labels, PDFs). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest.Builder builder, String token) {
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Creates a principal through the API and returns its token. */
   public Principals.Created principal(String role, String name, String station) {
     return pv.principals().create(null, role, name, station);
