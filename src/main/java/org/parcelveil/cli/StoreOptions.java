@@ -3,6 +3,7 @@ package org.parcelveil.cli;
 import java.nio.file.Path;
 import org.parcelveil.app.Settings;
 import org.parcelveil.label.LabelSettings;
+import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
 import picocli.CommandLine.Option;
 
@@ -22,8 +23,12 @@ final class StoreOptions {
   String dbPassword;
 
   @Option(names = "--retention-days", defaultValue = "90",
-      description = "Days personal data is kept (default: ${DEFAULT-VALUE}); applies to new shipments.")
+      description = "Most days personal data is kept, for parcels never delivered (default: ${DEFAULT-VALUE}).")
   int retentionDays;
+
+  @Option(names = "--retention-after-delivery-days", defaultValue = "30",
+      description = "Days personal data is kept after delivery or return (default: ${DEFAULT-VALUE}).")
+  int retentionAfterDelivery;
 
   @Option(names = "--public-url", defaultValue = "http://localhost:8080",
       description = "Public address printed on labels and in their QR codes (default: ${DEFAULT-VALUE}).")
@@ -33,7 +38,7 @@ final class StoreOptions {
   Path labelFont;
 
   Settings settings() {
-    Settings s = Settings.defaults(data).withRetentionDays(retentionDays).withPublicUrl(publicUrl);
+    Settings s = Settings.defaults(data).withRetention(new RetentionPolicy(retentionAfterDelivery, retentionDays)).withPublicUrl(publicUrl);
     if (labelFont != null) {
       s = s.withLabels(LabelSettings.defaults().withFontFile(labelFont));
     }
