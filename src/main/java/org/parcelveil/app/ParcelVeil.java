@@ -31,6 +31,8 @@ import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
+import org.parcelveil.leaks.AccessEvents;
+import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
@@ -71,6 +73,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final AccessEvents accessEvents = new AccessEvents();
+  private final LeaksModule leaks;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -92,18 +96,20 @@ public final class ParcelVeil implements AutoCloseable {
       this.events = new EventRepository(database.dataSource());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, database), network,
           new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
-      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock);
+      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
-          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock);
+          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
-          new LoggingTelephonyProvider(), settings.relay(), clock);
+          new LoggingTelephonyProvider(), settings.relay(), clock, accessEvents);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
       this.shredder = new Shredder(database.dataSource(), keys, audit.log());
       this.retentionJob = new RetentionJob(shredder, clock);
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
           settings.publicUrl());
+      this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
+          blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -126,15 +132,27 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new OperationsRoutes(meters, database));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
+    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
-    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
+    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network), accessEvents,
+        clock));
+    routes.add(leaks.routes());
     routes.add(audit.routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
+    leaks.start();
     retentionJob.start(java.time.Duration.ofHours(1));
     return server;
+  }
+
+  /** Where features report accesses for the leak detectors (tracking, verification and web pages call it too). */
+  public AccessEvents accessEvents() {
+    return accessEvents;
+  }
+
+  public LeaksModule leaks() {
+    return leaks;
   }
 
   public Settings settings() {
@@ -201,6 +219,7 @@ public final class ParcelVeil implements AutoCloseable {
   @Override
   public void close() {
     retentionJob.close();
+    leaks.close();
     audit.close();
     keyDatabase.close();
     database.close();
