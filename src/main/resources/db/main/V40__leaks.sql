@@ -11,8 +11,8 @@ CREATE INDEX leak_canaries_channel ON leak_canaries (channel);
 
 -- Small named values the feature keeps, e.g. the id of the internal merchant that creates canaries.
 CREATE TABLE leak_state (
-  name   VARCHAR(64)  PRIMARY KEY,
-  value  VARCHAR(200) NOT NULL
+  state_key    VARCHAR(64)  PRIMARY KEY,
+  state_value  VARCHAR(200) NOT NULL
 );
 
 -- Alerts raised by the detectors and canaries. detail names kinds, counts and thresholds, never personal data.

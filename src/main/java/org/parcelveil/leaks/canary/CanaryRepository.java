@@ -94,7 +94,7 @@ final class CanaryRepository {
 
   Optional<String> internalMerchant() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT value FROM leak_state WHERE name = ?")) {
+        PreparedStatement ps = c.prepareStatement("SELECT state_value FROM leak_state WHERE state_key = ?")) {
       ps.setString(1, MERCHANT_KEY);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -107,7 +107,7 @@ final class CanaryRepository {
   /** Records the internal merchant; false if another node recorded one first. */
   boolean setInternalMerchant(String id) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO leak_state (name, value) VALUES (?, ?)")) {
+        PreparedStatement ps = c.prepareStatement("INSERT INTO leak_state (state_key, state_value) VALUES (?, ?)")) {
       ps.setString(1, MERCHANT_KEY);
       ps.setString(2, id);
       ps.executeUpdate();
