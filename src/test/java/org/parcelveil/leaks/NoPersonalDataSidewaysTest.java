@@ -43,6 +43,16 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.get("/v1/shipments/" + Fixtures.MARK_PHONE, merchant).body());
       sideways.add(svc.get("/v1/shipments/" + waybill, "pv_" + Fixtures.MARK_NAME).body());
 
+      // A leaked list holds personal data: the run stores counts and matched waybills only, and echoes nothing.
+      String security = svc.principal("security", "Sec", null).token();
+      svc.post("/v1/canaries", security, Map.of("channel", "export:leak-test", "count", 2));
+      sideways.add(svc.post("/v1/attributions", security, Map.of("records", List.of(
+          Map.of("phone", Fixtures.MARK_PHONE, "name", Fixtures.MARK_NAME + " 贾宝玉黛"),
+          Map.of("waybill", waybill, "phone", Fixtures.MARK_PHONE), Map.of("name", Fixtures.MARK_DETAIL)))).body());
+      sideways.add(svc.post("/v1/attributions", security, "{\"records\": [{\"phone\": \"" + Fixtures.MARK_NAME
+          + "\", \"surprise\": 1}]}").body());
+      svc.pv.leaks().engine().flush();
+      sideways.add(svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", security).body());
       sideways.add(svc.get("/metrics", null).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());
