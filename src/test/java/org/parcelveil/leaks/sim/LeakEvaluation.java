@@ -102,6 +102,19 @@ public final class LeakEvaluation {
     return String.format("%.1f min", d.toSeconds() / 60.0);
   }
 
+  /** The access events of {@code days} days of the standard network (insiders included), in time order. */
+  public static List<org.parcelveil.leaks.AccessEvent> stream(long seed, int days) {
+    SimRun.Config c = SimRun.Config.STANDARD;
+    SimRun run = new SimRun(new SimRun.Config(c.stations(), c.couriersPerStation(), c.support(), c.merchants(),
+        c.platforms(), days, c.harvestShare(), c.leakSample()), seed);
+    return run.record();
+  }
+
+  /** The canary check and scope resolver of a fresh simulated store, for benchmarks. */
+  public static SimStore.Check storeOf(long seed) {
+    return new SimStore.Check();
+  }
+
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Summary s = evaluate(SimRun.Config.STANDARD, DetectorSettings.DEFAULTS, runs, 1, Runtime.getRuntime()

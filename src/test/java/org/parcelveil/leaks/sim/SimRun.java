@@ -64,6 +64,19 @@ final class SimRun {
     return SimResult.of(this);
   }
 
+  /** Generates every day's events without running detectors. */
+  List<AccessEvent> record() {
+    List<AccessEvent> all = new ArrayList<>();
+    actors.plantCanaries(dayStart(0));
+    for (int d = 0; d < cfg.days(); d++) {
+      day.clear();
+      actors.simulateDay(d);
+      day.sort(Comparator.comparing(AccessEvent::at));
+      all.addAll(day);
+    }
+    return all;
+  }
+
   Instant dayStart(int d) {
     return START.plusDays(d).atStartOfDay(ZONE).toInstant();
   }

@@ -18,7 +18,7 @@ import org.parcelveil.leaks.detect.ScopeResolver;
  * The simulated store: shipments with who created, assigned, handled and was shown each, answering the same
  * questions the service's stores answer (scope, canaries, exposures) from memory.
  */
-final class SimStore implements ExposureSource, ScopeResolver, CanaryCheck {
+public final class SimStore implements ExposureSource, ScopeResolver, CanaryCheck {
 
   /** One simulated shipment. Phones and names are opaque keys: the simulation holds no personal data. */
   static final class Ship {
@@ -43,6 +43,19 @@ final class SimStore implements ExposureSource, ScopeResolver, CanaryCheck {
       this.canaryChannel = canary;
       sightings.add(canary != null ? new Sighting(Agent.channel(canary), How.CANARY_CHANNEL, waybill, null, createdAt)
           : new Sighting(Agent.principal(merchant), How.CREATED, waybill, null, createdAt));
+    }
+  }
+
+  /** A canary check and scope resolver that know nothing (every refusal is out of scope): for benchmarks. */
+  public static final class Check implements CanaryCheck, ScopeResolver {
+    @Override
+    public java.util.Optional<String> channelOf(String waybill) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean everInScope(String principalId, String role, String stationCode, String waybill) {
+      return false;
     }
   }
 
