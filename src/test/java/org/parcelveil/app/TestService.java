@@ -67,6 +67,11 @@ public final class TestService implements AutoCloseable {
     return start("h2");
   }
 
+  /** A second node on the same stores (PostgreSQL), with its own HTTP port, as a carrier runs several. */
+  public TestService anotherNode() {
+    return new TestService(dataDir, pv.settings(), env, clock);
+  }
+
   /** The same stores, opened again (a restart). */
   public TestService restart() {
     close();
