@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.parcelveil.audit.AuditUnavailableException;
+import org.parcelveil.store.StoreException;
+import org.parcelveil.validation.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +37,24 @@ public final class HttpServer implements AutoCloseable {
         authenticate(ctx, authenticator);
       });
       config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
+      config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, ApiException.invalid(e.errors())));
+      config.routes.exception(StoreException.class, (e, ctx) -> {
+        LOG.warn("database unavailable at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+        problem(ctx, unavailable("The database is unavailable; retry shortly."));
+      });
+      config.routes.exception(AuditUnavailableException.class, (e, ctx) -> {
+        LOG.warn("audit log unavailable at {} {}", ctx.method(), routeOf(ctx));
+        problem(ctx, unavailable("The audit log is unavailable; nothing was disclosed. Retry shortly."));
+      });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, translate(e)));
       config.routes.exception(Exception.class, (e, ctx) -> {
         // The exception's message may quote input; log its type and origin only.
-        LOG.error("unhandled {} at {} {}", e.getClass().getName(), ctx.method(), routeOf(ctx), redacted(e));
+        LOG.error("unhandled {} at {} {} {}", e.getClass().getName(), ctx.method(), routeOf(ctx), redacted(e));
         problem(ctx, new ApiException(500, "internal", "Internal error", "The request could not be completed."));
       });
       config.routes.error(404, ctx -> {
-        if (!ctx.contentType().startsWith("application/problem+json") && ctx.result() == null) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/problem+json")) {
           problem(ctx, ApiException.notFound("No such resource."));
         }
       });
@@ -88,10 +101,14 @@ public final class HttpServer implements AutoCloseable {
     ctx.attribute(Auth.ATTRIBUTE, authenticator.authenticate(token).orElseThrow(ApiException::unauthorized));
   }
 
+  /** Sends {@code e} as a problem document (for exception handlers that features register). */
   static void problem(Context ctx, ApiException e) {
     ctx.status(e.status());
     if (e.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
+    }
+    if (e.status() == 503) {
+      ctx.header("Retry-After", "2");
     }
     ctx.contentType("application/problem+json");
     ctx.result(writeProblem(Problem.of(e)));
@@ -103,6 +120,10 @@ public final class HttpServer implements AutoCloseable {
     } catch (Exception impossible) {
       return "{\"status\":" + p.status() + "}";
     }
+  }
+
+  private static ApiException unavailable(String detail) {
+    return new ApiException(503, "unavailable", "Service unavailable", detail, List.of(), Map.of());
   }
 
   private static ApiException translate(HttpResponseException e) {

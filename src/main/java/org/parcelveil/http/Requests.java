@@ -27,6 +27,8 @@ public final class Requests {
         throw ApiException.badRequest("The request body must be a JSON object.");
       }
       return value;
+    } catch (ApiException e) {
+      throw e;
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.invalid(List.of(new FieldError(path(e), "unknown field")));
     } catch (InvalidFormatException e) {
@@ -40,6 +42,24 @@ public final class Requests {
       throw ApiException.badRequest("The request body is not valid JSON.");
     } catch (IOException e) {
       throw ApiException.badRequest("The request body could not be read.");
+    }
+  }
+
+  /** Binds one part of a document (e.g. an item of a batch) to a record, with the same errors as {@link #body}. */
+  public static <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type) {
+    if (node == null || !node.isObject()) {
+      throw ApiException.invalid(List.of(new FieldError("$", "must be a JSON object")));
+    }
+    try {
+      return Json.mapper().treeToValue(node, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw ApiException.invalid(List.of(new FieldError(path(e), "unknown field")));
+    } catch (MismatchedInputException e) {
+      throw ApiException.invalid(List.of(new FieldError(path(e), "has the wrong type")));
+    } catch (JsonMappingException e) {
+      throw ApiException.invalid(List.of(new FieldError(path(e), "is invalid")));
+    } catch (JacksonException e) {
+      throw ApiException.badRequest("The item is not valid JSON.");
     }
   }
 

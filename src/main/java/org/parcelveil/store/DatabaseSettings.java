@@ -17,8 +17,9 @@ public record DatabaseSettings(String url, String user, String password) {
   /** The embedded H2 file database named {@code name} under {@code dataDir}. */
   public static DatabaseSettings embedded(Path dataDir, String name) {
     Path file = dataDir.toAbsolutePath().resolve(name);
-    // FILE_LOCK=FS so a second process on the same directory fails fast instead of corrupting.
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    // AUTO_SERVER: the first process serves the file to the others, so `audit verify` and other commands work
+    // while the service runs, and no second process ever writes the file directly.
+    return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
   }
 
   public boolean isPostgres() {

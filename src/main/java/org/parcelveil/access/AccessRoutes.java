@@ -1,0 +1,63 @@
+package org.parcelveil.access;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Auth;
+import org.parcelveil.http.Requests;
+import org.parcelveil.http.Routes;
+
+/** {@code /v1/principals}: accounts, created and revoked by admins. */
+public final class AccessRoutes implements Routes {
+  private final Principals principals;
+
+  public AccessRoutes(Principals principals) {
+    this.principals = principals;
+  }
+
+  record PrincipalBody(String role, String name, String stationCode) {}
+
+  record CreatedView(String id, String role, String name, String stationCode, String token) {
+    @Override
+    public String toString() {
+      return "CreatedView[" + id + "]";
+    }
+  }
+
+  record PrincipalView(String id, String role, String name, String stationCode, String createdAt, String revokedAt) {
+    static PrincipalView of(Principal p) {
+      return new PrincipalView(p.id(), p.role().wireName(), p.name(), p.stationCode(), p.createdAt().toString(),
+          p.revokedAt() == null ? null : p.revokedAt().toString());
+    }
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.post("/v1/principals", this::create);
+    routes.get("/v1/principals", this::list);
+    routes.delete("/v1/principals/{id}", this::revoke);
+  }
+
+  private void create(Context ctx) {
+    Principal admin = Auth.require(ctx, Role.ADMIN);
+    PrincipalBody body = Requests.body(ctx, PrincipalBody.class);
+    Principals.Created c = principals.create(admin, body.role(), body.name(), body.stationCode());
+    Principal p = c.principal();
+    ctx.status(201).json(new CreatedView(p.id(), p.role().wireName(), p.name(), p.stationCode(), c.token()));
+  }
+
+  private void list(Context ctx) {
+    Auth.require(ctx, Role.ADMIN);
+    ctx.json(principals.all().stream().map(PrincipalView::of).toList());
+  }
+
+  private void revoke(Context ctx) {
+    Principal admin = Auth.require(ctx, Role.ADMIN);
+    String id = ctx.pathParam("id");
+    if (principals.find(id).isEmpty()) {
+      throw ApiException.notFound("No such principal.");
+    }
+    principals.revoke(admin, id);
+    ctx.status(204);
+  }
+}

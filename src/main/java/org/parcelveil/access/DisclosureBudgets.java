@@ -1,0 +1,78 @@
+package org.parcelveil.access;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.parcelveil.store.Dialect;
+import org.parcelveil.store.StoreException;
+
+/**
+ * Daily reveal budgets, per principal in all and per shipment, counted in the database so every node spends from
+ * the same budget. A conditional increment makes overspending impossible, whatever the number of nodes.
+ */
+public final class DisclosureBudgets {
+  private static final String ALL = "*";
+  private final DataSource dataSource;
+  private final DisclosureLimits limits;
+  private final Clock clock;
+
+  public DisclosureBudgets(DataSource dataSource, DisclosureLimits limits, Clock clock) {
+    this.dataSource = dataSource;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /** Spends one reveal of today's budgets; false (and nothing spent) if either is used up. */
+  public boolean trySpend(Principal p, String waybill) {
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        boolean ok = spend(c, p.id(), day, ALL, limits.dailyBudget(p.role()))
+            && spend(c, p.id(), day, waybill, limits.perShipmentBudget(p.role()));
+        if (ok) {
+          c.commit();
+        } else {
+          c.rollback();
+        }
+        return ok;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not count the disclosure budget", e);
+    }
+  }
+
+  private static boolean spend(Connection c, String principal, LocalDate day, String scope, int limit)
+      throws SQLException {
+    try (PreparedStatement up = c.prepareStatement("UPDATE disclosure_budget SET used = used + 1 "
+        + "WHERE principal_id = ? AND budget_day = ? AND scope = ? AND used < ?")) {
+      up.setString(1, principal);
+      up.setObject(2, day);
+      up.setString(3, scope);
+      up.setInt(4, limit);
+      if (up.executeUpdate() == 1) {
+        return true;
+      }
+    }
+    try (PreparedStatement ins = c.prepareStatement(
+        "INSERT INTO disclosure_budget (principal_id, budget_day, scope, used) VALUES (?, ?, ?, 1)")) {
+      ins.setString(1, principal);
+      ins.setObject(2, day);
+      ins.setString(3, scope);
+      ins.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false; // the row exists and is used up (or another node just created it: counted as spent)
+      }
+      throw e;
+    }
+  }
+}

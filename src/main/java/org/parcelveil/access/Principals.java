@@ -1,0 +1,96 @@
+package org.parcelveil.access;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.http.Authenticator;
+import org.parcelveil.network.Network;
+import org.parcelveil.validation.Check;
+
+/**
+ * Creates, finds and revokes principals, and authenticates their tokens. Revocation deletes the tokens, so it
+ * takes effect on the next request on every node: there is no token cache to go stale.
+ */
+public final class Principals implements Authenticator {
+  private final PrincipalRepository repository;
+  private final Network network;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public Principals(PrincipalRepository repository, Network network, AuditLog audit, Clock clock) {
+    this.repository = repository;
+    this.network = network;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A new principal and the only copy of its token. */
+  public record Created(Principal principal, String token) {
+    @Override
+    public String toString() {
+      return "Created[" + principal.id() + ", token=[REDACTED]]";
+    }
+  }
+
+  /** Creates a principal; {@code actor} is who asks (null for the service itself, e.g. on first start). */
+  public Created create(Principal actor, String role, String name, String stationCode) {
+    Check check = new Check();
+    Optional<Role> r = role == null ? Optional.empty() : Role.fromWire(role);
+    if (r.isEmpty()) {
+      check.fail("role", "must be one of admin, merchant, station, courier, support, security, platform");
+    }
+    String n = check.text("name", name, 1, 100);
+    if (r.isPresent() && r.get().needsStation()) {
+      if (stationCode == null || stationCode.isBlank()) {
+        check.fail("stationCode", "is required for the " + role + " role");
+      } else if (network.find(stationCode).isEmpty()) {
+        check.fail("stationCode", "is not a known station");
+      }
+    } else if (stationCode != null && !stationCode.isBlank()) {
+      check.fail("stationCode", "only station staff and couriers belong to a station");
+    }
+    check.throwIfInvalid();
+    Principal p = new Principal(Tokens.newId("pr_"), r.get(), n,
+        r.get().needsStation() ? stationCode : null, clock.instant(), null);
+    String token = Tokens.newToken();
+    // Logged first: if the log is down, no account appears that the log does not know of.
+    audit.append(AuditRecord.admin("principal.create", actorId(actor), actorRole(actor), p.id()));
+    repository.insert(p, Tokens.hash(token));
+    return new Created(p, token);
+  }
+
+  /** Revokes at once; false if unknown or already revoked. */
+  public boolean revoke(Principal actor, String id) {
+    if (repository.find(id).filter(p -> !p.isRevoked()).isEmpty()) {
+      return false;
+    }
+    audit.append(AuditRecord.admin("principal.revoke", actorId(actor), actorRole(actor), id));
+    return repository.revoke(id, clock.instant());
+  }
+
+  public Optional<Principal> find(String id) {
+    return repository.find(id);
+  }
+
+  public List<Principal> all() {
+    return repository.all();
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String bearerToken) {
+    if (!Tokens.looksLikeToken(bearerToken)) {
+      return Optional.empty();
+    }
+    return repository.findByTokenHash(Tokens.hash(bearerToken)).filter(p -> !p.isRevoked());
+  }
+
+  private static String actorId(Principal actor) {
+    return actor == null ? "system" : actor.id();
+  }
+
+  private static String actorRole(Principal actor) {
+    return actor == null ? "system" : actor.role().wireName();
+  }
+}

@@ -1,0 +1,46 @@
+package org.parcelveil.app;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.parcelveil.http.Routes;
+import org.parcelveil.store.Database;
+
+/** {@code /health}, {@code /metrics} and {@code /openapi.json}. */
+final class OperationsRoutes implements Routes {
+  private final PrometheusMeterRegistry meters;
+  private final Database database;
+
+  OperationsRoutes(PrometheusMeterRegistry meters, Database database) {
+    this.meters = meters;
+    this.database = database;
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.get("/health", this::health);
+    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+    routes.get("/openapi.json", this::openapi);
+  }
+
+  private void health(Context ctx) {
+    boolean db;
+    try (Connection c = database.connection()) {
+      db = c.isValid(2);
+    } catch (SQLException e) {
+      db = false;
+    }
+    ctx.status(db ? 200 : 503).json(Map.of("status", db ? "UP" : "DOWN", "database", db ? "UP" : "DOWN"));
+  }
+
+  private void openapi(Context ctx) throws IOException {
+    try (InputStream in = OperationsRoutes.class.getResourceAsStream("/openapi.json")) {
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+}

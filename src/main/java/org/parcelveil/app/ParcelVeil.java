@@ -1,0 +1,170 @@
+package org.parcelveil.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.parcelveil.access.AccessRoutes;
+import org.parcelveil.access.DisclosureBudgets;
+import org.parcelveil.access.DisclosurePolicy;
+import org.parcelveil.disclosure.DisclosureRoutes;
+import org.parcelveil.disclosure.Disclosures;
+import org.parcelveil.shipment.Lifecycle;
+import org.parcelveil.access.PrincipalRepository;
+import org.parcelveil.access.Principals;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.audit.AuditModule;
+import org.parcelveil.http.HttpServer;
+import org.parcelveil.http.Routes;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.keys.MasterKey;
+import org.parcelveil.keys.MasterKeySource;
+import org.parcelveil.network.Network;
+import org.parcelveil.network.NetworkRoutes;
+import org.parcelveil.network.StationRepository;
+import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.RequestFingerprint;
+import org.parcelveil.shipment.ShipmentRepository;
+import org.parcelveil.shipment.ShipmentRoutes;
+import org.parcelveil.shipment.Shipments;
+import org.parcelveil.shipment.Visibility;
+import org.parcelveil.store.Database;
+import org.parcelveil.vault.BlindIndex;
+import org.parcelveil.vault.Vault;
+
+/**
+ * The composition root: opens the stores, loads the keys and builds every feature with its constructor. The HTTP
+ * server and the command line share it; nothing else creates services.
+ */
+public final class ParcelVeil implements AutoCloseable {
+  private final Settings settings;
+  private final Clock clock;
+  private final Database database;
+  private final Database keyDatabase;
+  private final KeyStore keys;
+  private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AuditModule audit;
+  private final Network network;
+  private final Principals principals;
+  private final Shipments shipments;
+  private final EventRepository events;
+  private final ShipmentRepository shipmentRepository;
+  private final Lifecycle lifecycle;
+  private final Disclosures disclosures;
+
+  private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    createDataDir(settings);
+    this.database = Database.open(settings.mainDatabase(), "main", 16);
+    try {
+      this.keyDatabase = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
+      boolean brandNew = KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database);
+      MasterKey master = MasterKeySource.load(settings.dataDir(), env, brandNew);
+      this.keys = new KeyStore(keyDatabase, master);
+      this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
+      this.network = new Network(new StationRepository(database.dataSource()), clock);
+      this.principals = new Principals(new PrincipalRepository(database.dataSource()), network, audit.log(), clock);
+      Vault vault = new Vault(keys, new BlindIndex(keys.secrets("blind-index")));
+      this.shipmentRepository = new ShipmentRepository(database.dataSource());
+      this.events = new EventRepository(database.dataSource());
+      this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, database), network,
+          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retentionDays());
+      this.lifecycle = new Lifecycle(events, network, principals, clock);
+      DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
+      this.disclosures = new Disclosures(shipments, policy,
+          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Opens the service's stores and builds its features; fails clearly on a missing or wrong master key. */
+  public static ParcelVeil open(Settings settings, Map<String, String> env) {
+    return new ParcelVeil(settings, env, Clock.systemUTC());
+  }
+
+  /** As {@link #open(Settings, Map)}, on the given clock (simulations and tests move time). */
+  public static ParcelVeil open(Settings settings, Map<String, String> env, Clock clock) {
+    return new ParcelVeil(settings, env, clock);
+  }
+
+  /** Starts the HTTP server and the background jobs. */
+  public HttpServer serve() {
+    List<Routes> routes = new ArrayList<>();
+    routes.add(new OperationsRoutes(meters, database));
+    routes.add(new NetworkRoutes(network));
+    routes.add(new AccessRoutes(principals));
+    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
+    routes.add(new DisclosureRoutes(disclosures));
+    routes.add(audit.routes());
+    HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
+    audit.start();
+    return server;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Principals principals() {
+    return principals;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public Shipments shipments() {
+    return shipments;
+  }
+
+  public AuditLog auditLog() {
+    return audit.log();
+  }
+
+  public AuditModule audit() {
+    return audit;
+  }
+
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  public Disclosures disclosures() {
+    return disclosures;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public KeyStore keys() {
+    return keys;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    audit.close();
+    keyDatabase.close();
+    database.close();
+  }
+
+  private static void createDataDir(Settings settings) {
+    try {
+      Files.createDirectories(settings.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.parcelveil.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.CountDownLatch;
+import org.parcelveil.app.ParcelVeil;
+import org.parcelveil.app.Settings;
+import org.parcelveil.demo.DemoData;
+import org.parcelveil.http.HttpServer;
+import org.parcelveil.http.HttpSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parcelveil serve}: runs the HTTP service until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP service.")
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+  @Mixin
+  StoreOptions store;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--max-body", defaultValue = "16777216", description = "Largest request body in bytes.")
+  long maxBody;
+
+  @Option(names = "--demo", description = "Seed a small demo network and shipments (once) and write their tokens.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = store.settings().withHttp(new HttpSettings(host, port, maxBody));
+    ParcelVeil pv = ParcelVeil.open(settings, System.getenv());
+    FirstStart.ensureAdmin(pv, System.out);
+    if (demo) {
+      Path tokens = new DemoData(pv).seedOnce(settings.dataDir());
+      System.out.println("Demo network ready; tokens in " + tokens);
+    }
+    HttpServer server = pv.serve();
+    System.out.println("ParcelVeil listening on http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":"
+        + server.port() + "/  (data: " + settings.dataDir().toAbsolutePath() + ")");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      pv.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  static void writePrivate(Path file, String text) throws IOException {
+    Files.writeString(file, text);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system: the operator protects the file
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.parcelveil.disclosure;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.parcelveil.access.Principal;
+import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Auth;
+import org.parcelveil.http.Requests;
+import org.parcelveil.http.Routes;
+
+/** {@code POST /v1/shipments/{waybill}/reveal}. */
+public final class DisclosureRoutes implements Routes {
+  private final Disclosures disclosures;
+
+  public DisclosureRoutes(Disclosures disclosures) {
+    this.disclosures = disclosures;
+  }
+
+  record RevealView(PartyView party, long auditIndex) {}
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.post("/v1/shipments/{waybill}/reveal", this::reveal);
+  }
+
+  private void reveal(Context ctx) {
+    Principal p = Auth.require(ctx);
+    RevealRequest r = Requests.body(ctx, RevealRequest.class);
+    try {
+      Disclosures.Revealed revealed = disclosures.reveal(p, ctx.pathParam("waybill"), r);
+      ctx.header("Cache-Control", "no-store").json(new RevealView(revealed.party(), revealed.auditIndex()));
+    } catch (RefusedException e) {
+      throw refusal(e);
+    }
+  }
+
+  static ApiException refusal(RefusedException e) {
+    Map<String, Object> ext = Map.of("reason", e.reason(), "auditIndex", e.auditIndex());
+    if (e.reason().equals(Disclosures.UNKNOWN)) {
+      return new ApiException(404, "not-found", "Not found", "No such shipment.", List.of(), ext);
+    }
+    if (e.gone()) {
+      return new ApiException(410, "shredded", "Gone",
+          "The personal data of this shipment has been destroyed at the end of its retention.", List.of(), ext);
+    }
+    return new ApiException(403, "disclosure-refused", "Disclosure refused",
+        "The disclosure policy refuses this request: " + e.reason() + ".", List.of(), ext);
+  }
+}

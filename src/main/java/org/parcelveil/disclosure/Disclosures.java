@@ -1,0 +1,102 @@
+package org.parcelveil.disclosure;
+
+import java.time.Clock;
+import org.parcelveil.access.Decision;
+import org.parcelveil.access.DisclosureBudgets;
+import org.parcelveil.access.DisclosureFacts;
+import org.parcelveil.access.DisclosurePolicy;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Purpose;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.audit.AuditReceipt;
+import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.shipment.Shipment;
+import org.parcelveil.shipment.Shipments;
+import org.parcelveil.validation.Check;
+import org.parcelveil.vault.PartyRole;
+import org.parcelveil.vault.Person;
+import org.parcelveil.vault.ShreddedException;
+
+/**
+ * Reveals plain personal data: the policy decides, the budget is spent, the decision is appended to the audit log,
+ * and only then does plaintext leave. Refusals are logged as well. If the log cannot commit, nothing is revealed.
+ */
+public final class Disclosures {
+  static final String SHREDDED = "shredded";
+  static final String UNKNOWN = "unknown_waybill";
+
+  private final Shipments shipments;
+  private final DisclosurePolicy policy;
+  private final DisclosureBudgets budgets;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public Disclosures(Shipments shipments, DisclosurePolicy policy, DisclosureBudgets budgets, AuditLog audit,
+      Clock clock) {
+    this.shipments = shipments;
+    this.policy = policy;
+    this.budgets = budgets;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A plain party and the index of the log entry that recorded its disclosure. */
+  public record Revealed(PartyView party, long auditIndex) {}
+
+  public Revealed reveal(Principal p, String waybill, RevealRequest r) {
+    Check check = new Check();
+    PartyRole party = PartyRole.fromWire(r.party()).orElse(null);
+    if (party == null) {
+      check.fail("party", "must be recipient or sender");
+    }
+    Purpose purpose = Purpose.fromWire(r.purpose()).orElse(null);
+    if (purpose == null) {
+      check.fail("purpose", "must be DELIVERY, PICKUP or SUPPORT");
+    }
+    if (r.ticket() != null && !DisclosurePolicy.isValidTicket(r.ticket())) {
+      check.fail("ticket", "must be 3 to 40 letters, digits, '-' or '_'");
+    }
+    check.throwIfInvalid();
+    String ticket = r.ticket();
+    Shipment s = shipments.find(waybill).orElse(null);
+    if (s == null) {
+      // Logged too: probing unknown numbers is a pattern the detectors look for.
+      refuse(p, null, party, purpose, ticket, UNKNOWN);
+    }
+    Decision d = policy.decide(p, facts(s), party.wireName(), purpose, ticket, clock.instant());
+    if (!d.allowed()) {
+      refuse(p, s.waybill(), party, purpose, ticket, d.reason());
+    }
+    if (s.isShredded()) {
+      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED);
+    }
+    if (!budgets.trySpend(p, s.waybill())) {
+      refuse(p, s.waybill(), party, purpose, ticket, "budget_exceeded");
+    }
+    Person person;
+    try {
+      person = shipments.open(s, party);
+    } catch (ShreddedException e) {
+      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED);
+      return null;
+    }
+    AuditReceipt receipt = audit.append(record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.ALLOWED, null));
+    return new Revealed(PartyView.of(person), receipt.index());
+  }
+
+  static DisclosureFacts facts(Shipment s) {
+    Shipment.Assignment a = s.assignment();
+    return new DisclosureFacts(s.state().name(), a.pickupCourierId(), a.deliveryCourierId(), a.assignedAt());
+  }
+
+  private void refuse(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket, String reason) {
+    AuditReceipt receipt = audit.append(record(p, waybill, party, purpose, ticket, AuditRecord.Outcome.REFUSED, reason));
+    throw new RefusedException(reason, receipt.index());
+  }
+
+  private static AuditRecord record(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket,
+      AuditRecord.Outcome outcome, String reason) {
+    return new AuditRecord("reveal", p.id(), p.role().wireName(), waybill, party.wireName(), purpose.name(), ticket,
+        outcome, reason);
+  }
+}

@@ -1,0 +1,55 @@
+package org.parcelveil.shipment;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.parcelveil.access.Role;
+
+/**
+ * The events a shipment goes through, each with the states it may follow, the state it leads to, and who may
+ * record it. This table is the state machine; {@link Lifecycle} enforces it.
+ */
+public enum EventType {
+  /** The origin station assigns a courier to pick the parcel up. */
+  PICKUP_ASSIGNED(EnumSet.of(ShipmentState.CREATED), null, EnumSet.of(Role.STATION)),
+  PICKED_UP(EnumSet.of(ShipmentState.CREATED), ShipmentState.PICKED_UP, EnumSet.of(Role.STATION, Role.COURIER)),
+  ARRIVED(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT), ShipmentState.IN_TRANSIT,
+      EnumSet.of(Role.STATION)),
+  DEPARTED(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT), ShipmentState.IN_TRANSIT,
+      EnumSet.of(Role.STATION)),
+  /** The destination station hands the parcel to one of its couriers: the delivery assignment. */
+  OUT_FOR_DELIVERY(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT, ShipmentState.DELIVERY_FAILED),
+      ShipmentState.OUT_FOR_DELIVERY, EnumSet.of(Role.STATION)),
+  DELIVERED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERED, EnumSet.of(Role.COURIER, Role.STATION)),
+  DELIVERY_FAILED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERY_FAILED,
+      EnumSet.of(Role.COURIER, Role.STATION)),
+  RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT), ShipmentState.RETURNED,
+      EnumSet.of(Role.STATION));
+
+  private final Set<ShipmentState> from;
+  private final ShipmentState to;
+  private final Set<Role> recordedBy;
+
+  EventType(Set<ShipmentState> from, ShipmentState to, Set<Role> recordedBy) {
+    this.from = from;
+    this.to = to;
+    this.recordedBy = recordedBy;
+  }
+
+  public boolean allowedFrom(ShipmentState s) {
+    return from.contains(s);
+  }
+
+  /** The state after this event; the same state for events that only assign. */
+  public ShipmentState next(ShipmentState current) {
+    return to == null ? current : to;
+  }
+
+  public boolean mayBeRecordedBy(Role r) {
+    return recordedBy.contains(r);
+  }
+
+  /** Events that end the journey: the relay binding closes a while after them. */
+  public boolean finishes() {
+    return this == DELIVERED || this == RETURNED;
+  }
+}

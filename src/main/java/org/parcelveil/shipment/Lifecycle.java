@@ -1,0 +1,159 @@
+package org.parcelveil.shipment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Principals;
+import org.parcelveil.access.Role;
+import org.parcelveil.network.Network;
+import org.parcelveil.network.Station;
+import org.parcelveil.validation.Check;
+import org.parcelveil.validation.ValidationException;
+
+/**
+ * Records scan events under the state machine of {@link EventType}: station staff only at their own station,
+ * couriers only for shipments assigned to them. Every event keeps the principal that recorded it.
+ */
+public final class Lifecycle {
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final EventRepository events;
+  private final Network network;
+  private final Principals principals;
+  private final Clock clock;
+
+  public Lifecycle(EventRepository events, Network network, Principals principals, Clock clock) {
+    this.events = events;
+    this.network = network;
+    this.principals = principals;
+    this.clock = clock;
+  }
+
+  /** Records the event and moves the shipment on; returns the stored event. */
+  public ShipmentEvent record(Principal actor, Shipment s, EventRequest r) {
+    Check check = new Check();
+    EventType type = parseType(check, r.type());
+    Integer weight = r.weightGrams();
+    if (weight != null && (weight < 1 || weight > NewShipment.MAX_WEIGHT_GRAMS)) {
+      check.fail("weightGrams", "must be between 1 and " + NewShipment.MAX_WEIGHT_GRAMS);
+    }
+    Instant now = clock.instant();
+    Instant at = parseAt(check, r.at(), now);
+    check.throwIfInvalid();
+
+    if (!type.mayBeRecordedBy(actor.role())) {
+      throw LifecycleException.wrongRole(type, actor.role(), s.state());
+    }
+    String station = stationOf(actor, r.stationCode(), s);
+    if (!type.allowedFrom(s.state())) {
+      throw LifecycleException.illegal(type, s.state());
+    }
+    String courier = checkWho(actor, type, s, station, r.courierId());
+    Shipment.Assignment a = s.assignment();
+    Shipment.Assignment next = switch (type) {
+      case PICKUP_ASSIGNED -> new Shipment.Assignment(courier, a.deliveryCourierId(), now, null);
+      case OUT_FOR_DELIVERY -> new Shipment.Assignment(a.pickupCourierId(), courier, now, null);
+      case DELIVERED, RETURNED -> new Shipment.Assignment(a.pickupCourierId(), a.deliveryCourierId(), a.assignedAt(), now);
+      default -> a;
+    };
+    ShipmentEvent event = new ShipmentEvent(s.waybill(), 0, type.name(), station, courier, actor.id(), weight, at, now);
+    return events.append(s, type.next(s.state()), next, event)
+        .orElseThrow(() -> LifecycleException.illegal(type, events.currentState(s.waybill()).orElse(s.state())));
+  }
+
+  private static EventType parseType(Check check, String type) {
+    if (type == null) {
+      check.fail("type", "is required");
+      return null;
+    }
+    try {
+      return EventType.valueOf(type.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      check.fail("type", "must be one of PICKUP_ASSIGNED, PICKED_UP, ARRIVED, DEPARTED, OUT_FOR_DELIVERY, "
+          + "DELIVERED, DELIVERY_FAILED, RETURNED");
+      return null;
+    }
+  }
+
+  private static Instant parseAt(Check check, String at, Instant now) {
+    if (at == null) {
+      return now;
+    }
+    try {
+      Instant t = Instant.parse(at);
+      if (t.isAfter(now.plus(CLOCK_SKEW))) {
+        check.fail("at", "must not be in the future");
+      }
+      return t;
+    } catch (DateTimeParseException e) {
+      check.fail("at", "must be an RFC 3339 UTC time such as 2026-11-29T08:00:00Z");
+      return now;
+    }
+  }
+
+  /** The station the event happens at: station staff record only at their own station. */
+  private String stationOf(Principal actor, String requested, Shipment s) {
+    if (actor.role() == Role.STATION) {
+      if (requested != null && !requested.equals(actor.stationCode())) {
+        throw LifecycleException.forbidden(s.state(), "Station staff record events only at their own station.");
+      }
+      return actor.stationCode();
+    }
+    return requested != null ? requested : actor.stationCode();
+  }
+
+  /** Checks the actor may record this event on this shipment; returns the courier the event names, if any. */
+  private String checkWho(Principal actor, EventType type, Shipment s, String station, String courierId) {
+    Shipment.Assignment a = s.assignment();
+    String origin = network.stationServing(s.origin()).map(Station::code).orElse(null);
+    String destination = network.stationServing(s.destination()).map(Station::code).orElse(null);
+    switch (type) {
+      case PICKUP_ASSIGNED:
+        requireStation(s, station, origin, "Only the origin station assigns the pick-up.");
+        return requireCourierOf(courierId, origin);
+      case PICKED_UP:
+        if (actor.role() == Role.COURIER && !actor.id().equals(a.pickupCourierId())) {
+          throw LifecycleException.forbidden(s.state(), "This courier is not assigned to pick this parcel up.");
+        }
+        if (actor.role() == Role.STATION) {
+          requireStation(s, station, origin, "Only the origin station records the pick-up.");
+        }
+        return actor.role() == Role.COURIER ? actor.id() : a.pickupCourierId();
+      case OUT_FOR_DELIVERY:
+        requireStation(s, station, destination, "Only the destination station sends parcels out for delivery.");
+        return requireCourierOf(courierId, destination);
+      case DELIVERED:
+      case DELIVERY_FAILED:
+        if (actor.role() == Role.COURIER && !actor.id().equals(a.deliveryCourierId())) {
+          throw LifecycleException.forbidden(s.state(), "This courier is not assigned to deliver this parcel.");
+        }
+        if (actor.role() == Role.STATION) {
+          requireStation(s, station, destination, "Only the destination station records the delivery.");
+        }
+        return a.deliveryCourierId();
+      default:
+        return null;
+    }
+  }
+
+  private static void requireStation(Shipment s, String station, String expected, String why) {
+    if (expected == null || !Objects.equals(station, expected)) {
+      throw LifecycleException.forbidden(s.state(), why);
+    }
+  }
+
+  private String requireCourierOf(String courierId, String station) {
+    if (courierId == null || courierId.isBlank()) {
+      throw ValidationException.of("courierId", "is required: the courier this event assigns");
+    }
+    Principal c = principals.find(courierId).filter(p -> !p.isRevoked()).orElse(null);
+    if (c == null || c.role() != Role.COURIER || !Objects.equals(c.stationCode(), station)) {
+      throw ValidationException.of("courierId", "must be an active courier of station " + station);
+    }
+    return courierId;
+  }
+}

@@ -1,0 +1,89 @@
+package org.parcelveil.shipment;
+
+import java.util.Currency;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.parcelveil.validation.Check;
+import org.parcelveil.validation.ValidationException;
+import org.parcelveil.vault.Person;
+
+/** A validated request for a shipment, with its people still in plain form (in memory only). */
+public record NewShipment(String reference, Person sender, Person recipient, Parcel parcel, @Nullable Cod cod) {
+  static final int MAX_WEIGHT_GRAMS = 100_000;
+  static final int MAX_SIDE_CM = 300;
+  static final long MAX_COD_CENTS = 10_000_000L;
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+  /**
+   * Validates every field and reports all errors at once.
+   *
+   * @throws ValidationException naming each bad field
+   */
+  public static NewShipment validate(ShipmentRequest r) {
+    Check check = new Check();
+    String reference = check.text("reference", r.reference(), 1, 64);
+    Person sender = r.sender() == null ? missing(check, "sender") : r.sender().validate(check, "sender");
+    Person recipient = r.recipient() == null ? missing(check, "recipient") : r.recipient().validate(check, "recipient");
+    Parcel parcel = parcel(check, r.parcel());
+    Cod cod = cod(check, r.cod());
+    check.throwIfInvalid();
+    return new NewShipment(reference, sender, recipient, parcel, cod);
+  }
+
+  private static Person missing(Check check, String field) {
+    check.fail(field, "is required");
+    return null;
+  }
+
+  private static Parcel parcel(Check check, ShipmentRequest.ParcelInput p) {
+    if (p == null) {
+      check.fail("parcel", "is required");
+      return null;
+    }
+    if (p.weightGrams() == null) {
+      check.fail("parcel.weightGrams", "is required");
+    } else if (p.weightGrams() < 1 || p.weightGrams() > MAX_WEIGHT_GRAMS) {
+      check.fail("parcel.weightGrams", "must be between 1 and " + MAX_WEIGHT_GRAMS);
+    }
+    side(check, "parcel.lengthCm", p.lengthCm());
+    side(check, "parcel.widthCm", p.widthCm());
+    side(check, "parcel.heightCm", p.heightCm());
+    return check.ok() ? new Parcel(p.weightGrams(), p.lengthCm(), p.widthCm(), p.heightCm()) : null;
+  }
+
+  private static void side(Check check, String field, Integer cm) {
+    if (cm != null && (cm < 1 || cm > MAX_SIDE_CM)) {
+      check.fail(field, "must be between 1 and " + MAX_SIDE_CM);
+    }
+  }
+
+  private static Cod cod(Check check, ShipmentRequest.CodInput c) {
+    if (c == null) {
+      return null;
+    }
+    boolean ok = true;
+    if (c.amountCents() == null || c.amountCents() < 1 || c.amountCents() > MAX_COD_CENTS) {
+      check.fail("cod.amountCents", "must be between 1 and " + MAX_COD_CENTS);
+      ok = false;
+    }
+    if (c.currency() == null || !CURRENCY.matcher(c.currency()).matches() || !isIso4217(c.currency())) {
+      check.fail("cod.currency", "must be an ISO 4217 currency code such as CNY");
+      ok = false;
+    }
+    return ok ? new Cod(c.amountCents(), c.currency()) : null;
+  }
+
+  private static boolean isIso4217(String code) {
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NewShipment[reference=" + reference + ", parties=[REDACTED]]";
+  }
+}

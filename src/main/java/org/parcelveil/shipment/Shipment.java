@@ -1,0 +1,24 @@
+package org.parcelveil.shipment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.parcelveil.vault.Area;
+import org.parcelveil.vault.SealedPerson;
+
+/** A shipment as stored: everything personal is sealed; areas, parcel and state are in clear. */
+public record Shipment(String waybill, String merchantId, String reference, ShipmentState state, Area origin,
+    Area destination, String sortCode, Parcel parcel, @Nullable Cod cod, LocalDate retentionDay, Instant createdAt,
+    Instant updatedAt, @Nullable Instant shreddedAt, boolean canary, SealedPerson sender, SealedPerson recipient,
+    Assignment assignment) {
+
+  /** Who picks the parcel up and who delivers it, since when, and when its journey ended (delivered or returned). */
+  public record Assignment(@Nullable String pickupCourierId, @Nullable String deliveryCourierId,
+      @Nullable Instant assignedAt, @Nullable Instant finishedAt) {
+    public static final Assignment NONE = new Assignment(null, null, null, null);
+  }
+
+  public boolean isShredded() {
+    return shreddedAt != null;
+  }
+}

@@ -1,0 +1,111 @@
+package org.parcelveil.shipment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Role;
+import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Auth;
+import org.parcelveil.http.HttpProblems;
+import org.parcelveil.http.Requests;
+import org.parcelveil.http.Routes;
+import org.parcelveil.validation.ValidationException;
+import org.parcelveil.vault.PartyRole;
+
+/** {@code /v1/shipments}: creation (single and batch) and the masked view. */
+public final class ShipmentRoutes implements Routes {
+  public static final int MAX_BATCH = 10_000;
+  private final Shipments shipments;
+  private final EventRepository events;
+  private final Visibility visibility;
+  private final Lifecycle lifecycle;
+
+  public ShipmentRoutes(Shipments shipments, EventRepository events, Visibility visibility, Lifecycle lifecycle) {
+    this.shipments = shipments;
+    this.events = events;
+    this.visibility = visibility;
+    this.lifecycle = lifecycle;
+  }
+
+  record BatchBody(List<JsonNode> shipments) {}
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.post("/v1/shipments", this::create);
+    routes.post("/v1/shipments/batch", this::batch);
+    routes.get("/v1/shipments/{waybill}", this::get);
+    routes.post("/v1/shipments/{waybill}/events", this::event);
+    routes.exception(LifecycleException.class, (e, ctx) -> HttpProblems.send(ctx, e.kind() == LifecycleException.Kind.FORBIDDEN
+        ? new ApiException(403, "forbidden", "Forbidden", e.getMessage(), List.of(), Map.of("state", e.state().name()))
+        : new ApiException(409, "illegal-transition", "Illegal transition", e.getMessage(), List.of(),
+            Map.of("state", e.state().name()))));
+  }
+
+  private void create(Context ctx) {
+    Principal merchant = Auth.require(ctx, Role.MERCHANT);
+    ShipmentRequest request = Requests.body(ctx, ShipmentRequest.class);
+    try {
+      Shipments.Created c = shipments.create(merchant, request, ctx.header("Idempotency-Key"));
+      ctx.status(201).header("Location", "/v1/shipments/" + c.shipment().waybill()).json(ShipmentViews.created(c));
+    } catch (Shipments.IdempotencyConflictException e) {
+      throw ApiException.conflict("This Idempotency-Key was used with a different request body.");
+    }
+  }
+
+  private void batch(Context ctx) {
+    Principal merchant = Auth.require(ctx, Role.MERCHANT);
+    BatchBody body = Requests.body(ctx, BatchBody.class);
+    if (body.shipments() == null || body.shipments().isEmpty()) {
+      throw ValidationException.of("shipments", "must hold at least one shipment");
+    }
+    if (body.shipments().size() > MAX_BATCH) {
+      throw ValidationException.of("shipments", "must hold at most " + MAX_BATCH + " shipments");
+    }
+    List<Object> items = new ArrayList<>(body.shipments().size());
+    for (JsonNode node : body.shipments()) {
+      try {
+        items.add(Requests.convert(node, ShipmentRequest.class));
+      } catch (ApiException e) {
+        items.add(new ValidationException(e.errors().isEmpty()
+            ? List.of(new org.parcelveil.validation.FieldError("$", "is not a valid shipment")) : e.errors()));
+      }
+    }
+    List<ShipmentViews.BatchItem> results = shipments.createBatch(merchant, items).stream()
+        .map(o -> new ShipmentViews.BatchItem(o.index(), o.waybill(), o.error() == null ? null : problem(o.error())))
+        .toList();
+    ctx.json(new ShipmentViews.BatchView(results));
+  }
+
+  private static Map<String, Object> problem(ValidationException e) {
+    return Map.of("type", "https://parcelveil.org/problems/validation", "title", "Invalid shipment",
+        "status", 400, "errors", e.errors());
+  }
+
+  record EventResult(String waybill, String state, ShipmentViews.EventView event) {}
+
+  private void event(Context ctx) {
+    Principal caller = Auth.require(ctx, Role.STATION, Role.COURIER);
+    EventRequest request = Requests.body(ctx, EventRequest.class);
+    Shipment s = shipments.find(ctx.pathParam("waybill"))
+        .orElseThrow(() -> ApiException.notFound("No such shipment."));
+    ShipmentEvent e = lifecycle.record(caller, s, request);
+    ctx.status(201).json(new EventResult(s.waybill(), EventType.valueOf(e.type()).next(s.state()).name(),
+        new ShipmentViews.EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())));
+  }
+
+  private void get(Context ctx) {
+    Principal caller = Auth.require(ctx, Role.MERCHANT, Role.STATION, Role.COURIER, Role.SUPPORT, Role.ADMIN);
+    Shipment s = shipments.find(ctx.pathParam("waybill"))
+        .orElseThrow(() -> ApiException.notFound("No such shipment."));
+    List<ShipmentEvent> history = events.of(s.waybill());
+    if (!visibility.canSee(caller, s, history)) {
+      throw ApiException.notFound("No such shipment.");
+    }
+    ctx.json(ShipmentViews.detail(s, shipments.masked(s, PartyRole.SENDER), shipments.masked(s, PartyRole.RECIPIENT),
+        history));
+  }
+}

@@ -1,0 +1,12 @@
+package org.parcelveil.shipment;
+
+/** Where a shipment is in its life. */
+public enum ShipmentState {
+  CREATED,
+  PICKED_UP,
+  IN_TRANSIT,
+  OUT_FOR_DELIVERY,
+  DELIVERED,
+  DELIVERY_FAILED,
+  RETURNED
+}

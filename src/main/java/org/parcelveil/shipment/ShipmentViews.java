@@ -1,0 +1,48 @@
+package org.parcelveil.shipment;
+
+import java.util.List;
+import org.parcelveil.vault.Area;
+import org.parcelveil.vault.Masked;
+
+/** The JSON shapes of shipments in the API. None holds plain personal data. */
+final class ShipmentViews {
+  private ShipmentViews() {}
+
+  record MaskedPair(Masked sender, Masked recipient) {}
+
+  record CreatedView(String waybill, String status, String sortCode, MaskedPair masked, String labelUrl) {}
+
+  record ParcelView(int weightGrams, Integer lengthCm, Integer widthCm, Integer heightCm) {}
+
+  record CodView(long amountCents, String currency) {}
+
+  record EventView(String type, String at, String stationCode, String courierId) {}
+
+  record DetailView(String waybill, String status, String reference, String sortCode, Area origin, Area destination,
+      ParcelView parcel, CodView cod, MaskedPair masked, List<EventView> events, String createdAt,
+      String retentionEnds, boolean shredded, String labelUrl) {}
+
+  record BatchItem(int index, String waybill, Object error) {}
+
+  record BatchView(List<BatchItem> results) {}
+
+  static String labelUrl(String waybill) {
+    return "/v1/shipments/" + waybill + "/label?format=pdf";
+  }
+
+  static CreatedView created(Shipments.Created c) {
+    Shipment s = c.shipment();
+    return new CreatedView(s.waybill(), s.state().name(), s.sortCode(), new MaskedPair(c.sender(), c.recipient()),
+        labelUrl(s.waybill()));
+  }
+
+  static DetailView detail(Shipment s, Masked sender, Masked recipient, List<ShipmentEvent> events) {
+    Parcel p = s.parcel();
+    return new DetailView(s.waybill(), s.state().name(), s.reference(), s.sortCode(), s.origin(), s.destination(),
+        new ParcelView(p.weightGrams(), p.lengthCm(), p.widthCm(), p.heightCm()),
+        s.cod() == null ? null : new CodView(s.cod().amountCents(), s.cod().currency()),
+        new MaskedPair(sender, recipient),
+        events.stream().map(e -> new EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())).toList(),
+        s.createdAt().toString(), s.retentionDay().toString(), s.isShredded(), labelUrl(s.waybill()));
+  }
+}

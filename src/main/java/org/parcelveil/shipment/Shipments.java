@@ -1,0 +1,177 @@
+package org.parcelveil.shipment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.parcelveil.access.Principal;
+import org.parcelveil.network.Network;
+import org.parcelveil.validation.ValidationException;
+import org.parcelveil.vault.Masked;
+import org.parcelveil.vault.PartyRole;
+import org.parcelveil.vault.Person;
+import org.parcelveil.vault.ShreddedException;
+import org.parcelveil.vault.Vault;
+
+/**
+ * Creates shipments: validates, numbers, routes, seals the personal data and stores, all or nothing. Plain personal
+ * data lives only in memory here, between the request and the vault.
+ */
+public final class Shipments {
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{1,128}");
+
+  private final ShipmentRepository repository;
+  private final Vault vault;
+  private final WaybillSource waybills;
+  private final Network network;
+  private final RequestFingerprint fingerprint;
+  private final Clock clock;
+  private final int retentionDays;
+
+  public Shipments(ShipmentRepository repository, Vault vault, WaybillSource waybills, Network network,
+      RequestFingerprint fingerprint, Clock clock, int retentionDays) {
+    if (retentionDays < 1) {
+      throw new IllegalArgumentException("retention must be at least one day, was " + retentionDays);
+    }
+    this.repository = repository;
+    this.vault = vault;
+    this.waybills = waybills;
+    this.network = network;
+    this.fingerprint = fingerprint;
+    this.clock = clock;
+    this.retentionDays = retentionDays;
+  }
+
+  /** A stored shipment with the masked views of its parties. */
+  public record Created(Shipment shipment, Masked sender, Masked recipient) {}
+
+  /** One item of a batch: its waybill, or why it failed. */
+  public record BatchOutcome(int index, String waybill, ValidationException error) {}
+
+  /**
+   * Creates one shipment. With an idempotency key, the same key and body return the first shipment again; the
+   * same key with another body is a conflict.
+   */
+  public Created create(Principal merchant, ShipmentRequest request, String idemKey) {
+    if (idemKey != null && !IDEMPOTENCY_KEY.matcher(idemKey).matches()) {
+      throw ValidationException.of("Idempotency-Key", "must be 1 to 128 letters, digits or _ . : -");
+    }
+    NewShipment n = NewShipment.validate(request);
+    String hash = idemKey == null ? null : fingerprint.of(request);
+    if (idemKey != null) {
+      Optional<Created> earlier = replay(merchant, idemKey, hash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    Shipment s = seal(merchant, waybills.next(1).get(0), n, clock.instant());
+    try {
+      repository.insert(List.of(s), merchant.id(), idemKey, hash);
+    } catch (ShipmentRepository.IdempotencyRaceException e) {
+      return replay(merchant, idemKey, hash).orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+    }
+    return new Created(s, n.sender().masked(), n.recipient().masked());
+  }
+
+  /** Creates many shipments in one transaction; an invalid item fails only itself. */
+  public List<BatchOutcome> createBatch(Principal merchant, List<Object> items) {
+    List<BatchOutcome> outcomes = new ArrayList<>(items.size());
+    List<NewShipment> valid = new ArrayList<>();
+    List<Integer> validIndex = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      if (item instanceof ValidationException e) {
+        outcomes.add(new BatchOutcome(i, null, e));
+        continue;
+      }
+      try {
+        valid.add(NewShipment.validate((ShipmentRequest) item));
+        validIndex.add(i);
+        outcomes.add(null);
+      } catch (ValidationException e) {
+        outcomes.add(new BatchOutcome(i, null, e));
+      }
+    }
+    if (!valid.isEmpty()) {
+      List<String> numbers = waybills.next(valid.size());
+      Instant now = clock.instant();
+      List<Shipment> sealed = new ArrayList<>(valid.size());
+      for (int k = 0; k < valid.size(); k++) {
+        sealed.add(seal(merchant, numbers.get(k), valid.get(k), now));
+      }
+      repository.insert(sealed, merchant.id(), null, null);
+      for (int k = 0; k < valid.size(); k++) {
+        outcomes.set(validIndex.get(k), new BatchOutcome(validIndex.get(k), numbers.get(k), null));
+      }
+    }
+    return outcomes;
+  }
+
+  /** The shipment, if the text is a well-formed number of ours and it exists. */
+  public Optional<Shipment> find(String waybill) {
+    if (waybill == null || !waybills.isWellFormed(waybill)) {
+      return Optional.empty();
+    }
+    return repository.find(waybill);
+  }
+
+  public List<Shipment> ofMerchant(String merchantId, int limit) {
+    return repository.findByMerchant(merchantId, limit);
+  }
+
+  /** The masked view of one party; null once shredded. */
+  public Masked masked(Shipment s, PartyRole role) {
+    if (s.isShredded()) {
+      return null;
+    }
+    try {
+      return open(s, role).masked();
+    } catch (ShreddedException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Decrypts one party. Every caller is a disclosure point and must have logged the disclosure first.
+   *
+   * @throws ShreddedException once the shipment's retention has ended
+   */
+  public Person open(Shipment s, PartyRole role) {
+    if (s.isShredded()) {
+      throw new ShreddedException();
+    }
+    return vault.open(s.waybill(), role, s.retentionDay(), role == PartyRole.SENDER ? s.sender() : s.recipient());
+  }
+
+  private Optional<Created> replay(Principal merchant, String idemKey, String hash) {
+    Optional<ShipmentRepository.IdempotencyRecord> earlier = repository.findIdempotency(merchant.id(), idemKey);
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!earlier.get().requestHash().equals(hash)) {
+      throw new IdempotencyConflictException();
+    }
+    Shipment s = repository.find(earlier.get().waybill()).orElseThrow();
+    return Optional.of(new Created(s, masked(s, PartyRole.SENDER), masked(s, PartyRole.RECIPIENT)));
+  }
+
+  private Shipment seal(Principal merchant, String waybill, NewShipment n, Instant now) {
+    LocalDate bucket = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(retentionDays);
+    return new Shipment(waybill, merchant.id(), n.reference(), ShipmentState.CREATED,
+        n.sender().address().area(), n.recipient().address().area(),
+        network.sortCode(n.recipient().address().area()), n.parcel(), n.cod(), bucket, now, now, null, false,
+        vault.seal(waybill, PartyRole.SENDER, bucket, n.sender()),
+        vault.seal(waybill, PartyRole.RECIPIENT, bucket, n.recipient()), Shipment.Assignment.NONE);
+  }
+
+  /** The idempotency key was used before with another request body. */
+  public static final class IdempotencyConflictException extends RuntimeException {
+    IdempotencyConflictException() {
+      super("idempotency key reused with another body", null, false, false);
+    }
+  }
+}

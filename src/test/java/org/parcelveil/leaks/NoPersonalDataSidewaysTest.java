@@ -1,0 +1,90 @@
+package org.parcelveil.leaks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.parcelveil.app.CapturedLogs;
+import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.TestService;
+
+/**
+ * Sends marked personal data through every endpoint, good requests and bad, then greps everything that leaves the
+ * request path sideways for the markers: log lines, metrics, problem documents, and every stored column.
+ */
+class NoPersonalDataSidewaysTest {
+
+  @Test
+  void markedPersonalData_appearsInNoLogMetricProblemOrStoredColumn() throws Exception {
+    List<String> sideways = new ArrayList<>();
+    try (CapturedLogs logs = new CapturedLogs(); TestService svc = TestService.start()) {
+      Fixtures.network(svc);
+      String merchant = svc.principal("merchant", "Shop", null).token();
+      String station = svc.principal("station", "Desk", "HZ-XH01").token();
+
+      String waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-1")).json().get("waybill").asText();
+      svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-2"), Map.of("Idempotency-Key", "leak-2"));
+      svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-2b"), Map.of("Idempotency-Key", "leak-2"));
+      svc.post("/v1/shipments/batch", merchant, Map.of("shipments", List.of(Fixtures.shipment("LEAK-3"), bad())));
+      for (String token : List.of(merchant, station, svc.adminToken)) {
+        svc.get("/v1/shipments/" + waybill, token);
+      }
+      // Problems answering bad input that carries the markers.
+      sideways.add(svc.post("/v1/shipments", merchant, bad()).body());
+      sideways.add(svc.post("/v1/shipments", merchant, "{\"reference\": \"" + Fixtures.MARK_NAME + "\", ").body());
+      sideways.add(svc.post("/v1/shipments", merchant, Map.of("surprise", Fixtures.MARK_NAME)).body());
+      sideways.add(svc.get("/v1/shipments/" + Fixtures.MARK_PHONE, merchant).body());
+      sideways.add(svc.get("/v1/shipments/" + waybill, "pv_" + Fixtures.MARK_NAME).body());
+
+      sideways.add(svc.get("/metrics", null).body());
+      sideways.addAll(storedText(svc));
+      sideways.addAll(logs.lines());
+    }
+    String all = String.join("\n", sideways);
+    for (String marker : Fixtures.MARKERS) {
+      assertThat(all).as("marker %s", marker).doesNotContain(marker);
+    }
+    assertThat(all).contains("http_server_requests");
+  }
+
+  private static Map<String, Object> bad() {
+    Map<String, Object> s = new HashMap<>(Fixtures.shipment("BAD"));
+    s.put("recipient", Fixtures.party(Fixtures.MARK_NAME, "1" + Fixtures.MARK_PHONE, "西湖区"));
+    return s;
+  }
+
+  /** Every value of every column of every table, text and bytes alike. */
+  private static List<String> storedText(TestService svc) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = svc.pv.database().connection();
+        ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      List<String> names = new ArrayList<>();
+      while (tables.next()) {
+        String schema = tables.getString("TABLE_SCHEM");
+        if (schema == null || !schema.equalsIgnoreCase("INFORMATION_SCHEMA")) {
+          names.add(tables.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(names).isNotEmpty();
+      for (String t : names) {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM \"" + t + "\"")) {
+          ResultSetMetaData md = rs.getMetaData();
+          while (rs.next()) {
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              Object v = rs.getObject(i);
+              out.add(v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(v));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
