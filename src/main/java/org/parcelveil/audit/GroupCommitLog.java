@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
+  private final AtomicLong batches = new AtomicLong();
   private volatile boolean closed;
 
   // Touched by the writer thread only: the right edge of the tree as of the last commit it made.
@@ -78,6 +80,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AuditUnavailableException("interrupted while waiting for the audit log", e);
     }
+  }
+
+  /** How many batches this node has committed. */
+  long batches() {
+    return batches.get();
   }
 
   private void run() {
@@ -161,6 +168,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         c.commit();
         cached = frontier;
         cachedRoot = root;
+        batches.incrementAndGet();
         return receipts;
       } catch (SQLException | RuntimeException e) {
         rollback(c);
