@@ -1,8 +1,9 @@
 package org.parcelveil.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.parcelveil.store.Database;
 
@@ -23,22 +24,20 @@ final class Insider {
     }
   }
 
-  /** Rebuilds audit_nodes and audit_head from audit_entries, and deletes every checkpoint above {@code keepUpTo}. */
+  /** Rebuilds every row's tree hashes and the head from the entries, and deletes the checkpoints above {@code keepUpTo}. */
   static void coverTracks(Database db, long keepUpTo) {
     editEntries(db, c -> {
       List<AuditEntry> entries = TreeStore.entries(c, 0, Long.MAX_VALUE);
-      exec(c, "DELETE FROM audit_nodes");
       Frontier f = Frontier.empty();
-      List<Long> ids = new ArrayList<>();
-      List<byte[]> hashes = new ArrayList<>();
-      for (AuditEntry e : entries) {
-        f.append(e.leafHash(), (l, i, h) -> {
-          ids.add(NodeIds.id(l, i));
-          hashes.add(h);
-        });
+      try (PreparedStatement ps = c.prepareStatement("UPDATE audit_entries SET tree_hashes = ? WHERE idx = ?")) {
+        for (AuditEntry e : entries) {
+          ByteArrayOutputStream hashes = new ByteArrayOutputStream();
+          f.append(e.leafHash(), (l, i, h) -> hashes.writeBytes(h));
+          ps.setBytes(1, hashes.toByteArray());
+          ps.setLong(2, e.index());
+          ps.executeUpdate();
+        }
       }
-      TreeStore.insertNodes(c, ids.stream().mapToLong(Long::longValue).toArray(), hashes.toArray(new byte[0][]),
-          ids.size());
       TreeStore.updateHead(c, f.size(), f.root(), 0);
       exec(c, "DELETE FROM audit_checkpoints WHERE tree_size > " + keepUpTo);
     });
@@ -54,10 +53,15 @@ final class Insider {
     }
   }
 
-  /** Moves entry {@code from} to index {@code to} (its row only; its canonical bytes then name the new index). */
+  /** Moves entry {@code from} to index {@code to}, its stored tree hashes with it. */
   static void move(Connection c, long from, long to) throws SQLException {
     AuditEntry e = TreeStore.entries(c, from, from + 1).get(0);
+    byte[] hashes = TreeStore.nodes(c, List.of(NodeIds.id(0, from))).get(NodeIds.id(0, from));
     exec(c, "DELETE FROM audit_entries WHERE idx = " + from);
-    TreeStore.insertEntries(c, List.of(new AuditEntry(to, e.time(), e.nonce(), e.record())));
+    insert(c, new AuditEntry(to, e.time(), e.nonce(), e.record()), hashes);
+  }
+
+  static void insert(Connection c, AuditEntry e, byte[] treeHashes) throws SQLException {
+    TreeStore.insertEntries(c, List.of(new TreeStore.Row(e, treeHashes)));
   }
 }

@@ -71,6 +71,24 @@ class TamperTest {
 
   @ParameterizedTest
   @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void editedStoredTree_isNamed(String kind) {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      String trusted = seed(fx);
+      // Entry 11 completes subtrees of levels 1 and 2: forge the level-2 hash, as a forged proof would need.
+      Insider.editEntries(fx.db, c -> {
+        byte[] hashes = TreeStore.nodes(c, List.of(NodeIds.id(0, 11))).get(NodeIds.id(0, 11));
+        try (var ps = c.prepareStatement("UPDATE audit_entries SET tree_hashes = ? WHERE idx = 11")) {
+          ps.setBytes(1, java.nio.ByteBuffer.allocate(96).put(hashes).put(new byte[64]).array());
+          ps.executeUpdate();
+        }
+      });
+      assertNamed(fx, trusted, 11);
+      assertThat(fx.reader().inclusion(8, 25).hashes()).isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
   void deletedEntry_isNamed(String kind) {
     try (AuditFixture fx = AuditFixture.open(kind)) {
       String trusted = seed(fx);
@@ -110,7 +128,8 @@ class TamperTest {
           Insider.move(c, i, i + 1);
         }
         AuditRecord forged = AuditRecord.admin("principal.create", "pr_admin", "admin", "pr_mole");
-        TreeStore.insertEntries(c, List.of(new AuditEntry(7, Instant.now(), new byte[16], forged)));
+        AuditEntry entry = new AuditEntry(7, Instant.now(), new byte[16], forged);
+        Insider.insert(c, entry, entry.leafHash());
       });
       assertNamed(fx, trusted, 7);
       assertOnlyWitnessCatches(fx, trusted);
