@@ -15,7 +15,12 @@ public final class AccessRoutes implements Routes {
     this.principals = principals;
   }
 
-  record PrincipalBody(String role, String name, String stationCode) {}
+  record PrincipalBody(String role, String name, String stationCode, String phone) {
+    @Override
+    public String toString() {
+      return "PrincipalBody[" + role + "]";
+    }
+  }
 
   record CreatedView(String id, String role, String name, String stationCode, String token) {
     @Override
@@ -41,7 +46,7 @@ public final class AccessRoutes implements Routes {
   private void create(Context ctx) {
     Principal admin = Auth.require(ctx, Role.ADMIN);
     PrincipalBody body = Requests.body(ctx, PrincipalBody.class);
-    Principals.Created c = principals.create(admin, body.role(), body.name(), body.stationCode());
+    Principals.Created c = principals.create(admin, body.role(), body.name(), body.stationCode(), body.phone());
     Principal p = c.principal();
     ctx.status(201).json(new CreatedView(p.id(), p.role().wireName(), p.name(), p.stationCode(), c.token()));
   }

@@ -63,6 +63,30 @@ public final class PrincipalRepository {
     return many("SELECT " + COLUMNS + " FROM principals p ORDER BY p.created_at, p.id");
   }
 
+  /** Registers the blind index of the principal's work phone (couriers, for the call relay). */
+  public void setPhoneIndex(String id, String phoneIndex) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE principals SET phone_idx = ? WHERE id = ?")) {
+      ps.setString(1, phoneIndex);
+      ps.setString(2, id);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("could not store the principal's phone", e);
+    }
+  }
+
+  public Optional<String> phoneIndex(String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT phone_idx FROM principals WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not read the principal", e);
+    }
+  }
+
   /** Marks the principal revoked and deletes its tokens; false if it was unknown or already revoked. */
   public boolean revoke(String id, Instant at) {
     try (Connection c = dataSource.getConnection()) {

@@ -8,6 +8,8 @@ import org.parcelveil.audit.AuditRecord;
 import org.parcelveil.http.Authenticator;
 import org.parcelveil.network.Network;
 import org.parcelveil.validation.Check;
+import org.parcelveil.vault.BlindIndex;
+import org.parcelveil.vault.Phone;
 
 /**
  * Creates, finds and revokes principals, and authenticates their tokens. Revocation deletes the tokens, so it
@@ -17,12 +19,15 @@ public final class Principals implements Authenticator {
   private final PrincipalRepository repository;
   private final Network network;
   private final AuditLog audit;
+  private final BlindIndex blindIndex;
   private final Clock clock;
 
-  public Principals(PrincipalRepository repository, Network network, AuditLog audit, Clock clock) {
+  public Principals(PrincipalRepository repository, Network network, AuditLog audit, BlindIndex blindIndex,
+      Clock clock) {
     this.repository = repository;
     this.network = network;
     this.audit = audit;
+    this.blindIndex = blindIndex;
     this.clock = clock;
   }
 
@@ -36,7 +41,16 @@ public final class Principals implements Authenticator {
 
   /** Creates a principal; {@code actor} is who asks (null for the service itself, e.g. on first start). */
   public Created create(Principal actor, String role, String name, String stationCode) {
+    return create(actor, role, name, stationCode, null);
+  }
+
+  /**
+   * Creates a principal with a work phone (couriers): only its blind index is kept, enough for the call relay to
+   * recognise the courier calling.
+   */
+  public Created create(Principal actor, String role, String name, String stationCode, String phone) {
     Check check = new Check();
+    Phone workPhone = phone == null ? null : check.nested("", () -> Phone.parse("phone", phone));
     Optional<Role> r = role == null ? Optional.empty() : Role.fromWire(role);
     if (r.isEmpty()) {
       check.fail("role", "must be one of admin, merchant, station, courier, support, security, platform");
@@ -58,6 +72,9 @@ public final class Principals implements Authenticator {
     // Logged first: if the log is down, no account appears that the log does not know of.
     audit.append(AuditRecord.admin("principal.create", actorId(actor), actorRole(actor), p.id()));
     repository.insert(p, Tokens.hash(token));
+    if (workPhone != null) {
+      repository.setPhoneIndex(p.id(), blindIndex.of(workPhone));
+    }
     return new Created(p, token);
   }
 

@@ -14,6 +14,10 @@ import org.parcelveil.access.DisclosureBudgets;
 import org.parcelveil.access.DisclosurePolicy;
 import org.parcelveil.disclosure.DisclosureRoutes;
 import org.parcelveil.disclosure.Disclosures;
+import org.parcelveil.relay.LoggingTelephonyProvider;
+import org.parcelveil.relay.Relay;
+import org.parcelveil.relay.RelayRoutes;
+import org.parcelveil.relay.WebhookSignature;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.access.PrincipalRepository;
 import org.parcelveil.access.Principals;
@@ -56,6 +60,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final ShipmentRepository shipmentRepository;
   private final Lifecycle lifecycle;
   private final Disclosures disclosures;
+  private final Relay relay;
+  private final WebhookSignature relaySignature;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -69,8 +75,10 @@ public final class ParcelVeil implements AutoCloseable {
       this.keys = new KeyStore(keyDatabase, master);
       this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
-      this.principals = new Principals(new PrincipalRepository(database.dataSource()), network, audit.log(), clock);
-      Vault vault = new Vault(keys, new BlindIndex(keys.secrets("blind-index")));
+      BlindIndex blindIndex = new BlindIndex(keys.secrets("blind-index"));
+      PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
+      this.principals = new Principals(principalRepository, network, audit.log(), blindIndex, clock);
+      Vault vault = new Vault(keys, blindIndex);
       this.shipmentRepository = new ShipmentRepository(database.dataSource());
       this.events = new EventRepository(database.dataSource());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, database), network,
@@ -79,6 +87,9 @@ public final class ParcelVeil implements AutoCloseable {
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
           new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock);
+      this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
+          new LoggingTelephonyProvider(), settings.relay(), clock);
+      this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -103,6 +114,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new AccessRoutes(principals));
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
     routes.add(new DisclosureRoutes(disclosures));
+    routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
     routes.add(audit.routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
@@ -139,6 +151,11 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Disclosures disclosures() {
     return disclosures;
+  }
+
+  /** Signs and checks the telephony platform's webhook calls (its secret is shared with the platform). */
+  public WebhookSignature relaySignature() {
+    return relaySignature;
   }
 
   public Database database() {

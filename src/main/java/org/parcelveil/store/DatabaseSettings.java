@@ -19,7 +19,9 @@ public record DatabaseSettings(String url, String user, String password) {
     Path file = dataDir.toAbsolutePath().resolve(name);
     // AUTO_SERVER: the first process serves the file to the others, so `audit verify` and other commands work
     // while the service runs, and no second process ever writes the file directly.
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+    // WRITE_DELAY=0: each commit is written to the file before it returns, so a killed process loses nothing it
+    // acknowledged (H2 does not fsync commits: surviving power loss needs PostgreSQL; see docs/operations.md).
+    return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
   }
 
   public boolean isPostgres() {

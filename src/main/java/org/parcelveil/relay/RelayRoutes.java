@@ -1,0 +1,84 @@
+package org.parcelveil.relay;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Role;
+import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Auth;
+import org.parcelveil.http.Json;
+import org.parcelveil.http.Routes;
+import org.parcelveil.shipment.Shipment;
+import org.parcelveil.shipment.Shipments;
+
+/** {@code POST /v1/shipments/{waybill}/contact} for couriers and {@code POST /v1/relay/route} for the telephony platform. */
+public final class RelayRoutes implements Routes {
+  private final Relay relay;
+  private final Shipments shipments;
+  private final WebhookSignature signature;
+  private final Clock clock;
+
+  public RelayRoutes(Relay relay, Shipments shipments, WebhookSignature signature, Clock clock) {
+    this.relay = relay;
+    this.shipments = shipments;
+    this.signature = signature;
+    this.clock = clock;
+  }
+
+  record ContactView(String number, String extension, String expiresAt, long auditIndex) {}
+
+  record RouteBody(String number, String extension, String callerNumber) {
+    @Override
+    public String toString() {
+      return "RouteBody[REDACTED]";
+    }
+  }
+
+  record RouteView(String action, String target, String reason) {
+    @Override
+    public String toString() {
+      return "RouteView[" + action + "]";
+    }
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.post("/v1/shipments/{waybill}/contact", this::contact);
+    routes.post("/v1/relay/route", this::route);
+  }
+
+  private void contact(Context ctx) {
+    Principal p = Auth.require(ctx, Role.COURIER);
+    Shipment s = shipments.find(ctx.pathParam("waybill")).orElseThrow(() -> ApiException.notFound("No such shipment."));
+    try {
+      Relay.Contact c = relay.contact(p, s);
+      ctx.json(new ContactView(c.number(), c.extension(), c.expiresAt().toString(), c.auditIndex()));
+    } catch (Relay.RefusedException e) {
+      throw new ApiException(403, "disclosure-refused", "Contact refused",
+          "The relay refuses this request: " + e.reason() + ".", List.of(),
+          Map.of("reason", e.reason(), "auditIndex", e.auditIndex()));
+    }
+  }
+
+  private void route(Context ctx) throws Exception {
+    byte[] body = ctx.bodyAsBytes();
+    if (!signature.verify(ctx.header("X-PV-Timestamp"), ctx.header("X-PV-Signature"), body, clock.instant())) {
+      throw ApiException.unauthorized();
+    }
+    RouteBody r;
+    try {
+      r = Json.mapper().readValue(body, RouteBody.class);
+    } catch (Exception e) {
+      throw ApiException.badRequest("The body must be {number, extension, callerNumber}.");
+    }
+    if (r.number() == null || r.extension() == null || r.callerNumber() == null) {
+      throw ApiException.badRequest("The body must be {number, extension, callerNumber}.");
+    }
+    Relay.Routing routing = relay.route(r.number(), r.extension(), r.callerNumber());
+    ctx.header("Cache-Control", "no-store")
+        .json(new RouteView(routing.connect() ? "connect" : "reject", routing.target(), routing.reason()));
+  }
+}
