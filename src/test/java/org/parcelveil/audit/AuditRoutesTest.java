@@ -99,6 +99,11 @@ class AuditRoutesTest {
     assertThat(get("/v1/audit/tile/0/001", null).statusCode()).isEqualTo(404);
     assertThat(get("/v1/audit/tile/0/01", null).statusCode()).isEqualTo(404);
     assertThat(get("/v1/audit/tile/0/x001/x234/x567/x890/x123/x456/789", null).statusCode()).isEqualTo(404);
+    for (String hostile : List.of("63/x999/x999/x999/x999/x999/999", "0/%2e%2e/000", "0/000%00", "0/000.p/-1",
+        "entries/" + "x000/".repeat(40) + "000", "0/000;drop", "0/%E2%80%94", "-/000")) {
+      int status = get("/v1/audit/tile/" + hostile, "pv_security").statusCode();
+      assertThat(status).as(hostile).isBetween(400, 404);
+    }
 
     // The level-1 tile's one hash is the root of the first full level-0 tile.
     byte[] level1 = get("/v1/audit/tile/1/000.p/1", null).body();
