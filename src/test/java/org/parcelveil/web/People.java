@@ -26,13 +26,20 @@ final class People {
 
   /** Creates a principal and sets its console password; returns its id. */
   static String person(TestService svc, String role, String name, String station, String login) {
-    String id = svc.principal(role, name, station).principal().id();
+    return personWithToken(svc, role, name, station, login).principal().id();
+  }
+
+  /** As {@link #person}, keeping the principal's API token too. */
+  static org.parcelveil.access.Principals.Created personWithToken(TestService svc, String role, String name,
+      String station, String login) {
+    var created = svc.principal(role, name, station);
+    String id = created.principal().id();
     ConsoleClient c = new ConsoleClient(svc);
     String path = setupPath(svc, id);
     c.get(path);
     ConsoleClient.Page done = c.post(path, Map.of("login", login, "password", PASSWORD, "repeat", PASSWORD));
     assertThat(done.status()).as(done.body()).isEqualTo(200);
-    return id;
+    return created;
   }
 
   /** The admin made at start, with a console password; their TOTP is enrolled at first sign-in. */
