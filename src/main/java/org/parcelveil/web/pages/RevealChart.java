@@ -83,7 +83,7 @@ final class RevealChart {
       double x = LEFT + i * slot;
       rect(b, x, s.allowed()[i], max, plotH, bar, "#0b4f8a");
       rect(b, x + bar + 1, s.refused()[i], max, plotH, bar, "#a4161a");
-      if (i % 3 == 0 || i == DAYS - 1) {
+      if (i % 3 == 1) {
         LocalDate d = today.minusDays(DAYS - 1L - i);
         b.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H - 8).append("\" font-size=\"9\" fill=\"#4a5260\">")
             .append(d.getMonthValue()).append('/').append(d.getDayOfMonth()).append("</text>");
