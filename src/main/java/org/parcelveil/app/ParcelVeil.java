@@ -28,9 +28,14 @@ import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.MasterKey;
 import org.parcelveil.keys.MasterKeySource;
+import org.parcelveil.label.LabelRoutes;
+import org.parcelveil.label.Labels;
+import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
+import org.parcelveil.retention.RetentionJob;
+import org.parcelveil.retention.Shredder;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.RequestFingerprint;
 import org.parcelveil.shipment.ShipmentRepository;
@@ -63,6 +68,10 @@ public final class ParcelVeil implements AutoCloseable {
   private final Disclosures disclosures;
   private final Relay relay;
   private final WebhookSignature relaySignature;
+  private final Labels labels;
+  private final Shredder shredder;
+  private final RetentionJob retentionJob;
+  private final ShipmentLabels shipmentLabels;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -83,14 +92,19 @@ public final class ParcelVeil implements AutoCloseable {
       this.shipmentRepository = new ShipmentRepository(database.dataSource());
       this.events = new EventRepository(database.dataSource());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, database), network,
-          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retentionDays());
-      this.lifecycle = new Lifecycle(events, network, principals, clock);
+          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
+      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
           new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
           new LoggingTelephonyProvider(), settings.relay(), clock);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
+      this.shredder = new Shredder(database.dataSource(), keys, audit.log());
+      this.retentionJob = new RetentionJob(shredder, clock);
+      this.labels = new Labels(settings.labels());
+      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
+          settings.publicUrl());
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -116,11 +130,13 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
+    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
     routes.add(audit.routes());
     routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
         audit.log(), clock).routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
+    retentionJob.start(java.time.Duration.ofHours(1));
     return server;
   }
 
@@ -161,6 +177,18 @@ public final class ParcelVeil implements AutoCloseable {
     return relaySignature;
   }
 
+  public Shredder shredder() {
+    return shredder;
+  }
+
+  public Labels labels() {
+    return labels;
+  }
+
+  public ShipmentLabels shipmentLabels() {
+    return shipmentLabels;
+  }
+
   public Database database() {
     return database;
   }
@@ -175,6 +203,7 @@ public final class ParcelVeil implements AutoCloseable {
 
   @Override
   public void close() {
+    retentionJob.close();
     audit.close();
     keyDatabase.close();
     database.close();

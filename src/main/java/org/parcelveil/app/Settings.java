@@ -4,39 +4,54 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.parcelveil.access.DisclosureLimits;
 import org.parcelveil.http.HttpSettings;
+import org.parcelveil.label.LabelSettings;
 import org.parcelveil.relay.RelaySettings;
+import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
 
 /**
- * Everything the service is configured with. Defaults: embedded H2 under {@code ./data}, port 8080, retention 90
- * days, prefix {@code PV}.
+ * Everything the service is configured with. Defaults: embedded H2 under {@code ./data}, port 8080, retention 30
+ * days after delivery and at most 90, prefix {@code PV}.
  */
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
-    HttpSettings http, int retentionDays, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay) {
+    HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl) {
 
   public static final int DEFAULT_PORT = 8080;
-  public static final int DEFAULT_RETENTION_DAYS = 90;
+  public static final String DEFAULT_CARRIER = "ParcelVeil 快递";
+
+  /** The public address printed on labels and in their QR codes, where recipients check a parcel. */
+  public Settings withPublicUrl(String url) {
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
+        relay, labels, carrierName, url);
+  }
+
+  public Settings withLabels(LabelSettings l) {
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
+        relay, l, carrierName, publicUrl);
+  }
 
   public static Settings defaults(Path dataDir) {
     return new Settings(dataDir, Optional.empty(), Optional.empty(),
-        new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), DEFAULT_RETENTION_DAYS, "PV", 1000,
-        DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS);
+        new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
+        DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS,
+        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT);
   }
 
   public Settings withHttp(HttpSettings h) {
-    return new Settings(dataDir, database, keyStore, h, retentionDays, waybillPrefix, counterBlockSize, disclosure, relay);
+    return new Settings(dataDir, database, keyStore, h, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels,
+        carrierName, publicUrl);
   }
 
   public Settings withDatabase(DatabaseSettings db) {
-    return new Settings(dataDir, Optional.of(db), keyStore, http, retentionDays, waybillPrefix, counterBlockSize, disclosure, relay);
+    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl);
   }
 
-  public Settings withRetentionDays(int days) {
-    return new Settings(dataDir, database, keyStore, http, days, waybillPrefix, counterBlockSize, disclosure, relay);
+  public Settings withRetention(RetentionPolicy r) {
+    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl);
   }
 
   public Settings withDisclosure(DisclosureLimits limits) {
-    return new Settings(dataDir, database, keyStore, http, retentionDays, waybillPrefix, counterBlockSize, limits, relay);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl);
   }
 
   /** The shipment database: the configured one, or H2 in the data directory. */

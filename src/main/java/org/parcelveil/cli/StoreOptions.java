@@ -2,6 +2,8 @@ package org.parcelveil.cli;
 
 import java.nio.file.Path;
 import org.parcelveil.app.Settings;
+import org.parcelveil.label.LabelSettings;
+import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
 import picocli.CommandLine.Option;
 
@@ -21,11 +23,25 @@ final class StoreOptions {
   String dbPassword;
 
   @Option(names = "--retention-days", defaultValue = "90",
-      description = "Days personal data is kept (default: ${DEFAULT-VALUE}); applies to new shipments.")
+      description = "Most days personal data is kept, for parcels never delivered (default: ${DEFAULT-VALUE}).")
   int retentionDays;
 
+  @Option(names = "--retention-after-delivery-days", defaultValue = "30",
+      description = "Days personal data is kept after delivery or return (default: ${DEFAULT-VALUE}).")
+  int retentionAfterDelivery;
+
+  @Option(names = "--public-url", defaultValue = "http://localhost:8080",
+      description = "Public address printed on labels and in their QR codes (default: ${DEFAULT-VALUE}).")
+  String publicUrl;
+
+  @Option(names = "--label-font", description = "TrueType font for labels (default: the bundled WenQuanYi Micro Hei).")
+  Path labelFont;
+
   Settings settings() {
-    Settings s = Settings.defaults(data).withRetentionDays(retentionDays);
+    Settings s = Settings.defaults(data).withRetention(new RetentionPolicy(retentionAfterDelivery, retentionDays)).withPublicUrl(publicUrl);
+    if (labelFont != null) {
+      s = s.withLabels(LabelSettings.defaults().withFontFile(labelFont));
+    }
     return dbUrl == null ? s : s.withDatabase(new DatabaseSettings(dbUrl, dbUser, dbPassword));
   }
 }

@@ -24,10 +24,12 @@ public final class Lifecycle {
   private final EventRepository events;
   private final Network network;
   private final Principals principals;
+  private final Shipments shipments;
   private final Clock clock;
 
-  public Lifecycle(EventRepository events, Network network, Principals principals, Clock clock) {
+  public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock) {
     this.events = events;
+    this.shipments = shipments;
     this.network = network;
     this.principals = principals;
     this.clock = clock;
@@ -61,8 +63,12 @@ public final class Lifecycle {
       default -> a;
     };
     ShipmentEvent event = new ShipmentEvent(s.waybill(), 0, type.name(), station, courier, actor.id(), weight, at, now);
-    return events.append(s, type.next(s.state()), next, event)
+    ShipmentEvent stored = events.append(s, type.next(s.state()), next, event)
         .orElseThrow(() -> LifecycleException.illegal(type, events.currentState(s.waybill()).orElse(s.state())));
+    if (type.finishes()) {
+      shipments.finished(s, now);
+    }
+    return stored;
   }
 
   private static EventType parseType(Check check, String type) {

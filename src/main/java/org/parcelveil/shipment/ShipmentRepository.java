@@ -90,6 +90,25 @@ public final class ShipmentRepository {
     }
   }
 
+  /** Replaces both parties' ciphertext with copies sealed under an earlier bucket, if the row is still in {@code from}. */
+  public boolean rebucket(String waybill, java.time.LocalDate from, java.time.LocalDate to, SealedPerson sender,
+      SealedPerson recipient) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE shipments SET retention_day = ?, sender_name = ?, "
+            + "sender_phone = ?, sender_street = ?, sender_detail = ?, sender_phone_idx = ?, recipient_name = ?, "
+            + "recipient_phone = ?, recipient_street = ?, recipient_detail = ?, recipient_phone_idx = ? "
+            + "WHERE waybill = ? AND retention_day = ?")) {
+      ps.setObject(1, to);
+      int i = bindSealed(ps, 2, sender);
+      i = bindSealed(ps, i, recipient);
+      ps.setString(i, waybill);
+      ps.setObject(i + 1, from);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("could not move the shipment to its retention bucket", e);
+    }
+  }
+
   public Optional<IdempotencyRecord> findIdempotency(String merchantId, String idemKey) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(

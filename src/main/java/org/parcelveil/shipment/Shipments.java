@@ -3,13 +3,13 @@ package org.parcelveil.shipment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.parcelveil.access.Principal;
 import org.parcelveil.network.Network;
+import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Masked;
 import org.parcelveil.vault.PartyRole;
@@ -30,20 +30,17 @@ public final class Shipments {
   private final Network network;
   private final RequestFingerprint fingerprint;
   private final Clock clock;
-  private final int retentionDays;
+  private final RetentionPolicy retention;
 
   public Shipments(ShipmentRepository repository, Vault vault, WaybillSource waybills, Network network,
-      RequestFingerprint fingerprint, Clock clock, int retentionDays) {
-    if (retentionDays < 1) {
-      throw new IllegalArgumentException("retention must be at least one day, was " + retentionDays);
-    }
+      RequestFingerprint fingerprint, Clock clock, RetentionPolicy retention) {
     this.repository = repository;
     this.vault = vault;
     this.waybills = waybills;
     this.network = network;
     this.fingerprint = fingerprint;
     this.clock = clock;
-    this.retentionDays = retentionDays;
+    this.retention = retention;
   }
 
   /** A stored shipment with the masked views of its parties. */
@@ -147,6 +144,21 @@ public final class Shipments {
     return vault.open(s.waybill(), role, s.retentionDay(), role == PartyRole.SENDER ? s.sender() : s.recipient());
   }
 
+  /**
+   * Moves a finished shipment's personal data to the earlier bucket its retention now ends in: decrypted and sealed
+   * again under that day's key, in memory only. If this fails or never runs, the data stays in its later bucket.
+   */
+  public void finished(Shipment s, Instant finishedAt) {
+    LocalDate day = retention.bucketAfterFinish(s.retentionDay(), finishedAt);
+    if (s.isShredded() || !day.isBefore(s.retentionDay())) {
+      return;
+    }
+    Person sender = open(s, PartyRole.SENDER);
+    Person recipient = open(s, PartyRole.RECIPIENT);
+    repository.rebucket(s.waybill(), s.retentionDay(), day, vault.seal(s.waybill(), PartyRole.SENDER, day, sender),
+        vault.seal(s.waybill(), PartyRole.RECIPIENT, day, recipient));
+  }
+
   private Optional<Created> replay(Principal merchant, String idemKey, String hash) {
     Optional<ShipmentRepository.IdempotencyRecord> earlier = repository.findIdempotency(merchant.id(), idemKey);
     if (earlier.isEmpty()) {
@@ -160,7 +172,7 @@ public final class Shipments {
   }
 
   private Shipment seal(Principal merchant, String waybill, NewShipment n, Instant now) {
-    LocalDate bucket = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(retentionDays);
+    LocalDate bucket = retention.bucketAtCreation(now);
     return new Shipment(waybill, merchant.id(), n.reference(), ShipmentState.CREATED,
         n.sender().address().area(), n.recipient().address().area(),
         network.sortCode(n.recipient().address().area()), n.parcel(), n.cod(), bucket, now, now, null, false,

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * Masking rules, stricter than GB/T 41833-2022 (which hides at least one character of a name and six digits of a
- * phone): a Chinese name keeps only its family name ({@code 张*}, {@code 欧阳**}), a Latin name only the initial
- * of each part ({@code J. S.}).
+ * phone): a Chinese name keeps only its family name and one or two stars ({@code 张*}, {@code 欧阳**}), a Latin name
+ * only the initials of its first three parts ({@code J. S.}).
  */
 public final class Masking {
   /** Two-character family names: for these the family name is the first two characters. */
@@ -14,6 +14,9 @@ public final class Masking {
       "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
       "令狐", "端木", "独孤", "南宫", "西门", "轩辕", "呼延", "百里", "东郭", "闻人", "赫连", "澹台", "公冶",
       "宗政", "濮阳", "太叔", "申屠", "钟离", "万俟", "司空", "第五");
+
+  /** A label has room for three initials; more would also say more about the person. */
+  private static final int MAX_INITIALS = 3;
 
   private Masking() {}
 
@@ -23,8 +26,9 @@ public final class Masking {
       return hanName(n.replaceAll("\\s+", ""));
     }
     StringBuilder out = new StringBuilder();
+    int parts = 0;
     for (String part : n.split("[\\s\\-]+")) {
-      if (part.isEmpty()) {
+      if (part.isEmpty() || parts++ >= MAX_INITIALS) {
         continue;
       }
       if (out.length() > 0) {
@@ -39,7 +43,8 @@ public final class Masking {
     int length = n.codePointCount(0, n.length());
     int keep = length > 2 && COMPOUND_SURNAMES.contains(n.substring(0, n.offsetByCodePoints(0, 2))) ? 2 : 1;
     int cut = n.offsetByCodePoints(0, keep);
-    return n.substring(0, cut) + "*".repeat(Math.max(1, length - keep));
+    // One or two stars, never more: the mask should not tell how long the given name is.
+    return n.substring(0, cut) + "*".repeat(Math.min(2, Math.max(1, length - keep)));
   }
 
   private static boolean isHan(int cp) {

@@ -67,6 +67,11 @@ public final class TestService implements AutoCloseable {
     return start("h2");
   }
 
+  /** A second node on the same stores (PostgreSQL), with its own HTTP port, as a carrier runs several. */
+  public TestService anotherNode() {
+    return new TestService(dataDir, pv.settings(), env, clock);
+  }
+
   /** The same stores, opened again (a restart). */
   public TestService restart() {
     close();
@@ -125,6 +130,21 @@ public final class TestService implements AutoCloseable {
     try {
       HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends a request and returns the raw bytes of the answer (labels, PDFs). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest.Builder builder, String token) {
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -18,7 +18,13 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/stations", "admin"),
         new Endpoint("POST", "/v1/principals", "admin"),
         new Endpoint("POST", "/v1/shipments", "merchant"),
-        new Endpoint("POST", "/v1/shipments/batch", "merchant"));
+        new Endpoint("POST", "/v1/shipments/batch", "merchant"),
+        new Endpoint("POST", "/v1/shipments/{waybill}/events", "station"),
+        new Endpoint("POST", "/v1/shipments/{waybill}/reveal", "courier"),
+        new Endpoint("POST", "/v1/shipments/{waybill}/contact", "courier"),
+        new Endpoint("POST", "/v1/labels", "merchant"),
+        new Endpoint("POST", "/v1/scans", "station"),
+        new Endpoint("POST", "/v1/relay/route", "none"));
   }
 
   static List<String> paths() {

@@ -22,12 +22,17 @@ import org.parcelveil.http.HostileCorpus.Endpoint;
 class HostileInputTest {
   static TestService svc;
   static Map<String, String> tokens;
+  static String waybill;
 
   @BeforeAll
   static void start() {
     svc = TestService.start();
     Fixtures.network(svc);
-    tokens = Map.of("admin", svc.adminToken, "merchant", svc.principal("merchant", "Shop", null).token());
+    String merchant = svc.principal("merchant", "Shop", null).token();
+    tokens = Map.of("admin", svc.adminToken, "merchant", merchant,
+        "station", svc.principal("station", "Desk", "HZ-XH01").token(),
+        "courier", svc.principal("courier", "Courier", "HZ-XH01").token());
+    waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("HOSTILE")).json().get("waybill").asText();
   }
 
   @AfterAll
@@ -44,7 +49,7 @@ class HostileInputTest {
     List<String> failures = new ArrayList<>();
     for (Endpoint e : HostileCorpus.endpoints()) {
       for (byte[] body : HostileCorpus.bodies(e)) {
-        TestService.Response r = svc.send(HttpRequest.newBuilder(URI.create(svc.url(e.path())))
+        TestService.Response r = svc.send(HttpRequest.newBuilder(URI.create(svc.url(e.path().replace("{waybill}", waybill))))
             .header("Content-Type", "application/json")
             .method(e.method(), HttpRequest.BodyPublishers.ofByteArray(body)), tokens.get(e.role()));
         if (r.status() >= 500) {

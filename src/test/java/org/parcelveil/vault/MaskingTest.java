@@ -11,6 +11,8 @@ class MaskingTest {
   @CsvSource({
       "张三, 张*",
       "张三丰, 张**",
+      "诸葛孔明先生, 诸葛**",
+      "Anna Maria Luisa de Medici, A. M. L.",
       "欧阳娜娜, 欧阳**",
       "欧阳锋, 欧阳*",
       "司马, 司*",

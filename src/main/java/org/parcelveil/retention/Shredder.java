@@ -1,0 +1,65 @@
+package org.parcelveil.retention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.store.StoreException;
+
+/**
+ * Crypto-shredding: once a retention bucket's day has passed, its shipments are marked shredded and its key is
+ * destroyed, so every copy of their ciphertext, backups included, becomes noise.
+ *
+ * <p>Order makes a crash harmless: mark first, then log, then destroy. A run stopped half-way leaves shipments
+ * marked (already refused as shredded) whose key still exists; the next run finds the bucket still live and
+ * completes it. Marking is idempotent.
+ */
+public final class Shredder {
+  private final DataSource dataSource;
+  private final KeyStore keys;
+  private final AuditLog audit;
+
+  public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit) {
+    this.dataSource = dataSource;
+    this.keys = keys;
+    this.audit = audit;
+  }
+
+  /** One shredded bucket: its day and how many shipments it held. */
+  public record Shredded(LocalDate day, int shipments) {}
+
+  /** Shreds every bucket whose day is before the UTC date of {@code now}. */
+  public List<Shredded> run(Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    List<Shredded> done = new ArrayList<>();
+    for (LocalDate day : keys.liveBucketsBefore(today)) {
+      int marked = mark(day, now);
+      audit.append(new AuditRecord("retention.shred", "system", "system", null, null, null, null,
+          AuditRecord.Outcome.ALLOWED, "bucket " + day + ": " + marked + " shipments"));
+      keys.destroyBucket(day);
+      done.add(new Shredded(day, marked));
+    }
+    return done;
+  }
+
+  private int mark(LocalDate day, Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "UPDATE shipments SET shredded_at = ? WHERE retention_day = ? AND shredded_at IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setObject(2, day);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("could not mark shipments shredded", e);
+    }
+  }
+}
