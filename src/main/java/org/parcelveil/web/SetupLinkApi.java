@@ -9,8 +9,9 @@ import org.parcelveil.http.Requests;
 import org.parcelveil.web.session.Accounts;
 
 /**
- * {@code POST /v1/console/setup-links} (admin token): a one-time link for a person to set their console password.
- * It is how the first admin, who has only the API token made at first start, gets into the console.
+ * {@code POST /v1/console/setup-links} (admin token) {@code {principalId?}}: a one-time link for a person to set their
+ * console password; without an id, for the caller. It is how the first admin, who has only the API token made at
+ * first start, gets into the console.
  */
 final class SetupLinkApi {
   private final Accounts accounts;
@@ -30,18 +31,17 @@ final class SetupLinkApi {
 
   void create(Context ctx) {
     Principal admin = Auth.require(ctx, Role.ADMIN);
-    Body body = Requests.body(ctx, Body.class);
-    if (body.principalId() == null) {
-      throw ApiException.notFound("No such person.");
-    }
+    Body body = ctx.body().isBlank() ? new Body(null) : Requests.body(ctx, Body.class);
+    // Without a principal id the link is for the calling admin: how the first admin gets into the console.
+    String id = body.principalId() == null ? admin.id() : body.principalId();
     Accounts.SetupLink link;
     try {
-      link = accounts.createSetupLink(admin, body.principalId());
+      link = accounts.createSetupLink(admin, id);
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No active person with that id.");
     }
     String base = ctx.scheme() + "://" + ctx.host();
     ctx.status(201).header("Cache-Control", "no-store")
-        .json(new LinkView(body.principalId(), base + "/console/setup/" + link.token(), link.expiresAt().toString()));
+        .json(new LinkView(id, base + "/console/setup/" + link.token(), link.expiresAt().toString()));
   }
 }

@@ -158,4 +158,16 @@ class ConsoleSecurityTest {
     String id = svc.principal("platform", "Marketplace", null).principal().id();
     assertThat(svc.post("/v1/console/setup-links", svc.adminToken, Map.of("principalId", id)).status()).isEqualTo(404);
   }
+
+  @Test
+  void setupLinkApi_withoutBody_isForTheCallingAdmin_andNeedsTheAdminRole() {
+    TestService.Response mine = svc.post("/v1/console/setup-links", svc.adminToken, "");
+    assertThat(mine.status()).isEqualTo(201);
+    assertThat(mine.json().get("principalId").asText())
+        .isEqualTo(svc.pv.principals().authenticate(svc.adminToken).orElseThrow().id());
+    assertThat(mine.header("Cache-Control")).isEqualTo("no-store");
+    String support = svc.principal("support", "Not Admin", null).token();
+    assertThat(svc.post("/v1/console/setup-links", support, "").status()).isEqualTo(403);
+    assertThat(svc.post("/v1/console/setup-links", null, "").status()).isEqualTo(401);
+  }
 }
