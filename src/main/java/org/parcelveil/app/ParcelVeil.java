@@ -45,6 +45,7 @@ import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
+import org.parcelveil.web.WebModule;
 
 /**
  * The composition root: opens the stores, loads the keys and builds every feature with its constructor. The HTTP
@@ -131,6 +132,8 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
     routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
     routes.add(audit.routes());
+    routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
+        audit.log(), clock).routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     retentionJob.start(java.time.Duration.ofHours(1));
