@@ -18,10 +18,11 @@ import javax.sql.DataSource;
  * sees the value the previous one committed. The block is committed before any number from it is handed out: a
  * crash loses at most the unused rest of a block (a gap in the counters), never issues a number twice.
  *
- * <p>On H2 a commit is not on disk yet: the store writes it up to half a second later (its write delay), so a
- * process killed in that window would forget the lease and hand the same block out again after restart. Each lease
- * on H2 is therefore followed by {@code CHECKPOINT SYNC} (which needs the admin user H2 databases are opened with)
- * before it is used; PostgreSQL and distributed SQL make commits durable themselves.
+ * <p>H2 does not make a commit durable: it never fsyncs, and with its default write delay it writes the commit up to
+ * half a second later. A lease that is lost that way hands the same block out again after a restart, to numbers
+ * that may already be printed on labels. Each lease on H2 is therefore followed by {@code CHECKPOINT SYNC} (which
+ * needs the admin user H2 databases are opened with) before it is used; PostgreSQL and distributed SQL make
+ * commits durable themselves.
  */
 public final class CounterLeases {
   public static final int DEFAULT_BLOCK_SIZE = 1000;
