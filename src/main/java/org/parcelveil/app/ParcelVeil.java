@@ -47,6 +47,7 @@ import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
+import org.parcelveil.web.WebModule;
 
 /**
  * The composition root: opens the stores, loads the keys and builds every feature with its constructor. The HTTP
@@ -86,7 +87,7 @@ public final class ParcelVeil implements AutoCloseable {
       boolean brandNew = KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database);
       MasterKey master = MasterKeySource.load(settings.dataDir(), env, brandNew);
       this.keys = new KeyStore(keyDatabase, master);
-      this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
+      this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
       BlindIndex blindIndex = new BlindIndex(keys.secrets("blind-index"));
       PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
@@ -139,6 +140,8 @@ public final class ParcelVeil implements AutoCloseable {
         clock));
     routes.add(leaks.routes());
     routes.add(audit.routes());
+    routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
+        audit.log(), clock).routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     leaks.start();

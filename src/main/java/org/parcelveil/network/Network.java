@@ -13,8 +13,8 @@ import org.parcelveil.vault.Area;
  * The carrier's network of hubs and stations, and the routing it implies: which station serves a district, which
  * hub sorts for a city, and the sort code printed on a label.
  *
- * <p>Stations change rarely and routing runs for every shipment, so the list is held in memory and reloaded on
- * every change made through this node.
+ * <p>Stations change rarely and routing runs for every shipment, so the list is held in memory: reloaded on every
+ * change made through this node, and at least every {@link #REFRESH} so that nodes see each other's changes.
  */
 public final class Network {
   public static final String UNROUTED = "UNROUTED";
@@ -22,7 +22,10 @@ public final class Network {
 
   private final StationRepository repository;
   private final Clock clock;
-  private final AtomicReference<List<Station>> cache = new AtomicReference<>();
+  static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(5);
+  private final AtomicReference<Cached> cache = new AtomicReference<>();
+
+  private record Cached(List<Station> stations, java.time.Instant until) {}
 
   public Network(StationRepository repository, Clock clock) {
     this.repository = repository;
@@ -59,12 +62,13 @@ public final class Network {
   }
 
   public List<Station> all() {
-    List<Station> s = cache.get();
-    if (s == null) {
-      s = repository.all();
-      cache.set(s);
+    Cached c = cache.get();
+    java.time.Instant now = clock.instant();
+    if (c == null || now.isAfter(c.until())) {
+      c = new Cached(repository.all(), now.plus(REFRESH));
+      cache.set(c);
     }
-    return s;
+    return c.stations();
   }
 
   /** Re-reads the station list (another node may have added one). */

@@ -45,6 +45,9 @@ public final class ShipmentRoutes implements Routes {
 
   record BatchBody(List<JsonNode> shipments) {}
 
+  /** The fast path: a batch whose every item binds; any item that does not sends the batch down the per-item path. */
+  record TypedBatchBody(List<ShipmentRequest> shipments) {}
+
   @Override
   public void register(RoutesConfig routes) {
     routes.post("/v1/shipments", this::create);
@@ -70,7 +73,30 @@ public final class ShipmentRoutes implements Routes {
 
   private void batch(Context ctx) {
     Principal merchant = Auth.require(ctx, Role.MERCHANT);
-    BatchBody body = Requests.body(ctx, BatchBody.class);
+    List<Object> items = typedItems(ctx);
+    if (items == null) {
+      items = itemByItem(Requests.body(ctx, BatchBody.class));
+    }
+    List<ShipmentViews.BatchItem> results = shipments.createBatch(merchant, items).stream()
+        .map(o -> new ShipmentViews.BatchItem(o.index(), o.waybill(), o.error() == null ? null : problem(o.error())))
+        .toList();
+    ctx.json(new ShipmentViews.BatchView(results));
+  }
+
+  private static List<Object> typedItems(Context ctx) {
+    try {
+      TypedBatchBody typed = org.parcelveil.http.Json.mapper().readValue(ctx.bodyAsBytes(), TypedBatchBody.class);
+      if (typed == null || typed.shipments() == null || typed.shipments().isEmpty()
+          || typed.shipments().size() > MAX_BATCH || typed.shipments().contains(null)) {
+        return null;
+      }
+      return new ArrayList<>(typed.shipments());
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static List<Object> itemByItem(BatchBody body) {
     if (body.shipments() == null || body.shipments().isEmpty()) {
       throw ValidationException.of("shipments", "must hold at least one shipment");
     }
@@ -86,10 +112,7 @@ public final class ShipmentRoutes implements Routes {
             ? List.of(new org.parcelveil.validation.FieldError("$", "is not a valid shipment")) : e.errors()));
       }
     }
-    List<ShipmentViews.BatchItem> results = shipments.createBatch(merchant, items).stream()
-        .map(o -> new ShipmentViews.BatchItem(o.index(), o.waybill(), o.error() == null ? null : problem(o.error())))
-        .toList();
-    ctx.json(new ShipmentViews.BatchView(results));
+    return items;
   }
 
   private static Map<String, Object> problem(ValidationException e) {

@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("pv-" + location);
     // Fail fast when the database is down rather than queueing requests for half a minute.
-    config.setConnectionTimeout(5_000);
+    config.setConnectionTimeout(2_000);
     config.setInitializationFailTimeout(10_000);
     boolean separateSchema = schema != null && settings.isPostgres();
     if (settings.isPostgres()) {
