@@ -117,9 +117,15 @@ public final class LeakEvaluation {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    Summary s = evaluate(SimRun.Config.STANDARD, DetectorSettings.DEFAULTS, runs, 1, Runtime.getRuntime()
-        .availableProcessors());
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : runs;
     System.out.print(org.parcelveil.bench.Machine.describe());
-    System.out.print(report(s));
+    // In batches with distinct seeds, each reported as it ends, so a long evaluation can be read as it goes.
+    for (int first = 0; first < runs; first += batch) {
+      Summary s = evaluate(SimRun.Config.STANDARD, DetectorSettings.DEFAULTS, Math.min(batch, runs - first), 1 + first,
+          Runtime.getRuntime().availableProcessors());
+      System.out.printf("seeds %d..%d%n", 1 + first, first + Math.min(batch, runs - first));
+      System.out.print(report(s));
+      System.out.flush();
+    }
   }
 }
