@@ -91,8 +91,8 @@ public final class AttributionScale {
               + "delivery_courier_id, assigned_at) VALUES (?, ?, 'R', 'DELIVERED', '浙江省', '杭州市', '西湖区', "
               + "'浙江省', '杭州市', '滨江区', 'HZH-HZ-BJ01', 1000, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement a = c.prepareStatement("INSERT INTO audit_entries (idx, at_us, nonce, action, "
-              + "principal_id, principal_role, waybill, party, purpose, outcome) VALUES (?, ?, ?, 'reveal', ?, "
-              + "'courier', ?, 'recipient', 'DELIVERY', 'allowed')");
+              + "principal_id, principal_role, waybill, party, purpose, outcome, tree_hashes) VALUES (?, ?, ?, 'reveal', ?, "
+              + "'courier', ?, 'recipient', 'DELIVERY', 'allowed', ?)");
           PreparedStatement e = c.prepareStatement("INSERT INTO shipment_events (waybill, seq, type, station_code, "
               + "courier_id, principal_id, at, recorded_at) VALUES (?, 1, 'OUT_FOR_DELIVERY', 'HZ-BJ01', ?, ?, ?, ?)")) {
         LocalDate day = LocalDate.now().plusDays(30);
@@ -121,6 +121,7 @@ public final class AttributionScale {
           a.setBytes(3, nonce);
           a.setString(4, courier);
           a.setString(5, w);
+          a.setBytes(6, nonce);
           a.addBatch();
           e.setString(1, w);
           e.setString(2, courier);
