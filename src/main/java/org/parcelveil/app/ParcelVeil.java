@@ -43,6 +43,8 @@ import org.parcelveil.shipment.ShipmentRoutes;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
+import org.parcelveil.tracking.Tracker;
+import org.parcelveil.tracking.TrackingRoutes;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
 import org.parcelveil.web.WebModule;
@@ -72,6 +74,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final Tracker tracker;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -105,6 +108,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
           settings.publicUrl());
+      this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -132,6 +136,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
     routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
     routes.add(audit.routes());
+    routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock));
     routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
         audit.log(), clock).routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
@@ -183,6 +188,11 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Labels labels() {
     return labels;
+  }
+
+  /** Public tracking without its rate limits (those belong to the HTTP routes). */
+  public Tracker tracker() {
+    return tracker;
   }
 
   public ShipmentLabels shipmentLabels() {

@@ -8,13 +8,15 @@ import org.parcelveil.label.LabelSettings;
 import org.parcelveil.relay.RelaySettings;
 import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
+import org.parcelveil.tracking.TrackingSettings;
 
 /**
  * Everything the service is configured with. Defaults: embedded H2 under {@code ./data}, port 8080, retention 30
  * days after delivery and at most 90, prefix {@code PV}.
  */
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
-    HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl) {
+    HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
+    TrackingSettings tracking) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_CARRIER = "ParcelVeil 快递";
@@ -22,36 +24,40 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
   /** The public address printed on labels and in their QR codes, where recipients check a parcel. */
   public Settings withPublicUrl(String url) {
     return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-        relay, labels, carrierName, url);
+        relay, labels, carrierName, url, tracking);
   }
 
   public Settings withLabels(LabelSettings l) {
     return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-        relay, l, carrierName, publicUrl);
+        relay, l, carrierName, publicUrl, tracking);
   }
 
   public static Settings defaults(Path dataDir) {
     return new Settings(dataDir, Optional.empty(), Optional.empty(),
         new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS,
-        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT);
+        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT, TrackingSettings.DEFAULTS);
   }
 
   public Settings withHttp(HttpSettings h) {
     return new Settings(dataDir, database, keyStore, h, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels,
-        carrierName, publicUrl);
+        carrierName, publicUrl, tracking);
   }
 
   public Settings withDatabase(DatabaseSettings db) {
-    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl);
+    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking);
   }
 
   public Settings withRetention(RetentionPolicy r) {
-    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl);
+    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking);
   }
 
   public Settings withDisclosure(DisclosureLimits limits) {
-    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl, tracking);
+  }
+
+  public Settings withTracking(TrackingSettings t) {
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, t);
   }
 
   /** The shipment database: the configured one, or H2 in the data directory. */
