@@ -45,6 +45,8 @@ import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
 import org.parcelveil.tracking.Tracker;
 import org.parcelveil.tracking.TrackingRoutes;
+import org.parcelveil.verify.VerificationRoutes;
+import org.parcelveil.verify.Verifier;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
 import org.parcelveil.web.WebModule;
@@ -75,6 +77,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
   private final Tracker tracker;
+  private final Verifier verifier;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -109,6 +112,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
           settings.publicUrl());
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
+      this.verifier = new Verifier(database.dataSource(), shipments, events, network, blindIndex,
+          settings.waybillPrefix(), settings.verification(), clock);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -137,6 +142,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
     routes.add(audit.routes());
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock));
+    routes.add(new VerificationRoutes(verifier, settings.verification(), clock));
     routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
         audit.log(), clock).routes());
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
@@ -193,6 +199,10 @@ public final class ParcelVeil implements AutoCloseable {
   /** Public tracking without its rate limits (those belong to the HTTP routes). */
   public Tracker tracker() {
     return tracker;
+  }
+
+  public Verifier verifier() {
+    return verifier;
   }
 
   public ShipmentLabels shipmentLabels() {

@@ -9,6 +9,7 @@ import org.parcelveil.relay.RelaySettings;
 import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
 import org.parcelveil.tracking.TrackingSettings;
+import org.parcelveil.verify.VerificationSettings;
 
 /**
  * Everything the service is configured with. Defaults: embedded H2 under {@code ./data}, port 8080, retention 30
@@ -16,7 +17,7 @@ import org.parcelveil.tracking.TrackingSettings;
  */
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
     HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
-    TrackingSettings tracking) {
+    TrackingSettings tracking, VerificationSettings verification) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_CARRIER = "ParcelVeil 快递";
@@ -24,40 +25,45 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
   /** The public address printed on labels and in their QR codes, where recipients check a parcel. */
   public Settings withPublicUrl(String url) {
     return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-        relay, labels, carrierName, url, tracking);
+        relay, labels, carrierName, url, tracking, verification);
   }
 
   public Settings withLabels(LabelSettings l) {
     return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-        relay, l, carrierName, publicUrl, tracking);
+        relay, l, carrierName, publicUrl, tracking, verification);
   }
 
   public static Settings defaults(Path dataDir) {
     return new Settings(dataDir, Optional.empty(), Optional.empty(),
         new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS,
-        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT, TrackingSettings.DEFAULTS);
+        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT, TrackingSettings.DEFAULTS,
+        VerificationSettings.DEFAULTS);
   }
 
   public Settings withHttp(HttpSettings h) {
     return new Settings(dataDir, database, keyStore, h, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels,
-        carrierName, publicUrl, tracking);
+        carrierName, publicUrl, tracking, verification);
   }
 
   public Settings withDatabase(DatabaseSettings db) {
-    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking);
+    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking, verification);
   }
 
   public Settings withRetention(RetentionPolicy r) {
-    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking);
+    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking, verification);
   }
 
   public Settings withDisclosure(DisclosureLimits limits) {
-    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl, tracking);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl, tracking, verification);
   }
 
   public Settings withTracking(TrackingSettings t) {
-    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, t);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, t, verification);
+  }
+
+  public Settings withVerification(VerificationSettings v) {
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking, v);
   }
 
   /** The shipment database: the configured one, or H2 in the data directory. */
