@@ -31,7 +31,8 @@ class HostileInputTest {
     String merchant = svc.principal("merchant", "Shop", null).token();
     tokens = Map.of("admin", svc.adminToken, "merchant", merchant,
         "station", svc.principal("station", "Desk", "HZ-XH01").token(),
-        "courier", svc.principal("courier", "Courier", "HZ-XH01").token());
+        "courier", svc.principal("courier", "Courier", "HZ-XH01").token(),
+        "platform", svc.principal("platform", "Market", null).token());
     waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("HOSTILE")).json().get("waybill").asText();
   }
 

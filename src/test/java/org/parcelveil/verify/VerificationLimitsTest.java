@@ -26,5 +26,4 @@ class VerificationLimitsTest {
       assertThat(svc.post("/v1/verifications", b, o).status()).isEqualTo(200);
     }
   }
-
 }
