@@ -1,10 +1,10 @@
 package org.parcelveil.verify;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.parcelveil.app.TestService;
 import org.parcelveil.bench.Machine;
 import org.parcelveil.tracking.Budget;
+import org.parcelveil.tracking.ResultsSection;
 
 /**
  * The brushing benchmark: a simulated day (genuine marketplace orders and every kind of brushing attack) run
@@ -32,23 +32,7 @@ public final class BrushingBenchmark {
     }
     String text = "## Results (" + kind + ")\n\n" + Machine.describe() + "\n" + report.markdown();
     System.out.println(text);
-    Path out = Path.of("docs/benchmarks/brushing.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, replaceSection(Files.exists(out) ? Files.readString(out) : "", kind, text));
-    System.out.println("written to " + out);
+    ResultsSection.write(Path.of("docs/benchmarks/brushing.md"), kind, text);
     System.exit(0);
-  }
-
-  /** Puts the run between its markers in the document, keeping everything else; appends them the first time. */
-  static String replaceSection(String doc, String kind, String text) {
-    String open = "<!-- results:" + kind + " -->";
-    String close = "<!-- /results:" + kind + " -->";
-    int start = doc.indexOf(open);
-    int end = doc.indexOf(close);
-    String section = open + "\n" + text + close;
-    if (start < 0 || end < start) {
-      return doc + (doc.isEmpty() || doc.endsWith("\n") ? "" : "\n") + "\n" + section + "\n";
-    }
-    return doc.substring(0, start) + section + doc.substring(end + close.length());
   }
 }
