@@ -89,7 +89,7 @@ public final class ParcelVeil implements AutoCloseable {
       boolean brandNew = KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database);
       MasterKey master = MasterKeySource.load(settings.dataDir(), env, brandNew);
       this.keys = new KeyStore(keyDatabase, master);
-      this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
+      this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
       BlindIndex blindIndex = new BlindIndex(keys.secrets("blind-index"));
       PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());

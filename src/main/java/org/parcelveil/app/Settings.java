@@ -3,6 +3,7 @@ package org.parcelveil.app;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.parcelveil.access.DisclosureLimits;
+import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpSettings;
 import org.parcelveil.label.LabelSettings;
 import org.parcelveil.relay.RelaySettings;
@@ -16,7 +17,7 @@ import org.parcelveil.verify.VerificationSettings;
  * days after delivery and at most 90, prefix {@code PV}.
  */
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
-    HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
+    HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize, DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl, String auditOrigin,
     TrackingSettings tracking, VerificationSettings verification) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -25,45 +26,51 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
   /** The public address printed on labels and in their QR codes, where recipients check a parcel. */
   public Settings withPublicUrl(String url) {
     return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-        relay, labels, carrierName, url, tracking, verification);
+        relay, labels, carrierName, url, auditOrigin, tracking, verification);
+  }
+
+  /** The origin line of the audit log's checkpoints: the log's name for witnesses. Fixed by the first checkpoint. */
+  public Settings withAuditOrigin(String origin) {
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
+        relay, labels, carrierName, publicUrl, origin, tracking, verification);
   }
 
   public Settings withLabels(LabelSettings l) {
     return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-        relay, l, carrierName, publicUrl, tracking, verification);
+        relay, l, carrierName, publicUrl, auditOrigin, tracking, verification);
   }
 
   public static Settings defaults(Path dataDir) {
     return new Settings(dataDir, Optional.empty(), Optional.empty(),
         new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS,
-        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT, TrackingSettings.DEFAULTS,
-        VerificationSettings.DEFAULTS);
+        LabelSettings.defaults(), DEFAULT_CARRIER, "http://localhost:" + DEFAULT_PORT,
+        AuditModule.defaultOrigin(), TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS);
   }
 
   public Settings withHttp(HttpSettings h) {
     return new Settings(dataDir, database, keyStore, h, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels,
-        carrierName, publicUrl, tracking, verification);
+        carrierName, publicUrl, auditOrigin, tracking, verification);
   }
 
   public Settings withDatabase(DatabaseSettings db) {
-    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking, verification);
+    return new Settings(dataDir, Optional.of(db), keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, auditOrigin, tracking, verification);
   }
 
   public Settings withRetention(RetentionPolicy r) {
-    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking, verification);
+    return new Settings(dataDir, database, keyStore, http, r, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, auditOrigin, tracking, verification);
   }
 
   public Settings withDisclosure(DisclosureLimits limits) {
-    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl, tracking, verification);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, limits, relay, labels, carrierName, publicUrl, auditOrigin, tracking, verification);
   }
 
   public Settings withTracking(TrackingSettings t) {
-    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, t, verification);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, auditOrigin, t, verification);
   }
 
   public Settings withVerification(VerificationSettings v) {
-    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, tracking, v);
+    return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure, relay, labels, carrierName, publicUrl, auditOrigin, tracking, v);
   }
 
   /** The shipment database: the configured one, or H2 in the data directory. */

@@ -44,10 +44,18 @@ public final class KeyStore {
   private final Cache<LocalDate, Aead> buckets =
       Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
 
+  private final Database database;
+
   public KeyStore(Database database, MasterKey master) {
+    this.database = database;
     this.repository = new KeyMaterialRepository(database.dataSource());
     this.master = master;
     checkMaster();
+  }
+
+  /** The key store's own database (for operators' backups, which follow the retention window). */
+  public Database database() {
+    return database;
   }
 
   /** True if the store holds no key yet (a brand-new installation). */

@@ -3,23 +3,43 @@ package org.parcelveil.waybill;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issues fresh waybill numbers from leased counter blocks: lock-free within a block, one lease per exhausted block.
+ * Issues fresh waybill numbers from leased counter blocks: lock-free within a block, with the next block leased in
+ * the background once half of the current one is used.
  *
- * <p>Thread-safe. Counters are unique per database because blocks are; encoding then runs on the caller's thread,
- * so issuing scales with threads.
+ * <p>Thread-safe. Counters are unique per database because blocks are; encoding runs on the caller's thread, so
+ * issuing scales with threads. A lease is mostly waiting for the database to make it durable, so leasing ahead
+ * keeps that wait off the issuing threads; the price is that a crash may leave two blocks unused instead of one.
  */
 public final class WaybillIssuer {
   private final WaybillCodec codec;
   private final CounterLeases leases;
+  private final Executor background;
   private final Object leaseLock = new Object();
   private volatile Cursor current = new Cursor(new CounterBlock(0, 0));
+  /** The next block, being leased or ready; guarded by {@code leaseLock}. */
+  private CompletableFuture<CounterBlock> ahead;
 
   public WaybillIssuer(WaybillCodec codec, CounterLeases leases) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.leases = Objects.requireNonNull(leases, "leases");
+    // One daemon thread that ends when idle, so an issuer needs no closing.
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "waybill-lease-ahead");
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    this.background = executor;
   }
 
   /** A fresh waybill number. */
@@ -28,6 +48,9 @@ public final class WaybillIssuer {
       Cursor cursor = current;
       long counter = cursor.next.getAndIncrement();
       if (counter < cursor.end) {
+        if (counter == cursor.halfway) {
+          leaseAhead(cursor);
+        }
         return new Waybill(codec.encode(counter));
       }
       renew(cursor);
@@ -45,6 +68,9 @@ public final class WaybillIssuer {
       int wanted = n - out.size();
       long first = cursor.next.getAndAdd(wanted);
       long end = Math.min(cursor.end, first + wanted);
+      if (first <= cursor.halfway && cursor.halfway < end) {
+        leaseAhead(cursor);
+      }
       for (long c = first; c < end; c++) {
         out.add(new Waybill(codec.encode(c)));
       }
@@ -55,12 +81,32 @@ public final class WaybillIssuer {
     return out;
   }
 
-  /** Replaces an exhausted cursor by a freshly leased block, unless another thread already did. */
+  private void leaseAhead(Cursor cursor) {
+    synchronized (leaseLock) {
+      if (ahead == null && current == cursor) {
+        ahead = CompletableFuture.supplyAsync(leases::lease, background);
+      }
+    }
+  }
+
+  /** Replaces an exhausted cursor by the block leased ahead (or a fresh lease), unless another thread already did. */
   private void renew(Cursor exhausted) {
     synchronized (leaseLock) {
-      if (current == exhausted) {
-        current = new Cursor(leases.lease());
+      if (current != exhausted) {
+        return;
       }
+      CompletableFuture<CounterBlock> next = ahead;
+      ahead = null;
+      current = new Cursor(next == null ? leases.lease() : joinOrLeaseNow(next));
+    }
+  }
+
+  /** The block leased ahead; if that lease failed, one more try now, whose failure goes to the caller. */
+  private CounterBlock joinOrLeaseNow(CompletableFuture<CounterBlock> next) {
+    try {
+      return next.join();
+    } catch (CompletionException e) {
+      return leases.lease();
     }
   }
 
@@ -73,10 +119,12 @@ public final class WaybillIssuer {
   private static final class Cursor {
     final AtomicLong next;
     final long end;
+    final long halfway;
 
     Cursor(CounterBlock block) {
       this.next = new AtomicLong(block.start());
       this.end = block.end();
+      this.halfway = block.start() + block.size() / 2;
     }
   }
 }

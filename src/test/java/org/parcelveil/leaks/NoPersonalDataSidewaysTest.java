@@ -36,6 +36,21 @@ class NoPersonalDataSidewaysTest {
       for (String token : List.of(merchant, station, svc.adminToken)) {
         svc.get("/v1/shipments/" + waybill, token);
       }
+      // The delivery path: events, reveals allowed and refused, relay, labels and scans.
+      String origin = svc.principal("station", "Origin", "HZ-BJ01").token();
+      var courier = svc.pv.principals().create(null, "courier", "Courier", "HZ-XH01", "13700007777");
+      svc.post("/v1/shipments/" + waybill + "/events", origin, Map.of("type", "PICKED_UP", "weightGrams", 1100));
+      svc.post("/v1/shipments/" + waybill + "/events", station,
+          Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
+      svc.post("/v1/shipments/" + waybill + "/reveal", courier.token(), Map.of("party", "recipient", "purpose", "DELIVERY"));
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/reveal", courier.token(),
+          Map.of("party", "sender", "purpose", "DELIVERY")).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/reveal", merchant,
+          Map.of("party", "recipient", "purpose", "SUPPORT", "ticket", "T-1")).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/contact", courier.token(), Map.of()).body());
+      sideways.add(svc.get("/v1/shipments/" + waybill + "/label?format=zpl", merchant).body());
+      sideways.add(svc.post("/v1/scans", station, Map.of("qr", "not-a-token-" + Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/events", courier.token(), Map.of("type", "DELIVERED")).body());
       // Problems answering bad input that carries the markers.
       sideways.add(svc.post("/v1/shipments", merchant, bad()).body());
       sideways.add(svc.post("/v1/shipments", merchant, "{\"reference\": \"" + Fixtures.MARK_NAME + "\", ").body());
