@@ -32,7 +32,8 @@ class HostileInputTest {
     tokens = Map.of("admin", svc.adminToken, "merchant", merchant,
         "station", svc.principal("station", "Desk", "HZ-XH01").token(),
         "courier", svc.principal("courier", "Courier", "HZ-XH01").token(),
-        "security", svc.principal("security", "Security", null).token());
+        "security", svc.principal("security", "Security", null).token(),
+        "platform", svc.principal("platform", "Market", null).token());
     waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("HOSTILE")).json().get("waybill").asText();
   }
 
