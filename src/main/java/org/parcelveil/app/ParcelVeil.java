@@ -26,7 +26,9 @@ import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStore;
+import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.keys.MasterKey;
+import org.parcelveil.keys.MasterKeyFiles;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
 import org.parcelveil.label.Labels;
@@ -36,6 +38,9 @@ import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
 import org.parcelveil.retention.RetentionJob;
 import org.parcelveil.retention.Shredder;
+import org.parcelveil.rotation.BlindReindex;
+import org.parcelveil.rotation.KeyRefresh;
+import org.parcelveil.rotation.KeyRotation;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.RequestFingerprint;
 import org.parcelveil.shipment.ShipmentRepository;
@@ -45,6 +50,7 @@ import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
+import org.parcelveil.waybill.CounterLeases;
 
 /**
  * The composition root: opens the stores, loads the keys and builds every feature with its constructor. The HTTP
@@ -71,26 +77,29 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final KeyRotation rotation;
+  private final KeyRefresh keyRefresh;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     createDataDir(settings);
     this.database = Database.open(settings.mainDatabase(), "main", 16);
+    Database keyDb = null;
     try {
-      this.keyDatabase = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
-      boolean brandNew = KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database);
-      MasterKey master = MasterKeySource.load(settings.dataDir(), env, brandNew);
-      this.keys = new KeyStore(keyDatabase, master);
+      keyDb = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
+      this.keyDatabase = keyDb;
+      this.keys = openKeys(settings, env, keyDatabase, KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database));
       this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
-      BlindIndex blindIndex = new BlindIndex(keys.secrets("blind-index"));
-      PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
-      this.principals = new Principals(principalRepository, network, audit.log(), blindIndex, clock);
+      BlindIndex blindIndex = new BlindIndex(keys.secrets(KeyRotation.BLIND_INDEX));
       Vault vault = new Vault(keys, blindIndex);
+      PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
+      this.principals = new Principals(principalRepository, network, audit.log(), vault, clock);
       this.shipmentRepository = new ShipmentRepository(database.dataSource());
       this.events = new EventRepository(database.dataSource());
-      this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, database), network,
+      CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
+      this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
@@ -102,9 +111,15 @@ public final class ParcelVeil implements AutoCloseable {
       this.shredder = new Shredder(database.dataSource(), keys, audit.log());
       this.retentionJob = new RetentionJob(shredder, clock);
       this.labels = new Labels(settings.labels());
-      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
+      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
+      BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
+      this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
+      this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
     } catch (RuntimeException e) {
+      if (keyDb != null) {
+        keyDb.close();
+      }
       database.close();
       throw e;
     }
@@ -134,6 +149,7 @@ public final class ParcelVeil implements AutoCloseable {
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     retentionJob.start(java.time.Duration.ofHours(1));
+    keyRefresh.start(settings.keys().refreshInterval());
     return server;
   }
 
@@ -178,6 +194,16 @@ public final class ParcelVeil implements AutoCloseable {
     return shredder;
   }
 
+  /** Rotates keys (the {@code keys rotate} command). */
+  public KeyRotation keyRotation() {
+    return rotation;
+  }
+
+  /** Takes up rotated keys; runs by itself under {@link #serve()}, by hand elsewhere. */
+  public KeyRefresh keyRefresh() {
+    return keyRefresh;
+  }
+
   public Labels labels() {
     return labels;
   }
@@ -200,10 +226,31 @@ public final class ParcelVeil implements AutoCloseable {
 
   @Override
   public void close() {
+    keyRefresh.close();
     retentionJob.close();
     audit.close();
     keyDatabase.close();
     database.close();
+  }
+
+  /**
+   * Opens the key store with the master key from the settings and environment; the same source is read again when
+   * another process rotates the master key. A wrong key is refused, with a hint when a rotation was interrupted.
+   */
+  private static KeyStore openKeys(Settings settings, Map<String, String> env, Database keyDatabase, boolean brandNew) {
+    String uri = settings.keys().masterKeyUri();
+    MasterKey master = MasterKeySource.load(settings.dataDir(), env, uri, brandNew);
+    try {
+      return new KeyStore(keyDatabase, master, () -> MasterKeySource.load(settings.dataDir(), env, uri, false));
+    } catch (KeyStoreException e) {
+      boolean pendingOpens = MasterKeyFiles.read(MasterKeyFiles.pending(settings.dataDir()))
+          .map(k -> KeyStore.opens(keyDatabase, k)).orElse(false);
+      if (pendingOpens) {
+        throw new KeyStoreException(e.getMessage() + ". The key in " + MasterKeyFiles.pending(settings.dataDir())
+            + " opens it: a master-key rotation was interrupted; run `parcelveil keys rotate --master` to finish it");
+      }
+      throw e;
+    }
   }
 
   private static void createDataDir(Settings settings) {

@@ -154,6 +154,7 @@ public final class KeyStore {
 
   /** As {@link #rotateSecret(String)}, recording non-secret {@code params} (see {@link KeyParams}) with it. */
   public Secret rotateSecret(String name, @Nullable String params) {
+    secrets(name); // a secret never used yet gets its first version, so that rotating it always adds a second
     List<KeyMaterial> all = repository.findAll(name);
     int next = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
     createSecret(name, next, params);
