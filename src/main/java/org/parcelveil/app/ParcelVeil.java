@@ -25,6 +25,7 @@ import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.Routes;
+import org.parcelveil.keys.ErasureLedger;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.keys.MasterKey;
@@ -36,6 +37,7 @@ import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
+import org.parcelveil.retention.Erasures;
 import org.parcelveil.retention.RetentionJob;
 import org.parcelveil.retention.Shredder;
 import org.parcelveil.rotation.BlindReindex;
@@ -77,6 +79,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final Erasures erasures;
   private final KeyRotation rotation;
   private final KeyRefresh keyRefresh;
 
@@ -108,7 +111,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
           new LoggingTelephonyProvider(), settings.relay(), clock);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
-      this.shredder = new Shredder(database.dataSource(), keys, audit.log());
+      this.erasures = new Erasures(database.dataSource(), new ErasureLedger(keyDatabase), keys);
+      this.shredder = new Shredder(database.dataSource(), keys, audit.log(), erasures);
       this.retentionJob = new RetentionJob(shredder, clock);
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
@@ -192,6 +196,10 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Shredder shredder() {
     return shredder;
+  }
+
+  public Erasures erasures() {
+    return erasures;
   }
 
   /** Rotates keys (the {@code keys rotate} command). */
