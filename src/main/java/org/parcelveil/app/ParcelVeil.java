@@ -50,6 +50,11 @@ import org.parcelveil.shipment.ShipmentRoutes;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
+import org.parcelveil.subject.Notifiers;
+import org.parcelveil.subject.SubjectAuth;
+import org.parcelveil.subject.SubjectData;
+import org.parcelveil.subject.SubjectRoutes;
+import org.parcelveil.subject.SubjectSettings;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
 import org.parcelveil.waybill.CounterLeases;
@@ -82,6 +87,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final Erasures erasures;
   private final KeyRotation rotation;
   private final KeyRefresh keyRefresh;
+  private final SubjectAuth subjectAuth;
+  private final SubjectData subjectData;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -120,6 +127,9 @@ public final class ParcelVeil implements AutoCloseable {
       BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
       this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
+      this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
+          keys.currentSecret(SubjectAuth.CODE_KEY), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
+      this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
     } catch (RuntimeException e) {
       if (keyDb != null) {
         keyDb.close();
@@ -150,6 +160,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
     routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
     routes.add(audit.routes());
+    routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     retentionJob.start(java.time.Duration.ofHours(1));
@@ -235,6 +246,7 @@ public final class ParcelVeil implements AutoCloseable {
   @Override
   public void close() {
     keyRefresh.close();
+    subjectAuth.close();
     retentionJob.close();
     audit.close();
     keyDatabase.close();

@@ -24,7 +24,10 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/shipments/{waybill}/contact", "courier"),
         new Endpoint("POST", "/v1/labels", "merchant"),
         new Endpoint("POST", "/v1/scans", "station"),
-        new Endpoint("POST", "/v1/relay/route", "none"));
+        new Endpoint("POST", "/v1/relay/route", "none"),
+        new Endpoint("POST", "/v1/subjects/challenge", "none"),
+        new Endpoint("POST", "/v1/subjects/session", "none"),
+        new Endpoint("POST", "/v1/subjects/erase", "subject"));
   }
 
   static List<String> paths() {
@@ -65,6 +68,8 @@ final class HostileCorpus {
       v.add(Map.of("shipments", List.of(ship, Map.of("reference", s))));
       v.add(Map.of("code", s, "name", s, "kind", s, "area", Map.of("province", s, "city", s, "district", s)));
       v.add(Map.of("role", "courier", "name", s, "stationCode", s));
+      v.add(Map.of("phone", s, "code", s));
+      v.add(Map.of("waybills", List.of(s, s)));
     }
     Map<String, Object> wrongTypes = new java.util.LinkedHashMap<>(Fixtures.shipment("W"));
     wrongTypes.put("parcel", Map.of("weightGrams", "heavy"));
