@@ -13,6 +13,10 @@ CREATE TABLE audit_head (
 INSERT INTO audit_head (id, tree_size, root_hash, origin, updated_us) VALUES (1, 0, NULL, NULL, 0);
 
 -- One row per entry; the fields are the entry's canonical bytes, which are the Merkle leaf. No personal data.
+-- tree_hashes holds the Merkle nodes this entry's append completed: its leaf hash (level 0), then level 1, 2, ...
+-- as far as the index's trailing one bits reach. So node (level L, index i) sits in row ((i + 1) << L) - 1 at
+-- offset 32 * L: every complete subtree is stored once, an append writes one row, and proofs and tiles read
+-- O(log n) rows; nothing ever rescans the leaves.
 CREATE TABLE audit_entries (
   idx             BIGINT PRIMARY KEY,
   at_us           BIGINT       NOT NULL,
@@ -25,14 +29,8 @@ CREATE TABLE audit_entries (
   purpose         VARCHAR(32),
   ticket          VARCHAR(128),
   outcome         VARCHAR(8)   NOT NULL,
-  reason          VARCHAR(200)
-);
-
--- Every complete subtree of the Merkle tree, leaves included: node_id = level << 56 | index. Proofs and tiles read
--- O(log n) of these; nothing ever rescans the leaves.
-CREATE TABLE audit_nodes (
-  node_id  BIGINT PRIMARY KEY,
-  hash     BYTEA NOT NULL
+  reason          VARCHAR(200),
+  tree_hashes     BYTEA        NOT NULL
 );
 
 -- Every checkpoint published, so that a new one is checked against the last before it is signed.

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.LocalDate;
 import org.parcelveil.access.DisclosureLimits;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -83,7 +82,7 @@ public final class LoadDriver {
       double batchRate = d.batches(m, 1000, 2, seconds);
       List<Shipment> written = pv.shipments().ofMerchant(merchant.principal().id(), 2000);
       double raw = RawShipmentInsert.insert(pv.database().dataSource(),
-          RawShipmentInsert.copies(written, "RAW" + LocalDate.now().getDayOfYear(), 50_000));
+          RawShipmentInsert.copies(written, "RW", 50_000));
       rows.append(row(kind, "POST /v1/shipments/batch (1,000 per request, 2 clients), shipments/s", batchRate,
           "raw JDBC batch insert of the same rows, 1,000/commit", raw));
 

@@ -14,12 +14,17 @@ import javax.sql.DataSource;
 public final class RawShipmentInsert {
   private RawShipmentInsert() {}
 
-  /** Copies of {@code rows} with new primary keys, ready to insert again. */
+  /**
+   * Copies of {@code rows} under new primary keys that are random, as waybill numbers are: sequential keys would
+   * append at the end of the index and flatter the raw rate.
+   */
   public static List<Shipment> copies(List<Shipment> rows, String keyPrefix, int count) {
     List<Shipment> out = new ArrayList<>(count);
+    java.util.Random random = new java.util.Random(count);
     for (int i = 0; i < count; i++) {
       Shipment s = rows.get(i % rows.size());
-      out.add(new Shipment(keyPrefix + i, s.merchantId(), s.reference(), s.state(), s.origin(), s.destination(),
+      String key = keyPrefix + String.format("%014d", Math.floorMod(random.nextLong(), 100_000_000_000_000L)) + "R";
+      out.add(new Shipment(key, s.merchantId(), s.reference(), s.state(), s.origin(), s.destination(),
           s.sortCode(), s.parcel(), s.cod(), s.retentionDay(), s.createdAt(), s.updatedAt(), s.shreddedAt(), s.canary(),
           s.sender(), s.recipient(), s.assignment()));
     }

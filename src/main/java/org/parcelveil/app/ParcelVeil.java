@@ -34,6 +34,8 @@ import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
+import org.parcelveil.leaks.AccessEvents;
+import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
@@ -58,6 +60,7 @@ import org.parcelveil.subject.SubjectSettings;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
 import org.parcelveil.waybill.CounterLeases;
+import org.parcelveil.web.WebModule;
 
 /**
  * The composition root: opens the stores, loads the keys and builds every feature with its constructor. The HTTP
@@ -84,6 +87,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final AccessEvents accessEvents = new AccessEvents();
+  private final LeaksModule leaks;
   private final Erasures erasures;
   private final KeyRotation rotation;
   private final KeyRefresh keyRefresh;
@@ -100,7 +105,7 @@ public final class ParcelVeil implements AutoCloseable {
       keyDb = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
       this.keyDatabase = keyDb;
       this.keys = openKeys(settings, env, keyDatabase, KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database));
-      this.audit = AuditModule.create(database, keys, AuditModule.defaultOrigin(), clock);
+      this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
       BlindIndex blindIndex = new BlindIndex(keys.secrets(KeyRotation.BLIND_INDEX));
       Vault vault = new Vault(keys, blindIndex);
@@ -111,12 +116,12 @@ public final class ParcelVeil implements AutoCloseable {
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
-      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock);
+      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
-          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock);
+          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
-          new LoggingTelephonyProvider(), settings.relay(), clock);
+          new LoggingTelephonyProvider(), settings.relay(), clock, accessEvents);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
       this.erasures = new Erasures(database.dataSource(), new ErasureLedger(keyDatabase), keys);
       this.shredder = new Shredder(database.dataSource(), keys, audit.log(), erasures);
@@ -124,6 +129,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
+      this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
+          blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
       BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
       this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
@@ -155,17 +162,31 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new OperationsRoutes(meters, database));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
+    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
-    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
+    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network), accessEvents,
+        clock));
+    routes.add(leaks.routes());
     routes.add(audit.routes());
+    routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
+        audit.log(), clock).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
+    leaks.start();
     retentionJob.start(java.time.Duration.ofHours(1));
     keyRefresh.start(settings.keys().refreshInterval());
     return server;
+  }
+
+  /** Where features report accesses for the leak detectors (tracking, verification and web pages call it too). */
+  public AccessEvents accessEvents() {
+    return accessEvents;
+  }
+
+  public LeaksModule leaks() {
+    return leaks;
   }
 
   public Settings settings() {
@@ -248,6 +269,7 @@ public final class ParcelVeil implements AutoCloseable {
     keyRefresh.close();
     subjectAuth.close();
     retentionJob.close();
+    leaks.close();
     audit.close();
     keyDatabase.close();
     database.close();

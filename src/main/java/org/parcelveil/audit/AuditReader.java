@@ -3,9 +3,11 @@ package org.parcelveil.audit;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** Reads the log for its public interfaces: proofs, tiles and entries, each from O(log n) stored nodes or one range. */
@@ -41,11 +43,16 @@ final class AuditReader {
         throw new OutOfRangeException("index must be below size");
       }
       ProofPlan plan = ProofPlan.inclusion(index, size);
-      var ids = new java.util.HashSet<>(plan.nodeIds());
+      Set<Long> ids = new HashSet<>(plan.nodeIds());
       long leaf = NodeIds.id(0, index);
       ids.add(leaf);
       Map<Long, byte[]> nodes = TreeStore.nodes(c, ids);
+      if (!nodes.containsKey(leaf)) {
+        throw incomplete();
+      }
       return new Proof(plan.hashes(nodes), nodes.get(leaf));
+    } catch (IllegalStateException e) {
+      throw incomplete();
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -59,6 +66,8 @@ final class AuditReader {
       }
       ProofPlan plan = ProofPlan.consistency(from, to);
       return new Proof(plan.hashes(TreeStore.nodes(c, plan.nodeIds())), new byte[0]);
+    } catch (IllegalStateException e) {
+      throw incomplete();
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -137,6 +146,11 @@ final class AuditReader {
     if (size > TreeStore.head(c).size()) {
       throw new OutOfRangeException("size is larger than the log");
     }
+  }
+
+  /** A proof needs a stored node that is missing: the log was damaged; the verifier will say where. */
+  private static AuditUnavailableException incomplete() {
+    return new AuditUnavailableException("the stored audit tree is incomplete", null);
   }
 
   private static AuditUnavailableException unavailable(SQLException e) {

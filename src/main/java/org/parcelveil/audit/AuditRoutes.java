@@ -10,6 +10,7 @@ import org.parcelveil.access.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Routes;
+import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.validation.FieldError;
 
 /**
@@ -142,14 +143,17 @@ public final class AuditRoutes implements Routes {
     return Long.parseLong(value);
   }
 
-  /** Maps the log's failures to problems: a range it does not have is 400, a database failure 503. */
+  /**
+   * Maps the log's failures to problems: a range it does not have is 400; a database or key-store failure, or a
+   * stored row that is no longer an entry (the verifier names it), is 503.
+   */
   private static Handler guarded(Handler handler) {
     return ctx -> {
       try {
         handler.handle(ctx);
       } catch (AuditReader.OutOfRangeException e) {
         throw new ApiException(400, "bad-request", "Bad request", e.getMessage());
-      } catch (AuditUnavailableException e) {
+      } catch (AuditUnavailableException | KeyStoreException | TreeStore.MalformedEntryException e) {
         throw new ApiException(503, "unavailable", "Service unavailable", "The audit log is unavailable.");
       }
     };

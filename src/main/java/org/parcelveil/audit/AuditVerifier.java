@@ -1,5 +1,6 @@
 package org.parcelveil.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -152,9 +153,8 @@ public final class AuditVerifier {
     Frontier tree = Frontier.empty();
     Map<Long, byte[]> roots = new HashMap<>();
     roots.put(0L, tree.root());
-    try (PreparedStatement ps = c.prepareStatement("SELECT e.idx, e.at_us, e.nonce, e.action, e.principal_id, "
-        + "e.principal_role, e.waybill, e.party, e.purpose, e.ticket, e.outcome, e.reason, n.hash "
-        + "FROM audit_entries e LEFT JOIN audit_nodes n ON n.node_id = e.idx ORDER BY e.idx")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + TreeStore.ENTRY_COLUMNS + ", tree_hashes FROM audit_entries ORDER BY idx")) {
       ps.setFetchSize(1000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -170,12 +170,13 @@ public final class AuditVerifier {
             f.fail(index, "entry " + index + " is malformed");
             break;
           }
-          byte[] leaf = entry.leafHash();
-          byte[] claimed = rs.getBytes(13);
-          if (claimed == null || !MessageDigest.isEqual(leaf, claimed)) {
-            f.fail(index, "entry " + index + " does not match its leaf hash in the tree");
+          // The stored tree is only evidence: it must agree with what the entries give, node for node.
+          ByteArrayOutputStream recomputed = new ByteArrayOutputStream(Hashes.SIZE * 2);
+          tree.append(entry.leafHash(), (level, i, h) -> recomputed.writeBytes(h));
+          byte[] stored = rs.getBytes(13);
+          if (stored == null || !MessageDigest.isEqual(recomputed.toByteArray(), stored)) {
+            f.fail(index, "entry " + index + " does not match its hashes in the stored tree");
           }
-          tree.append(leaf, (level, i, h) -> { });
           if (sizes.contains(tree.size())) {
             roots.put(tree.size(), tree.root());
           }

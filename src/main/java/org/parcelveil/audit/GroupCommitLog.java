@@ -1,5 +1,6 @@
 package org.parcelveil.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
+  private final AtomicLong batches = new AtomicLong();
   private volatile boolean closed;
 
   // Touched by the writer thread only: the right edge of the tree as of the last commit it made.
@@ -78,6 +81,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AuditUnavailableException("interrupted while waiting for the audit log", e);
     }
+  }
+
+  /** How many batches this node has committed. */
+  long batches() {
+    return batches.get();
   }
 
   private void run() {
@@ -134,39 +142,51 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        TreeStore.Head head = TreeStore.lockHead(c);
-        Frontier frontier = frontierAt(c, head);
-        int n = batch.size();
-        List<AuditEntry> entries = new ArrayList<>(n);
-        List<AuditReceipt> receipts = new ArrayList<>(n);
-        long[] ids = new long[n * 2 + 64];
-        byte[][] hashes = new byte[ids.length][];
-        int[] count = {0};
-        for (Pending p : batch) {
-          Instant time = clock.instant().truncatedTo(ChronoUnit.MICROS);
-          byte[] nonce = new byte[AuditEntry.NONCE_BYTES];
-          random.nextBytes(nonce);
-          AuditEntry entry = new AuditEntry(frontier.size(), time, nonce, p.record());
-          entries.add(entry);
-          receipts.add(new AuditReceipt(entry.index(), time));
-          frontier.append(entry.leafHash(), (level, index, hash) -> {
-            ids[count[0]] = NodeIds.id(level, index);
-            hashes[count[0]++] = hash;
-          });
+        Prepared prepared = null;
+        if (cached != null) {
+          // Fast path: one statement takes the sequencer lock and checks that no other node appended since our
+          // last commit, so a batch costs three round trips (head, entries, commit).
+          prepared = prepare(batch, cached.copy());
+          if (!TreeStore.advanceHead(c, cached.size(), cachedRoot, prepared.frontier().size(), prepared.root(),
+              EntryCodec.micros(clock.instant()))) {
+            prepared = null;
+          }
         }
-        byte[] root = frontier.root();
-        TreeStore.insertEntries(c, entries);
-        TreeStore.insertNodes(c, ids, hashes, count[0]);
-        TreeStore.updateHead(c, frontier.size(), root, EntryCodec.micros(clock.instant()));
+        if (prepared == null) {
+          TreeStore.Head head = TreeStore.lockHead(c);
+          prepared = prepare(batch, frontierAt(c, head));
+          TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
+        }
+        TreeStore.insertEntries(c, prepared.rows());
         c.commit();
-        cached = frontier;
-        cachedRoot = root;
-        return receipts;
+        cached = prepared.frontier();
+        cachedRoot = prepared.root();
+        batches.incrementAndGet();
+        return prepared.receipts();
       } catch (SQLException | RuntimeException e) {
         rollback(c);
         throw e;
       }
     }
+  }
+
+  private record Prepared(List<TreeStore.Row> rows, List<AuditReceipt> receipts, Frontier frontier, byte[] root) {}
+
+  /** Numbers the batch from the frontier's size and hashes it in, keeping each entry's completed subtrees. */
+  private Prepared prepare(List<Pending> batch, Frontier frontier) {
+    List<TreeStore.Row> rows = new ArrayList<>(batch.size());
+    List<AuditReceipt> receipts = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      Instant time = clock.instant().truncatedTo(ChronoUnit.MICROS);
+      byte[] nonce = new byte[AuditEntry.NONCE_BYTES];
+      random.nextBytes(nonce);
+      AuditEntry entry = new AuditEntry(frontier.size(), time, nonce, p.record());
+      ByteArrayOutputStream hashes = new ByteArrayOutputStream(Hashes.SIZE * 2);
+      frontier.append(entry.leafHash(), (level, index, hash) -> hashes.writeBytes(hash));
+      rows.add(new TreeStore.Row(entry, hashes.toByteArray()));
+      receipts.add(new AuditReceipt(entry.index(), time));
+    }
+    return new Prepared(rows, receipts, frontier, frontier.root());
   }
 
   /** The frontier at the locked head: ours if no other node appended since our last commit, else read back. */

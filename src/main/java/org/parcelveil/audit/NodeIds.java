@@ -2,8 +2,8 @@ package org.parcelveil.audit;
 
 /**
  * Names a complete subtree of the Merkle tree by one number: its level (0 for leaves) in the top byte and its index
- * within the level below. One key column keeps look-ups of a proof's nodes to a single {@code IN} query on any
- * database.
+ * within the level below; and says where it is stored: in the row of the entry whose append completed it, the
+ * subtree's last leaf, at offset 32 * level of that row's tree hashes.
  */
 final class NodeIds {
   static final int MAX_LEVEL = 63;
@@ -24,6 +24,16 @@ final class NodeIds {
 
   static long index(long id) {
     return id & INDEX_MASK;
+  }
+
+  /** The index of the entry whose row stores the node: the subtree's last leaf. */
+  static long row(long id) {
+    return ((index(id) + 1) << level(id)) - 1;
+  }
+
+  /** How many tree hashes the row of entry {@code index} holds: its leaf and the subtrees it completed. */
+  static int hashesInRow(long index) {
+    return Long.numberOfTrailingZeros(~index) + 1;
   }
 
   /** The complete subtree covering leaves {@code [start, end)}, which must be aligned and a power of two wide. */

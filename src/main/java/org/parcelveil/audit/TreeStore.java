@@ -6,13 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The log's SQL: head, entries and tree nodes. Plain JDBC on a caller's connection, so callers own transactions. */
+/** The log's SQL: the head, and the entries with the tree nodes they store. Plain JDBC on a caller's connection, so callers own transactions. */
 final class TreeStore {
   static final String ENTRY_COLUMNS =
       "idx, at_us, nonce, action, principal_id, principal_role, waybill, party, purpose, ticket, outcome, reason";
@@ -66,12 +67,57 @@ final class TreeStore {
     return fixed == null ? origin : fixed;
   }
 
+  /** Moves the head from the state this writer last left it in; false (and no change) if another node moved it. */
+  static boolean advanceHead(Connection c, long fromSize, byte[] fromRoot, long size, byte[] root, long micros)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET tree_size = ?, root_hash = ?, updated_us = ? "
+        + "WHERE id = 1 AND tree_size = ? AND root_hash = ?")) {
+      ps.setLong(1, size);
+      ps.setBytes(2, root);
+      ps.setLong(3, micros);
+      ps.setLong(4, fromSize);
+      ps.setBytes(5, fromRoot);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** The stored hashes of the named nodes (see {@link NodeIds}); a node whose row is missing is left out. */
   static Map<Long, byte[]> nodes(Connection c, Collection<Long> ids) throws SQLException {
+    Map<Long, byte[]> rows = treeHashes(c, ids.stream().map(NodeIds::row).distinct().toList());
     Map<Long, byte[]> out = new HashMap<>();
-    List<Long> all = new ArrayList<>(ids);
-    for (int from = 0; from < all.size(); from += IN_CHUNK) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      String sql = "SELECT node_id, hash FROM audit_nodes WHERE node_id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+    for (long id : ids) {
+      byte[] hashes = rows.get(NodeIds.row(id));
+      int offset = NodeIds.level(id) * Hashes.SIZE;
+      if (hashes != null && hashes.length >= offset + Hashes.SIZE) {
+        out.put(id, Arrays.copyOfRange(hashes, offset, offset + Hashes.SIZE));
+      }
+    }
+    return out;
+  }
+
+  /** {@code count} consecutive hashes of one tree level, starting at {@code start}; fewer if some are missing. */
+  static List<byte[]> nodeRange(Connection c, int level, long start, int count) throws SQLException {
+    List<Long> ids = new ArrayList<>(count);
+    for (long i = start; i < start + count; i++) {
+      ids.add(NodeIds.id(level, i));
+    }
+    Map<Long, byte[]> nodes = nodes(c, ids);
+    List<byte[]> out = new ArrayList<>(count);
+    for (long id : ids) {
+      byte[] hash = nodes.get(id);
+      if (hash == null) {
+        break;
+      }
+      out.add(hash);
+    }
+    return out;
+  }
+
+  private static Map<Long, byte[]> treeHashes(Connection c, List<Long> rows) throws SQLException {
+    Map<Long, byte[]> out = new HashMap<>();
+    for (int from = 0; from < rows.size(); from += IN_CHUNK) {
+      List<Long> chunk = rows.subList(from, Math.min(rows.size(), from + IN_CHUNK));
+      String sql = "SELECT idx, tree_hashes FROM audit_entries WHERE idx IN (" + "?,".repeat(chunk.size() - 1) + "?)";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setLong(i + 1, chunk.get(i));
@@ -86,37 +132,14 @@ final class TreeStore {
     return out;
   }
 
-  /** {@code count} consecutive hashes of one tree level, starting at {@code start}; fewer if some are missing. */
-  static List<byte[]> nodeRange(Connection c, int level, long start, int count) throws SQLException {
-    List<byte[]> out = new ArrayList<>(count);
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT hash FROM audit_nodes WHERE node_id >= ? AND node_id < ? ORDER BY node_id")) {
-      ps.setLong(1, NodeIds.id(level, start));
-      ps.setLong(2, NodeIds.id(level, start) + count);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getBytes(1));
-        }
-      }
-    }
-    return out;
-  }
+  /** An entry as stored: the entry and the tree hashes its append completed. */
+  record Row(AuditEntry entry, byte[] treeHashes) {}
 
-  static void insertNodes(Connection c, long[] ids, byte[][] hashes, int count) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_nodes (node_id, hash) VALUES (?, ?)")) {
-      for (int i = 0; i < count; i++) {
-        ps.setLong(1, ids[i]);
-        ps.setBytes(2, hashes[i]);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  static void insertEntries(Connection c, List<AuditEntry> entries) throws SQLException {
+  static void insertEntries(Connection c, List<Row> rows) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO audit_entries (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (AuditEntry e : entries) {
+        "INSERT INTO audit_entries (" + ENTRY_COLUMNS + ", tree_hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Row row : rows) {
+        AuditEntry e = row.entry();
         AuditRecord r = e.record();
         ps.setLong(1, e.index());
         ps.setLong(2, e.timeMicros());
@@ -130,6 +153,7 @@ final class TreeStore {
         setNullable(ps, 10, r.ticket());
         ps.setString(11, r.outcome().wireName());
         setNullable(ps, 12, r.reason());
+        ps.setBytes(13, row.treeHashes());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -43,9 +43,16 @@ final class StoreOptions {
   @Option(names = "--label-font", description = "TrueType font for labels (default: the bundled WenQuanYi Micro Hei).")
   Path labelFont;
 
+  @Option(names = "--audit-origin", description = "Origin line of the audit log's checkpoints "
+      + "(default: <hostname>/parcelveil). Fixed by the first checkpoint.")
+  String auditOrigin;
+
   Settings settings() {
     Settings s = Settings.defaults(data).withRetention(new RetentionPolicy(retentionAfterDelivery, retentionDays)).withPublicUrl(publicUrl)
         .withKeys(KeySettings.DEFAULTS.withMasterKeyUri(masterKeyUri));
+    if (auditOrigin != null) {
+      s = s.withAuditOrigin(auditOrigin);
+    }
     if (labelFont != null) {
       s = s.withLabels(LabelSettings.defaults().withFontFile(labelFont));
     }

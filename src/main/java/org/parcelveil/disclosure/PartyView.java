@@ -3,9 +3,9 @@ package org.parcelveil.disclosure;
 import org.parcelveil.vault.Person;
 
 /** A person in plain form, as a reveal returns it. Never printed. */
-record PartyView(String name, String phone, AddressView address) {
+public record PartyView(String name, String phone, AddressView address) {
 
-  record AddressView(String province, String city, String district, String street, String detail) {
+  public record AddressView(String province, String city, String district, String street, String detail) {
     @Override
     public String toString() {
       return "AddressView[REDACTED]";

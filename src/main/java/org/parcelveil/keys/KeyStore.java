@@ -47,6 +47,7 @@ public final class KeyStore {
   private final SecureRandom random = new SecureRandom();
   private final Cache<String, Aead> keysets =
       Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
+  private final Database database;
   private volatile Master master;
 
   /** The master key in use and the generation of the store it opens. */
@@ -63,9 +64,15 @@ public final class KeyStore {
 
   /** A key store opened with {@code master}; {@code reload} gives the key again after a rotation elsewhere. */
   public KeyStore(Database database, MasterKey master, Supplier<MasterKey> reload) {
+    this.database = database;
     this.repository = new KeyMaterialRepository(database.dataSource());
     this.masterSource = reload;
     this.master = open(master);
+  }
+
+  /** The key store's own database (for operators' backups, which follow the retention window). */
+  public Database database() {
+    return database;
   }
 
   /** True if the store holds no key yet (a brand-new installation). */

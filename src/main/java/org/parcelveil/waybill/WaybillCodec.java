@@ -69,15 +69,24 @@ public final class WaybillCodec {
       throw new IllegalArgumentException("counter must be in [0, 10^14): " + counter);
     }
     int k = keyIndexFor(counter);
+    byte[] digits = new byte[WaybillFormat.DIGITS];
+    ciphers[k].encrypt(digitsOf(counter), digits, WaybillFormat.DIGITS);
+    return render(digits);
+  }
+
+  /** The 14 decimal digits of {@code counter} as values 0-9, most significant first. */
+  static byte[] digitsOf(long counter) {
     byte[] plain = new byte[WaybillFormat.DIGITS];
     long rest = counter;
     for (int i = WaybillFormat.DIGITS - 1; i >= 0; i--) {
       plain[i] = (byte) (rest % 10);
       rest /= 10;
     }
-    byte[] digits = new byte[WaybillFormat.DIGITS];
-    ciphers[k].encrypt(plain, digits, WaybillFormat.DIGITS);
+    return plain;
+  }
 
+  /** Prefix, the 14 encrypted digits and the check character, continuing from the prefix's check state. */
+  String render(byte[] digits) {
     int p = prefix.length();
     char[] out = new char[p + WaybillFormat.DIGITS + 1];
     prefix.getChars(0, p, out, 0);

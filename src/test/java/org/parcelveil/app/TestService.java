@@ -67,6 +67,11 @@ public final class TestService implements AutoCloseable {
     return start("h2");
   }
 
+  /** The master key this service runs with (base64), as an operator keeps it apart from the backups. */
+  public String masterKey() {
+    return env.get(MasterKeySource.ENV);
+  }
+
   /** A second node on the same stores (PostgreSQL), with its own HTTP port, as a carrier runs several. */
   public TestService anotherNode() {
     return new TestService(dataDir, pv.settings(), env, clock);

@@ -25,6 +25,11 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/labels", "merchant"),
         new Endpoint("POST", "/v1/scans", "station"),
         new Endpoint("POST", "/v1/relay/route", "none"),
+        new Endpoint("POST", "/v1/canaries", "security"),
+        new Endpoint("POST", "/v1/canaries/calls", "none"),
+        new Endpoint("POST", "/v1/attributions", "security"),
+        new Endpoint("POST", "/v1/alerts/{waybill}/suspend", "security"),
+        new Endpoint("POST", "/v1/principals/{waybill}/suspend", "security"),
         new Endpoint("POST", "/v1/subjects/challenge", "none"),
         new Endpoint("POST", "/v1/subjects/session", "none"),
         new Endpoint("POST", "/v1/subjects/erase", "subject"));
@@ -42,7 +47,10 @@ final class HostileCorpus {
         "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "{\"\\ud800\": \"\\udfff\"}",
         "{\"shipments\": 7}", "{\"shipments\": [null, 1, \"x\", [], {}]}", "{\"code\": [\"HZH\"]}",
         "{\"role\": {\"$ne\": null}}", "{\"code\": \"'; DROP TABLE stations; --\", \"name\": \"x\", \"kind\": \"HUB\"}",
-        "{\"role\": \"admin' OR '1'='1\", \"name\": \"x\"}"));
+        "{\"role\": \"admin' OR '1'='1\", \"name\": \"x\"}",
+        "{\"channel\": \"x\", \"count\": 1e9}", "{\"channel\": null, \"count\": -1}", "{\"records\": {}}",
+        "{\"records\": [null]}", "{\"records\": [{\"waybill\": 7, \"phone\": [], \"name\": {}}]}",
+        "{\"records\": [{\"phone\": \"' OR 1=1 --\", \"waybill\": \"" + "9".repeat(500) + "\"}]}"));
     for (Object variant : variants()) {
       try {
         texts.add(Json.mapper().writeValueAsString(variant));
@@ -68,6 +76,8 @@ final class HostileCorpus {
       v.add(Map.of("shipments", List.of(ship, Map.of("reference", s))));
       v.add(Map.of("code", s, "name", s, "kind", s, "area", Map.of("province", s, "city", s, "district", s)));
       v.add(Map.of("role", "courier", "name", s, "stationCode", s));
+      v.add(Map.of("channel", s, "count", 1));
+      v.add(Map.of("records", List.of(Map.of("waybill", s, "phone", s, "name", s))));
       v.add(Map.of("phone", s, "code", s));
       v.add(Map.of("waybills", List.of(s, s)));
     }

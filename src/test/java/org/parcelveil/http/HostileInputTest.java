@@ -34,6 +34,7 @@ class HostileInputTest {
     tokens = Map.of("admin", svc.adminToken, "merchant", merchant,
         "station", svc.principal("station", "Desk", "HZ-XH01").token(),
         "courier", svc.principal("courier", "Courier", "HZ-XH01").token(),
+        "security", svc.principal("security", "Security", null).token(),
         "subject", SubjectLogin.token(svc, Fixtures.MARK_PHONE));
   }
 

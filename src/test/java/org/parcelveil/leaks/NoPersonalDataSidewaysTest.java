@@ -37,12 +37,38 @@ class NoPersonalDataSidewaysTest {
       for (String token : List.of(merchant, station, svc.adminToken)) {
         svc.get("/v1/shipments/" + waybill, token);
       }
+      // The delivery path: events, reveals allowed and refused, relay, labels and scans.
+      String origin = svc.principal("station", "Origin", "HZ-BJ01").token();
+      var courier = svc.pv.principals().create(null, "courier", "Courier", "HZ-XH01", "13700007777");
+      svc.post("/v1/shipments/" + waybill + "/events", origin, Map.of("type", "PICKED_UP", "weightGrams", 1100));
+      svc.post("/v1/shipments/" + waybill + "/events", station,
+          Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
+      svc.post("/v1/shipments/" + waybill + "/reveal", courier.token(), Map.of("party", "recipient", "purpose", "DELIVERY"));
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/reveal", courier.token(),
+          Map.of("party", "sender", "purpose", "DELIVERY")).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/reveal", merchant,
+          Map.of("party", "recipient", "purpose", "SUPPORT", "ticket", "T-1")).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/contact", courier.token(), Map.of()).body());
+      sideways.add(svc.get("/v1/shipments/" + waybill + "/label?format=zpl", merchant).body());
+      sideways.add(svc.post("/v1/scans", station, Map.of("qr", "not-a-token-" + Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/events", courier.token(), Map.of("type", "DELIVERED")).body());
       // Problems answering bad input that carries the markers.
       sideways.add(svc.post("/v1/shipments", merchant, bad()).body());
       sideways.add(svc.post("/v1/shipments", merchant, "{\"reference\": \"" + Fixtures.MARK_NAME + "\", ").body());
       sideways.add(svc.post("/v1/shipments", merchant, Map.of("surprise", Fixtures.MARK_NAME)).body());
       sideways.add(svc.get("/v1/shipments/" + Fixtures.MARK_PHONE, merchant).body());
       sideways.add(svc.get("/v1/shipments/" + waybill, "pv_" + Fixtures.MARK_NAME).body());
+
+      // A leaked list holds personal data: the run stores counts and matched waybills only, and echoes nothing.
+      String security = svc.principal("security", "Sec", null).token();
+      svc.post("/v1/canaries", security, Map.of("channel", "export:leak-test", "count", 2));
+      sideways.add(svc.post("/v1/attributions", security, Map.of("records", List.of(
+          Map.of("phone", Fixtures.MARK_PHONE, "name", Fixtures.MARK_NAME + " 贾宝玉黛"),
+          Map.of("waybill", waybill, "phone", Fixtures.MARK_PHONE), Map.of("name", Fixtures.MARK_DETAIL)))).body());
+      sideways.add(svc.post("/v1/attributions", security, "{\"records\": [{\"phone\": \"" + Fixtures.MARK_NAME
+          + "\", \"surprise\": 1}]}").body());
+      svc.pv.leaks().engine().flush();
+      sideways.add(svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", security).body());
 
       // Data-subject requests: a session for the marked phone, its views, and bad input carrying the markers.
       String subject = SubjectLogin.token(svc, Fixtures.MARK_PHONE);
@@ -56,7 +82,6 @@ class NoPersonalDataSidewaysTest {
           Map.of("phone", Fixtures.MARK_PHONE, "code", Fixtures.MARK_PHONE_DIGITS + "x")).body());
       sideways.add(svc.post("/v1/subjects/session", null, Map.of("phone", Fixtures.MARK_PHONE, "code", "000000")).body());
       sideways.add(svc.get("/v1/subjects/shipments", "pv_" + Fixtures.MARK_NAME).body());
-
       sideways.add(svc.get("/metrics", null).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());

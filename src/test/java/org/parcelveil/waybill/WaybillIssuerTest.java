@@ -24,6 +24,14 @@ class WaybillIssuerTest {
   private final WaybillCodec codec = TestKeys.codec();
   private Database db;
 
+  private long nextValue() throws Exception {
+    try (var c = db.connection();
+        var rs = c.createStatement().executeQuery("SELECT next_value FROM waybill_counter WHERE id = 1")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   @BeforeEach
   void open() {
     db = Database.open(TestDatabases.freshH2(), "main", 2);
@@ -86,6 +94,23 @@ class WaybillIssuerTest {
     Set<Long> sorted = new TreeSet<>(counters);
     assertThat(sorted).containsExactlyElementsOf(
         LongStream.range(0, counters.size()).boxed().collect(Collectors.toList()));
+  }
+
+  @Test
+  void next_pastHalfABlock_leasesTheNextBlockAhead() throws Exception {
+    WaybillIssuer issuer = new WaybillIssuer(codec, new CounterLeases(db.dataSource(), 100));
+
+    issuer.next(50);
+    assertThat(nextValue()).isEqualTo(100);
+    issuer.next();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (nextValue() < 200 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    assertThat(nextValue()).isEqualTo(200);
+    assertThat(issuer.next(100)).extracting(w -> codec.decode(w).orElseThrow())
+        .containsExactlyElementsOf(LongStream.range(51, 151).boxed().collect(Collectors.toList()));
   }
 
   @Test

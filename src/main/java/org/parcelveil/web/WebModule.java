@@ -1,0 +1,47 @@
+package org.parcelveil.web;
+
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.parcelveil.access.Principals;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.disclosure.Disclosures;
+import org.parcelveil.http.Routes;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.network.Network;
+import org.parcelveil.relay.Relay;
+import org.parcelveil.shipment.Lifecycle;
+import org.parcelveil.shipment.Shipments;
+import org.parcelveil.web.pages.Pages;
+import org.parcelveil.web.session.Accounts;
+import org.parcelveil.web.session.FormNonces;
+import org.parcelveil.web.session.Passwords;
+
+/**
+ * The web console: sign-in for people and a screen for each role, built over the same services as the API and
+ * called directly, not through HTTP. The composition root makes one and adds its {@link #routes()}.
+ */
+public final class WebModule {
+  private final Accounts accounts;
+  private final Routes routes;
+
+  public WebModule(DataSource dataSource, Principals principals, Network network, Shipments shipments,
+      Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, Clock clock) {
+    this.accounts = Accounts.create(dataSource, principals, keys, audit, Passwords.standard(), clock);
+    Views views = new Views();
+    Gate gate = new Gate(accounts, Messages.load(), views);
+    FormNonces nonces = new FormNonces(dataSource, clock);
+    Pages pages = new Pages(gate, views, accounts, nonces, dataSource, principals, network, shipments, lifecycle,
+        disclosures, relay, clock);
+    SetupLinkApi api = new SetupLinkApi(accounts);
+    this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create)));
+  }
+
+  public Routes routes() {
+    return routes;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+}

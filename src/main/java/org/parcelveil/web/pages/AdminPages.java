@@ -1,0 +1,146 @@
+package org.parcelveil.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Principals;
+import org.parcelveil.access.Role;
+import org.parcelveil.network.Network;
+import org.parcelveil.validation.Check;
+import org.parcelveil.validation.ValidationException;
+import org.parcelveil.vault.Area;
+import org.parcelveil.web.Frame;
+import org.parcelveil.web.Gate;
+import org.parcelveil.web.Views;
+import org.parcelveil.web.session.Accounts;
+
+/**
+ * The admin's screens: stations, principals (create, revoke, one-time password link), and a slot for retention and
+ * key status. Tokens and links are shown once, in the response of the post that made them.
+ */
+public final class AdminPages {
+  private final Gate gate;
+  private final Network network;
+  private final Principals principals;
+  private final Accounts accounts;
+  private final Views views;
+
+  AdminPages(Gate gate, Network network, Principals principals, Accounts accounts, Views views) {
+    this.gate = gate;
+    this.network = network;
+    this.principals = principals;
+    this.accounts = accounts;
+    this.views = views;
+  }
+
+  /** A principal as the admin list shows it, with the console sign-in name if one was set. */
+  public record Person(Principal principal, String login, boolean person) {
+    public String roleKey() {
+      return "role." + principal.role().wireName();
+    }
+  }
+
+  /** Something shown once: a new API token or a set-up link. */
+  public record Secret(String labelKey, String forName, String value) {
+    @Override
+    public String toString() {
+      return "Secret[" + labelKey + ", REDACTED]";
+    }
+  }
+
+  public void register(RoutesConfig routes) {
+    EnumSet<Role> admin = EnumSet.of(Role.ADMIN);
+    routes.get("/console/admin", gate.page(admin, (ctx, v) -> render(ctx, v.frame(), null)));
+    routes.post("/console/admin/stations", gate.page(admin, this::createStation));
+    routes.post("/console/admin/principals", gate.page(admin, this::createPrincipal));
+    routes.post("/console/admin/principals/revoke", gate.page(admin, this::revoke));
+    routes.post("/console/admin/principals/link", gate.page(admin, this::link));
+  }
+
+  private void createStation(Context ctx, Gate.Visit v) {
+    Frame frame = v.frame();
+    try {
+      Check check = new Check();
+      Area area = Area.parse(check, "area", ctx.formParam("province"), ctx.formParam("city"), ctx.formParam("district"));
+      check.throwIfInvalid();
+      var s = network.create(blank(ctx.formParam("code")), blank(ctx.formParam("name")), ctx.formParam("kind"), area);
+      render(ctx, frame.withNotice(frame.t("admin.station_created", s.code())), null);
+    } catch (ValidationException e) {
+      ctx.status(400);
+      render(ctx, frame.withErrors(MerchantPages.describe(frame, e.errors())), null);
+    } catch (Network.DuplicateStationException e) {
+      ctx.status(409);
+      render(ctx, frame.withErrors(List.of(frame.t("admin.station_taken"))), null);
+    }
+  }
+
+  private void createPrincipal(Context ctx, Gate.Visit v) {
+    Frame frame = v.frame();
+    try {
+      Principals.Created c = principals.create(v.principal(), ctx.formParam("role"), blank(ctx.formParam("name")),
+          blank(ctx.formParam("stationCode")), blank(ctx.formParam("phone")));
+      Principal p = c.principal();
+      Secret secret = Accounts.isPerson(p.role())
+          ? new Secret("admin.link_once", p.name(), linkUrl(ctx, accounts.createSetupLink(v.principal(), p.id())))
+          : new Secret("admin.token_once", p.name(), c.token());
+      render(ctx, frame.withNotice(frame.t("admin.principal_created", p.id())), secret);
+    } catch (ValidationException e) {
+      ctx.status(400);
+      render(ctx, frame.withErrors(MerchantPages.describe(frame, e.errors())), null);
+    }
+  }
+
+  private void revoke(Context ctx, Gate.Visit v) {
+    Frame frame = v.frame();
+    String id = ctx.formParam("id");
+    if (id == null || id.equals(v.principal().id())) {
+      ctx.status(400);
+      render(ctx, frame.withErrors(List.of(frame.t("admin.revoke_self"))), null);
+      return;
+    }
+    boolean done = principals.revoke(v.principal(), id);
+    // Sessions check revocation on every request anyway; ending them here also frees the rows at once.
+    accounts.sessions().endAll(id);
+    render(ctx, done ? frame.withNotice(frame.t("admin.revoked", id)) : frame.withErrors(List.of(frame.t("admin.not_found"))),
+        null);
+  }
+
+  private void link(Context ctx, Gate.Visit v) {
+    Frame frame = v.frame();
+    String id = ctx.formParam("id");
+    try {
+      Principal p = principals.find(id == null ? "" : id).orElseThrow(IllegalArgumentException::new);
+      Accounts.SetupLink link = accounts.createSetupLink(v.principal(), p.id());
+      render(ctx, frame, new Secret("admin.link_once", p.name(), linkUrl(ctx, link)));
+    } catch (IllegalArgumentException e) {
+      ctx.status(400);
+      render(ctx, frame.withErrors(List.of(frame.t("admin.not_found"))), null);
+    }
+  }
+
+  static String linkUrl(Context ctx, Accounts.SetupLink link) {
+    String host = ctx.host() == null ? "localhost" : ctx.host();
+    String scheme = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) ? "https" : ctx.scheme();
+    return scheme + "://" + host + "/console/setup/" + link.token();
+  }
+
+  private void render(Context ctx, Frame frame, Secret secret) {
+    List<Person> people = principals.all().stream()
+        .map(p -> new Person(p, accounts.loginOf(p.id()).orElse(""), Accounts.isPerson(p.role()))).toList();
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", frame);
+    params.put("stations", network.all());
+    params.put("people", people);
+    params.put("secret", secret);
+    params.put("roles", java.util.Arrays.stream(Role.values()).map(Role::wireName).toList());
+    views.page(ctx, "admin.jte", params);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,139 @@
+package org.parcelveil.web.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parcelveil.access.Role;
+import org.parcelveil.relay.Relay;
+import org.parcelveil.shipment.EventRequest;
+import org.parcelveil.shipment.LifecycleException;
+import org.parcelveil.shipment.Shipment;
+import org.parcelveil.shipment.Shipments;
+import org.parcelveil.vault.Masked;
+import org.parcelveil.vault.PartyRole;
+import org.parcelveil.web.Frame;
+import org.parcelveil.web.Gate;
+import org.parcelveil.web.Views;
+
+/**
+ * The courier's phone screen: today's pick-ups and deliveries, each with reveal (once, for the purpose), a relayed
+ * call in one tap, and delivered / failed / picked up.
+ */
+public final class CourierPages {
+  private static final Set<String> EVENTS = Set.of("PICKED_UP", "DELIVERED", "DELIVERY_FAILED");
+  private static final Set<String> MESSAGES = Set.of("msg.PICKED_UP", "msg.DELIVERED", "msg.DELIVERY_FAILED");
+
+  private final Gate gate;
+  private final Shipments shipments;
+  private final CourierWork work;
+  private final RevealFlow reveals;
+  private final Relay relay;
+  private final org.parcelveil.shipment.Lifecycle lifecycle;
+  private final Views views;
+  private final Clock clock;
+
+  CourierPages(Gate gate, Shipments shipments, CourierWork work, RevealFlow reveals, Relay relay,
+      org.parcelveil.shipment.Lifecycle lifecycle, Views views, Clock clock) {
+    this.gate = gate;
+    this.shipments = shipments;
+    this.work = work;
+    this.reveals = reveals;
+    this.relay = relay;
+    this.lifecycle = lifecycle;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  public void register(RoutesConfig routes) {
+    EnumSet<Role> courier = EnumSet.of(Role.COURIER);
+    routes.get("/console/courier", gate.page(courier, this::today));
+    routes.post("/console/courier/reveal", gate.page(courier, (ctx, v) -> {
+      boolean pickup = "sender".equals(ctx.formParam("party"));
+      reveals.reveal(ctx, v, pickup ? "sender" : "recipient", pickup ? "PICKUP" : "DELIVERY", null, "/console/courier");
+    }));
+    routes.post("/console/courier/contact", gate.page(courier, this::contact));
+    routes.post("/console/courier/event", gate.page(courier, this::event));
+  }
+
+  private void today(Context ctx, Gate.Visit v) {
+    String id = v.principal().id();
+    Frame frame = v.frame();
+    String msg = ctx.queryParam("msg");
+    if (msg != null && MESSAGES.contains(msg)) {
+      frame = frame.withNotice(frame.t(msg, Optional.ofNullable(ctx.queryParam("w")).filter(w -> w.length() <= 24)
+          .orElse("")));
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", frame);
+    params.put("pickups", tasks(work.pickups(id), Task.Kind.PICKUP));
+    params.put("deliveries", tasks(work.deliveries(id), Task.Kind.DELIVERY));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    params.put("done", tasks(work.deliveredSince(id, today.atStartOfDay().toInstant(ZoneOffset.UTC)), Task.Kind.DONE));
+    views.page(ctx, "courier.jte", params);
+  }
+
+  private List<Task> tasks(List<String> waybills, Task.Kind kind) {
+    List<Task> out = new ArrayList<>();
+    for (String w : waybills) {
+      shipments.find(w).ifPresent(s -> {
+        boolean pickup = kind == Task.Kind.PICKUP;
+        Masked m = shipments.masked(s, pickup ? PartyRole.SENDER : PartyRole.RECIPIENT);
+        out.add(new Task(s.waybill(), kind, s.state().name(), m == null ? null : m.name(),
+            m == null ? null : m.phone(), (pickup ? s.origin() : s.destination()).display(), s.sortCode(),
+            s.cod() == null ? null : Money.format(s.cod().amountCents(), s.cod().currency()),
+            kind == Task.Kind.DONE ? "" : reveals.nonce()));
+      });
+    }
+    return out;
+  }
+
+  /** A relayed number for the assigned courier: rings the customer without showing their phone. */
+  private void contact(Context ctx, Gate.Visit v) {
+    Frame frame = v.frame();
+    Optional<Shipment> s = shipments.find(ctx.formParam("waybill"));
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", frame);
+    params.put("waybill", s.map(Shipment::waybill).orElse(""));
+    params.put("contact", null);
+    params.put("message", null);
+    if (s.isEmpty()) {
+      params.put("message", frame.t("reason.unknown_waybill"));
+    } else {
+      try {
+        params.put("contact", relay.contact(v.principal(), s.get()));
+      } catch (Relay.RefusedException e) {
+        ctx.status(403);
+        params.put("message", frame.t("reason." + e.reason()) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
+      }
+    }
+    views.page(ctx, "contact.jte", params);
+  }
+
+  private void event(Context ctx, Gate.Visit v) {
+    String type = ctx.formParam("type");
+    Optional<Shipment> s = shipments.find(ctx.formParam("waybill"));
+    if (type == null || !EVENTS.contains(type) || s.isEmpty()) {
+      gate.refuse(ctx, v.frame(), HttpStatus.BAD_REQUEST, "reason.unknown_waybill");
+      return;
+    }
+    try {
+      lifecycle.record(v.principal(), s.get(), new EventRequest(type, null, null, null, null));
+      // Post, redirect, get: a reload of the list does not record the event twice.
+      ctx.redirect("/console/courier?msg=msg." + type + "&w=" + s.get().waybill(), HttpStatus.SEE_OTHER);
+    } catch (LifecycleException e) {
+      ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
+      views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message",
+          v.frame().t("event.refused", v.frame().t("state." + e.state().name()))));
+    }
+  }
+}

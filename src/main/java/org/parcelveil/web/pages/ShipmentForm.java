@@ -1,0 +1,84 @@
+package org.parcelveil.web.pages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.parcelveil.shipment.ShipmentRequest;
+import org.parcelveil.validation.FieldError;
+import org.parcelveil.vault.PersonInput;
+
+/**
+ * A shipment as typed into the console's form or a CSV row: flat text fields turned into the API's request. Numbers
+ * that do not parse become field errors, reported together with the shipment's own validation.
+ */
+final class ShipmentForm {
+  /** The flat field names, shared by the form and the CSV header. */
+  static final List<String> FIELDS = List.of("reference",
+      "sender_name", "sender_phone", "sender_province", "sender_city", "sender_district", "sender_street",
+      "sender_detail",
+      "recipient_name", "recipient_phone", "recipient_province", "recipient_city", "recipient_district",
+      "recipient_street", "recipient_detail",
+      "weight_grams", "length_cm", "width_cm", "height_cm", "cod_amount", "cod_currency");
+
+  private ShipmentForm() {}
+
+  /** The request, and the errors of fields that did not even parse. */
+  record Parsed(ShipmentRequest request, List<FieldError> errors) {}
+
+  static Parsed parse(Function<String, String> field) {
+    List<FieldError> errors = new ArrayList<>();
+    ShipmentRequest.ParcelInput parcel = new ShipmentRequest.ParcelInput(
+        integer(field, "weight_grams", "parcel.weightGrams", errors),
+        integer(field, "length_cm", "parcel.lengthCm", errors),
+        integer(field, "width_cm", "parcel.widthCm", errors),
+        integer(field, "height_cm", "parcel.heightCm", errors));
+    ShipmentRequest.CodInput cod = null;
+    try {
+      Long cents = Money.cents(field.apply("cod_amount"));
+      if (cents != null) {
+        String currency = blankToNull(field.apply("cod_currency"));
+        cod = new ShipmentRequest.CodInput(cents, currency == null ? "CNY" : currency);
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      errors.add(new FieldError("cod.amountCents", "must be an amount such as 128.50"));
+    }
+    return new Parsed(new ShipmentRequest(blankToNull(field.apply("reference")), person(field, "sender"),
+        person(field, "recipient"), parcel, cod), errors);
+  }
+
+  /** The typed values keyed by field, to fill the form again after an error. */
+  static Map<String, String> values(Function<String, String> field) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String f : FIELDS) {
+      String v = field.apply(f);
+      m.put(f, v == null ? "" : v);
+    }
+    return m;
+  }
+
+  private static PersonInput person(Function<String, String> field, String who) {
+    return new PersonInput(blankToNull(field.apply(who + "_name")), blankToNull(field.apply(who + "_phone")),
+        new PersonInput.AddressInput(blankToNull(field.apply(who + "_province")),
+            blankToNull(field.apply(who + "_city")), blankToNull(field.apply(who + "_district")),
+            blankToNull(field.apply(who + "_street")), blankToNull(field.apply(who + "_detail"))));
+  }
+
+  private static Integer integer(Function<String, String> field, String name, String apiName, List<FieldError> errors) {
+    String v = blankToNull(field.apply(name));
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v.trim());
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(apiName, "must be a whole number"));
+      return null;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

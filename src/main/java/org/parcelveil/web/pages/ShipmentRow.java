@@ -1,0 +1,31 @@
+package org.parcelveil.web.pages;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.parcelveil.shipment.Shipment;
+import org.parcelveil.vault.Masked;
+
+/** One shipment as a console list shows it: masked parties only, never plain data. */
+public record ShipmentRow(String waybill, String reference, String state, String sortCode, String destination,
+    @Nullable String recipientName, @Nullable String recipientPhone, Instant createdAt, @Nullable String cod) {
+
+  static ShipmentRow of(Shipment s, @Nullable Masked recipient) {
+    return new ShipmentRow(s.waybill(), s.reference(), s.state().name(), s.sortCode(), s.destination().display(),
+        recipient == null ? null : recipient.name(), recipient == null ? null : recipient.phone(), s.createdAt(),
+        s.cod() == null ? null : Money.format(s.cod().amountCents(), s.cod().currency()));
+  }
+
+  /** The state's message key, e.g. {@code state.OUT_FOR_DELIVERY}. */
+  public String stateKey() {
+    return "state." + state;
+  }
+
+  /** The label link of the label feature's API. */
+  public String labelUrl() {
+    return "/v1/shipments/" + waybill + "/label?format=pdf";
+  }
+
+  public String created() {
+    return createdAt.toString().substring(0, 16).replace('T', ' ');
+  }
+}

@@ -1,0 +1,252 @@
+package org.parcelveil.web.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Principals;
+import org.parcelveil.access.Role;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.store.StoreException;
+
+/**
+ * Console accounts of people: passwords set through one-time links, sign-in with lock-out, and the TOTP second
+ * factor that admin and security must pass. Machines (platforms) keep API tokens and never sign in here.
+ */
+public final class Accounts {
+  /** How long a set-up link works. */
+  public static final Duration LINK_LIFETIME = Duration.ofHours(24);
+  private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
+  private static final String ISSUER = "ParcelVeil";
+
+  private final CredentialRepository credentials;
+  private final Sessions sessions;
+  private final Principals principals;
+  private final Passwords passwords;
+  private final SecretBox box;
+  private final AuditLog audit;
+  private final Lockout lockout;
+  private final Clock clock;
+  // Verified against when the sign-in name is unknown, so a miss costs as long as a wrong password.
+  private final String decoyHash;
+
+  Accounts(CredentialRepository credentials, Sessions sessions, Principals principals, Passwords passwords,
+      SecretBox box, AuditLog audit, Lockout lockout, Clock clock) {
+    this.credentials = credentials;
+    this.sessions = sessions;
+    this.principals = principals;
+    this.passwords = passwords;
+    this.box = box;
+    this.audit = audit;
+    this.lockout = lockout;
+    this.clock = clock;
+    this.decoyHash = passwords.hash("decoy-password-never-used".toCharArray());
+  }
+
+  /** Builds the sign-in feature over the main database; the second-factor seeds are sealed with a key-store key. */
+  public static Accounts create(DataSource dataSource, Principals principals, KeyStore keys, AuditLog audit,
+      Passwords passwords, Clock clock) {
+    Sessions sessions = new Sessions(new SessionRepository(dataSource), principals, clock);
+    return new Accounts(new CredentialRepository(dataSource), sessions, principals, passwords,
+        new SecretBox(keys.currentSecret("web-totp").bytes()), audit, Lockout.STANDARD, clock);
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  /** People sign in to the console; platforms are machines and use API tokens only. */
+  public static boolean isPerson(Role role) {
+    return role != Role.PLATFORM;
+  }
+
+  /** Admin and security hold the keys to everything else, so they owe a second factor. */
+  public static boolean needsSecondFactor(Role role) {
+    return role == Role.ADMIN || role == Role.SECURITY;
+  }
+
+  /** The outcome of a sign-in attempt. */
+  public sealed interface Attempt permits SignedIn, Refused, Locked {}
+
+  /** Signed in (perhaps owing the second factor); {@code sessionId} goes into the cookie. */
+  public record SignedIn(String sessionId, boolean secondFactorOwed) implements Attempt {
+    @Override
+    public String toString() {
+      return "SignedIn[owed=" + secondFactorOwed + "]";
+    }
+  }
+
+  /** Wrong name or password; deliberately not saying which. */
+  public record Refused() implements Attempt {}
+
+  /** Too many failures: no password is checked until {@code until}. */
+  public record Locked(Instant until) implements Attempt {}
+
+  public Attempt signIn(String login, char[] password) {
+    String name = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+    Optional<Credential> found = LOGIN.matcher(name).matches() ? credentials.findByLogin(name) : Optional.empty();
+    Optional<Principal> principal = found.flatMap(c -> principals.find(c.principalId()))
+        .filter(p -> !p.isRevoked() && isPerson(p.role()));
+    if (found.isEmpty() || principal.isEmpty() || found.get().passwordHash() == null) {
+      passwords.verify(password, decoyHash);
+      return new Refused();
+    }
+    Credential c = found.get();
+    Instant now = clock.instant();
+    if (c.lockedAt(now)) {
+      return new Locked(c.lockedUntil());
+    }
+    if (!passwords.verify(password, c.passwordHash())) {
+      return failure(c.principalId(), now);
+    }
+    credentials.clearFailures(c.principalId());
+    if (passwords.needsRehash(c.passwordHash())) {
+      credentials.save(c.withPassword(c.login(), passwords.hash(password)), now);
+    }
+    boolean owed = needsSecondFactor(principal.get().role());
+    return new SignedIn(sessions.start(c.principalId(), owed), owed);
+  }
+
+  /** What an authenticator app needs to enrol: the base32 secret and its {@code otpauth://} link. */
+  public record Enrolment(String secret, String uri) {
+    @Override
+    public String toString() {
+      return "Enrolment[REDACTED]";
+    }
+  }
+
+  /** The pending enrolment of a visitor without an enabled second factor; empty once enabled. */
+  public Optional<Enrolment> enrolment(Sessions.Visitor v) {
+    String id = v.principal().id();
+    Credential c = credentials.find(id).orElseThrow(() -> new StoreException("credentials vanished", null));
+    if (c.totpEnabled()) {
+      return Optional.empty();
+    }
+    byte[] secret;
+    if (c.totpSealed() == null) {
+      secret = Totp.newSecret();
+      credentials.save(c.withTotp(box.seal(secret, id), false), clock.instant());
+    } else {
+      secret = box.open(c.totpSealed(), id);
+    }
+    String account = c.login();
+    return Optional.of(new Enrolment(Totp.base32(secret), Totp.otpauthUri(ISSUER, account, secret)));
+  }
+
+  /**
+   * Checks the second factor of a half-signed-in visitor (enrolling it if this is the first code); on success
+   * returns the id of the new, fully signed-in session. Failures count towards the lock-out.
+   */
+  public Attempt secondFactor(Sessions.Visitor v, String code) {
+    String id = v.principal().id();
+    Credential c = credentials.find(id).orElseThrow(() -> new StoreException("credentials vanished", null));
+    Instant now = clock.instant();
+    if (c.lockedAt(now)) {
+      return new Locked(c.lockedUntil());
+    }
+    if (c.totpSealed() == null) {
+      return new Refused();
+    }
+    long step = Totp.matchStep(box.open(c.totpSealed(), id), code, now);
+    if (step < 0 || !credentials.useTotpStep(id, step)) {
+      return failure(id, now);
+    }
+    if (!c.totpEnabled()) {
+      credentials.save(credentials.find(id).orElseThrow().withTotp(c.totpSealed(), true), now);
+    }
+    credentials.clearFailures(id);
+    return new SignedIn(sessions.promote(v), false);
+  }
+
+  private Attempt failure(String principalId, Instant now) {
+    int failures = credentials.countFailure(principalId, now);
+    Duration delay = lockout.delayAfter(failures);
+    if (!delay.isZero()) {
+      credentials.lockUntil(principalId, now.plus(delay));
+      return new Locked(now.plus(delay));
+    }
+    return new Refused();
+  }
+
+  /** A one-time link's secret part and when it stops working. */
+  public record SetupLink(String token, Instant expiresAt) {
+    @Override
+    public String toString() {
+      return "SetupLink[REDACTED]";
+    }
+  }
+
+  /**
+   * Makes a one-time link for a person to set their password (and voids older ones). Logged in the audit log:
+   * whoever holds the link can take over the account until it is used.
+   */
+  public SetupLink createSetupLink(Principal admin, String principalId) {
+    Principal p = principals.find(principalId).filter(x -> !x.isRevoked() && isPerson(x.role()))
+        .orElseThrow(() -> new IllegalArgumentException("no active person with that id"));
+    Instant now = clock.instant();
+    audit.append(AuditRecord.admin("console.setup_link", admin.id(), admin.role().wireName(), p.id()));
+    credentials.voidLinks(p.id(), now);
+    String token = Ids.random256();
+    credentials.insertLink(Ids.hash(token), p.id(), admin.id(), now, now.plus(LINK_LIFETIME));
+    return new SetupLink(token, now.plus(LINK_LIFETIME));
+  }
+
+  /** The person a set-up link is for, while it is unused and unexpired. */
+  public Optional<Principal> linkOwner(String token) {
+    if (!Ids.wellFormed(token)) {
+      return Optional.empty();
+    }
+    return credentials.linkOwner(Ids.hash(token), clock.instant())
+        .flatMap(principals::find).filter(p -> !p.isRevoked() && isPerson(p.role()));
+  }
+
+  /**
+   * Sets the password through a set-up link, which then stops working; every existing session of the person ends.
+   * Returns the problems found (message keys), empty on success.
+   */
+  public List<String> setPassword(String token, String login, char[] password, char[] repeat) {
+    List<String> problems = new ArrayList<>();
+    Principal p = linkOwner(token).orElse(null);
+    if (p == null) {
+      problems.add("setup.link_invalid");
+      return problems;
+    }
+    String name = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!LOGIN.matcher(name).matches()) {
+      problems.add("setup.login_invalid");
+    } else {
+      credentials.findByLogin(name).filter(c -> !c.principalId().equals(p.id()))
+          .ifPresent(c -> problems.add("setup.login_taken"));
+    }
+    if (password.length < Passwords.MIN_LENGTH || password.length > Passwords.MAX_LENGTH) {
+      problems.add("setup.password_length");
+    } else if (!java.util.Arrays.equals(password, repeat)) {
+      problems.add("setup.password_mismatch");
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    Instant now = clock.instant();
+    if (!credentials.useLink(Ids.hash(token), now)) {
+      problems.add("setup.link_invalid");
+      return problems;
+    }
+    Credential c = credentials.find(p.id())
+        .orElse(new Credential(p.id(), name, null, null, false, 0, 0, null));
+    credentials.save(c.withPassword(name, passwords.hash(password)), now);
+    sessions.endAll(p.id());
+    return problems;
+  }
+
+  /** The sign-in name a principal chose, if any (shown to admins). */
+  public Optional<String> loginOf(String principalId) {
+    return credentials.find(principalId).map(Credential::login);
+  }
+}

@@ -1,0 +1,138 @@
+package org.parcelveil.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parcelveil.store.Database;
+
+/** Appends: committed before they return, gap-free under concurrency, failing closed when the database is gone. */
+class AuditLogTest {
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void append_isCommittedBeforeItReturns(String kind) throws Exception {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      AuditReceipt receipt = fx.module.log().append(AuditFixture.reveal(3));
+      assertThat(receipt.index()).isZero();
+      // A separate pool sees it at once: the append's transaction committed before append returned.
+      try (Database other = Database.open(fx.settings, "main", 2); Connection c = other.connection();
+          ResultSet rs = c.createStatement().executeQuery(
+              "SELECT principal_id, outcome, reason, at_us FROM audit_entries WHERE idx = 0")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("pr_3");
+        assertThat(rs.getString(2)).isEqualTo("refused");
+        assertThat(rs.getString(3)).isEqualTo("not_assigned");
+        assertThat(rs.getLong(4)).isEqualTo(EntryCodec.micros(receipt.time()));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void concurrentAppends_getDistinctGapFreeIndexes_andVerify(String kind) throws Exception {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      int threads = 16;
+      int each = 40;
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      ConcurrentLinkedQueue<Long> indexes = new ConcurrentLinkedQueue<>();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int base = t * each;
+        done.add(pool.submit(() -> fx.append(base, each).forEach(r -> indexes.add(r.index()))));
+      }
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      Set<Long> distinct = new HashSet<>(indexes);
+      assertThat(distinct).hasSize(threads * each);
+      assertThat(distinct.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(threads * each - 1);
+      fx.publish();
+      AuditReport report = fx.verifier().verify(null);
+      assertThat(report.ok()).as(String.join("; ", report.messages())).isTrue();
+      assertThat(report.treeSize()).isEqualTo(threads * each);
+      assertThat(report.checkpointSize()).isEqualTo(threads * each);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void append_withDatabaseGone_failsClosed(String kind) {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      fx.append(0, 2);
+      fx.db.close();
+      assertThatThrownBy(() -> fx.module.log().append(AuditFixture.reveal(2)))
+          .isInstanceOf(AuditUnavailableException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void append_recordBreakingTheRules_isRefusedAsUnavailable(String kind) {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      assertThatThrownBy(() -> fx.module.log().append(AuditRecord.admin("x", "p\u0000", "admin", null)))
+          .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("principalId");
+      assertThat(fx.module.log().append(AuditRecord.admin("key.rotate", "pr_1", "admin", "audit-signing")).index())
+          .isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void append_afterClose_failsClosed(String kind) {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      fx.module.close();
+      assertThatThrownBy(() -> fx.module.log().append(AuditFixture.reveal(0)))
+          .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("closed");
+    }
+  }
+
+  /** Two nodes, each with its own pool and writer, on one PostgreSQL: the head-row lock is the only sequencer. */
+  @org.junit.jupiter.api.Test
+  void twoNodesOnOnePostgres_shareOneGapFreeSequence() throws Exception {
+    try (AuditFixture fx = AuditFixture.open("postgres");
+        Database secondPool = Database.open(fx.settings, "main", 8);
+        AuditModule second = fx.secondNode(secondPool)) {
+      int threads = 16;
+      int each = 60;
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      ConcurrentLinkedQueue<Long> indexes = new ConcurrentLinkedQueue<>();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        AuditLog node = t % 2 == 0 ? fx.module.log() : second.log();
+        int base = t * each;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            indexes.add(node.append(AuditFixture.reveal(base + i)).index());
+            if (i == each / 2 && base == 0) {
+              second.publisher().publishNow();
+            }
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      assertThat(new HashSet<>(indexes)).hasSize(threads * each);
+      assertThat(indexes.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(threads * each - 1);
+      fx.publish();
+      AuditReport report = fx.verifier().verify(second.publisher().latest().orElseThrow());
+      assertThat(report.ok()).as(String.join("; ", report.messages())).isTrue();
+      assertThat(report.treeSize()).isEqualTo(threads * each);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.parcelveil.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.parcelveil.app.TestService;
+
+/** A browser without JavaScript for console tests: keeps cookies, follows redirects, fills in the page's CSRF token. */
+final class ConsoleClient {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private final TestService svc;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient http;
+  private Page last;
+
+  ConsoleClient(TestService svc) {
+    this.svc = svc;
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  /** A response as the client saw it. */
+  record Page(int status, String body, HttpResponse<String> raw) {
+    String csrf() {
+      Matcher m = CSRF.matcher(body);
+      return m.find() ? m.group(1) : null;
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    String path() {
+      return raw.uri().getPath();
+    }
+  }
+
+  Page get(String path) {
+    return last = send(HttpRequest.newBuilder(URI.create(svc.url(path))).GET());
+  }
+
+  /** Posts a form with the CSRF token of the last page. */
+  Page post(String path, Map<String, String> form) {
+    Map<String, String> all = new LinkedHashMap<>(form);
+    if (last != null && last.csrf() != null) {
+      all.putIfAbsent("csrf", last.csrf());
+    }
+    return postRaw(path, all);
+  }
+
+  /** Posts exactly {@code form}: no token is added. */
+  Page postRaw(String path, Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return last = send(HttpRequest.newBuilder(URI.create(svc.url(path)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  CookieManager cookies() {
+    return cookies;
+  }
+
+  private Page send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Page(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+  }
+}
