@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import org.parcelveil.access.DisclosureLimits;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpSettings;
+import org.parcelveil.keys.KeySettings;
+import org.parcelveil.keys.KeySettings;
 import org.parcelveil.label.LabelSettings;
 import org.parcelveil.leaks.service.LeakSettings;
 import org.parcelveil.relay.RelaySettings;
@@ -21,7 +23,8 @@ import org.parcelveil.verify.VerificationSettings;
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
     HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize,
     DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
-    String auditOrigin, LeakSettings leaks, TrackingSettings tracking, VerificationSettings verification) {
+    String auditOrigin, LeakSettings leaks, TrackingSettings tracking, VerificationSettings verification,
+    KeySettings keys) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_CARRIER = "ParcelVeil 快递";
@@ -31,7 +34,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
         new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS, LabelSettings.defaults(), DEFAULT_CARRIER,
         "http://localhost:" + DEFAULT_PORT, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
-        TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS);
+        TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS);
   }
 
   /** The public address printed on labels and in their QR codes, where recipients check a parcel. */
@@ -66,6 +69,15 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
 
   public Settings withLeaks(LeakSettings l) {
     return with(b -> b.leaks = l);
+  }
+
+  /** Counters leased per block: smaller blocks waste fewer numbers on a crash, larger ones lease less often. */
+  public Settings withCounterBlockSize(int size) {
+    return with(b -> b.counterBlockSize = size);
+  }
+
+  public Settings withKeys(KeySettings k) {
+    return with(b -> b.keys = k);
   }
 
   public Settings withTracking(TrackingSettings t) {
@@ -115,6 +127,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     LeakSettings leaks;
     TrackingSettings tracking;
     VerificationSettings verification;
+    KeySettings keys;
 
     Copy(Settings s) {
       dataDir = s.dataDir;
@@ -133,11 +146,12 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
       leaks = s.leaks;
       tracking = s.tracking;
       verification = s.verification;
+      keys = s.keys;
     }
 
     Settings build() {
       return new Settings(dataDir, database, keyStore, http, retention, waybillPrefix, counterBlockSize, disclosure,
-          relay, labels, carrierName, publicUrl, auditOrigin, leaks, tracking, verification);
+          relay, labels, carrierName, publicUrl, auditOrigin, leaks, tracking, verification, keys);
     }
   }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parcelveil", mixinStandardHelpOptions = true, version = "parcelveil 0.1.0",
     description = "Privacy waybills and personal-data service for courier networks.",
     subcommands = {ServeCommand.class, AuditCommand.class, LabelCommand.class, RetentionCommand.class,
-        LeaksCommand.class})
+        LeaksCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -32,7 +32,10 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/principals/{waybill}/suspend", "security"),
         new Endpoint("POST", "/v1/verifications", "platform"),
         new Endpoint("POST", "/track", "none"),
-        new Endpoint("GET", "/v1/track/{waybill}", "none"));
+        new Endpoint("GET", "/v1/track/{waybill}", "none"),
+        new Endpoint("POST", "/v1/subjects/challenge", "none"),
+        new Endpoint("POST", "/v1/subjects/session", "none"),
+        new Endpoint("POST", "/v1/subjects/erase", "subject"));
   }
 
   static List<String> paths() {
@@ -82,6 +85,8 @@ final class HostileCorpus {
       v.add(Map.of("records", List.of(Map.of("waybill", s, "phone", s, "name", s))));
       v.add(Map.of("waybill", s, "orderId", s, "orderCreatedAt", s, "recipientPhone", s,
           "origin", Map.of("province", s, "city", s, "district", s), "destination", Map.of("province", s, "city", s)));
+      v.add(Map.of("phone", s, "code", s));
+      v.add(Map.of("waybills", List.of(s, s)));
     }
     v.add(Map.of("waybill", List.of(1), "orderId", 7, "orderCreatedAt", 1.5, "origin", "x", "destination", List.of()));
     v.add(Map.of("waybill", "PV12345678901234X", "orderId", "O-1", "orderCreatedAt", "+999999999-12-31T23:59:59Z",

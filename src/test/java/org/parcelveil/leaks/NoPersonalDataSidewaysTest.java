@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.CapturedLogs;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.SubjectLogin;
 import org.parcelveil.app.TestService;
 
 /**
@@ -68,6 +69,19 @@ class NoPersonalDataSidewaysTest {
           + "\", \"surprise\": 1}]}").body());
       svc.pv.leaks().engine().flush();
       sideways.add(svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", security).body());
+
+      // Data-subject requests: a session for the marked phone, its views, and bad input carrying the markers.
+      String subject = SubjectLogin.token(svc, Fixtures.MARK_PHONE);
+      svc.get("/v1/subjects/shipments", subject);
+      svc.get("/v1/subjects/export", subject);
+      sideways.add(svc.post("/v1/subjects/erase", subject, Map.of("waybills", List.of(waybill))).body());
+      sideways.add(svc.post("/v1/subjects/erase", subject, Map.of("waybills", List.of(Fixtures.MARK_NAME))).body());
+      sideways.add(svc.post("/v1/subjects/challenge", null, Map.of("phone", Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post("/v1/subjects/challenge", null, Map.of("phone", "1" + Fixtures.MARK_PHONE)).body());
+      sideways.add(svc.post("/v1/subjects/session", null,
+          Map.of("phone", Fixtures.MARK_PHONE, "code", Fixtures.MARK_PHONE_DIGITS + "x")).body());
+      sideways.add(svc.post("/v1/subjects/session", null, Map.of("phone", Fixtures.MARK_PHONE, "code", "000000")).body());
+      sideways.add(svc.get("/v1/subjects/shipments", "pv_" + Fixtures.MARK_NAME).body());
       sideways.add(svc.get("/metrics", null).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());
