@@ -32,8 +32,19 @@ final class Footprint {
     }
   }
 
+  /** The table as written, and again after VACUUM FULL has rewritten it with only its live rows. */
+  static List<TableSize> writtenAndLive(DataSource ds, String table) throws SQLException {
+    TableSize written = measure(ds, table);
+    try (Connection c = ds.getConnection(); PreparedStatement vacuum = c.prepareStatement("VACUUM FULL " + table)) {
+      vacuum.execute();
+    }
+    TableSize live = measure(ds, table);
+    return List.of(written, new TableSize(table + " (live rows only, after VACUUM FULL)", live.rows(),
+        live.tableBytes(), live.indexBytes()));
+  }
+
   static TableSize measure(DataSource ds, String table) throws SQLException {
-    if (!table.matches("[a-z_]+")) {
+    if (!table.matches("[a-z_]+")) { // table names are ours, never input; the check keeps it that way
       throw new IllegalArgumentException("not a table name: " + table);
     }
     try (Connection c = ds.getConnection()) {
@@ -41,7 +52,8 @@ final class Footprint {
         analyze.execute();
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM " + table + "), "
-          + "pg_total_relation_size(?::regclass) - pg_indexes_size(?::regclass), pg_indexes_size(?::regclass)")) {
+          + "pg_total_relation_size(?::regclass) - pg_indexes_size(?::regclass), "
+          + "pg_indexes_size(?::regclass)")) {
         for (int i = 1; i <= 3; i++) {
           ps.setString(i, table);
         }
@@ -56,7 +68,7 @@ final class Footprint {
   /**
    * Takes {@code parcels} parcels through the real service on PostgreSQL, each the way most parcels go: created,
    * picked up, arrived, out for delivery, one reveal by the courier, delivered; then measures every table a parcel
-   * writes to.
+   * writes to, as written (each scan updates the shipment row, leaving dead versions until vacuum) and live.
    */
   static List<TableSize> ofDeliveredParcels(int parcels) throws Exception {
     try (SoakService service = SoakService.start("postgres")) {
@@ -81,7 +93,7 @@ final class Footprint {
       DataSource ds = service.pv().database().dataSource();
       List<TableSize> sizes = new ArrayList<>();
       for (String table : List.of("shipments", "shipment_events", "audit_entries")) {
-        sizes.add(measure(ds, table));
+        sizes.addAll(writtenAndLive(ds, table));
       }
       return sizes;
     }

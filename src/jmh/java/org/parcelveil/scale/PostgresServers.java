@@ -55,6 +55,34 @@ public final class PostgresServers implements AutoCloseable {
     return servers.get(i).getPort();
   }
 
+  /**
+   * Binds server {@code i} (its postmaster and every backend, present and future: backends inherit the postmaster's
+   * affinity) to one CPU with {@code taskset}, so that each shard gets a core of its own, as it would get machines
+   * of its own, and one instance cannot borrow the other core.
+   */
+  public void pin(int i, int cpu) throws Exception {
+    long backend;
+    try (Connection c = servers.get(i).getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      backend = rs.getLong(1);
+    }
+    ProcessHandle postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent)
+        .orElseThrow(() -> new IllegalStateException("no postmaster above backend " + backend));
+    if (taskset(postmaster.pid(), cpu) != 0) {
+      throw new IllegalStateException("taskset could not pin PostgreSQL " + postmaster.pid() + " to CPU " + cpu);
+    }
+    for (ProcessHandle child : postmaster.children().toList()) {
+      taskset(child.pid(), cpu); // a backend that has just exited needs no pinning
+    }
+  }
+
+  private static int taskset(long pid, int cpu) throws Exception {
+    Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(cpu), Long.toString(pid))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return p.waitFor();
+  }
+
   /** The server's version and its durability settings, for the report. */
   public String describe() throws SQLException {
     StringBuilder out = new StringBuilder("PostgreSQL");

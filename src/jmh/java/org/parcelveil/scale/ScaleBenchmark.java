@@ -20,10 +20,12 @@ import org.parcelveil.store.Database;
 /**
  * The scale-out benchmark: real sealed shipment rows batch-inserted into one PostgreSQL server, then into two
  * servers sharded by waybill, through ShardingSphere-JDBC (when on the classpath) and through the application-level
- * router; then pick-up scans (one transaction each) and point look-ups by waybill on each; then the bytes a row and a delivered parcel take. Usage:
- * {@code bench/scale [--rows 200000] [--rounds 3] [--clients 4] [--lookup-seconds 10] [--parcels 1000]}.
+ * router; then pick-up scans (one transaction each) and point look-ups by waybill on each; then the bytes a row and
+ * a delivered parcel take. Usage: {@code bench/scale [--rows 200000] [--rounds 3] [--clients 4]
+ * [--lookup-seconds 10] [--parcels 1000] [--pin 1]}; {@code --pin 1} binds each server to a core of its own.
  */
 public final class ScaleBenchmark {
+  static final String SINGLE = "1 instance";
   private static final int POOL = 16;
   private static final int LOOKUP_CLIENTS = 8;
   private static final int SCAN_CLIENTS = 16;
@@ -36,6 +38,7 @@ public final class ScaleBenchmark {
     int clients = 4;
     int lookupSeconds = 10;
     int parcels = 1_000;
+    boolean pinned = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       int value = Integer.parseInt(args[i + 1]);
       switch (args[i]) {
@@ -44,6 +47,7 @@ public final class ScaleBenchmark {
         case "--clients" -> clients = value;
         case "--lookup-seconds" -> lookupSeconds = value;
         case "--parcels" -> parcels = value;
+        case "--pin" -> pinned = value == 1;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -54,13 +58,18 @@ public final class ScaleBenchmark {
     List<ScaleRun> runs = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
     Footprint.TableSize bulk;
+    List<String> storeNames;
     String servers;
     try (PostgresServers pg = PostgresServers.start(2);
         Database d0 = Database.open(pg.settings(0), "main", POOL);
         Database d1 = Database.open(pg.settings(1), "main", POOL)) {
       servers = pg.describe();
+      if (pinned) {
+        pg.pin(0, 0);
+        pg.pin(1, 1);
+      }
       List<ShipmentStore> stores = new ArrayList<>();
-      stores.add(new RepositoryStore("1 instance", d0.dataSource(), () -> List.of(count(d0)), () -> { }));
+      stores.add(new RepositoryStore(SINGLE, d0.dataSource(), () -> List.of(count(d0)), () -> { }));
       if (ShardingSphereStore.available()) {
         stores.add(ShardingSphereStore.open(List.of(pg.settings(0), pg.settings(1)), POOL,
             () -> List.of(count(d0), count(d1))));
@@ -88,14 +97,17 @@ public final class ScaleBenchmark {
       truncate(d0, d1);
       StoreLoad.insert(stores.get(0), rows, clients);
       bulk = Footprint.measure(d0.dataSource(), "shipments");
+      storeNames = stores.stream().map(ShipmentStore::name).toList();
       stores.forEach(ShipmentStore::close);
     }
     log("taking " + parcels + " parcels through the service for the footprint");
     List<Footprint.TableSize> lifecycle = Footprint.ofDeliveredParcels(parcels);
-    String report = ScaleReport.markdown(started, Machine.describe(), servers, load + " → " + loadAverage(),
-        rowCount, clients, SCAN_CLIENTS, LOOKUP_CLIENTS, runs, notes, bulk, lifecycle, parcels);
+    ScaleReport.Setup setup = new ScaleReport.Setup(started, Machine.describe(), servers,
+        load + " → " + loadAverage(), pinned, rowCount, clients, SCAN_CLIENTS, LOOKUP_CLIENTS);
+    String report = ScaleReport.markdown(setup, storeNames, runs, notes, bulk, lifecycle, parcels);
     System.out.println(report);
-    Path out = Path.of("target/scale/scale-out-" + started.replace(" ", "-").replace(":", "") + ".md");
+    Path out = Path.of("target/scale/scale-out-" + started.replace(" ", "-").replace(":", "")
+        + (pinned ? "-pinned" : "") + ".md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
     System.out.println("written to " + out);

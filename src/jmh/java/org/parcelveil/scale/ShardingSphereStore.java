@@ -17,7 +17,8 @@ import org.parcelveil.store.DatabaseSettings;
  * name rather than compiled against.
  */
 final class ShardingSphereStore {
-  private static final String FACTORY = "org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory";
+  private static final String FACTORY =
+      "org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory";
 
   private ShardingSphereStore() {}
 

@@ -8,8 +8,8 @@ import java.util.Set;
  * Everything a soak observed: the maximum rate it measured, the paced phase at a fraction of it, every phase's
  * answers, and the heap and thread readings.
  */
-public record SoakResult(String database, SoakPlan plan, Set<Operation> mix, List<String> notes, Tally warmUp, Tally measured,
-    double maxRate, double targetRate, Load.Paced paced, Tally soak, List<HeapProbe.Sample> heap) {
+public record SoakResult(String database, SoakPlan plan, Set<Operation> mix, List<String> notes, Tally warmUp,
+    Tally measured, double maxRate, double targetRate, Load.Paced paced, Tally soak, List<HeapProbe.Sample> heap) {
 
   /** Errors of every phase: the set-up, the maximum-rate measurement and the soak itself. */
   public long errors() {

@@ -39,6 +39,10 @@ public final class SoakRun {
       }
     }
     Mix mix = Mix.of(enabled);
+    if (service.database().equals("h2")) {
+      notes.add("H2 keeps its page cache in this heap: CACHE_SIZE is " + h2CacheKiB(service) + " KiB, so the heap "
+          + "grows by up to that much as the database outgrows the cache, and then stays.");
+    }
 
     Tally warmUp = new Tally();
     Load.closedLoop(plan.clients(), plan.warmUp(), mix, client, warmUp);
@@ -69,6 +73,14 @@ public final class SoakRun {
     heap.add(HeapProbe.sample((System.nanoTime() - start) / 1e9));
     return new SoakResult(service.database(), plan, mix.enabled(), notes, warmUp, measured, max, target, paced, soak,
         List.copyOf(heap));
+  }
+
+  private static String h2CacheKiB(SoakService service) throws Exception {
+    try (var c = service.pv().database().connection(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = "
+            + "'CACHE_SIZE'")) {
+      return rs.next() ? rs.getString(1) : "unknown";
+    }
   }
 
   static void log(String line) {
