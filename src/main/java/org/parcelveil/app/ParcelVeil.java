@@ -52,6 +52,10 @@ import org.parcelveil.shipment.ShipmentRoutes;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
+import org.parcelveil.tracking.Tracker;
+import org.parcelveil.tracking.TrackingRoutes;
+import org.parcelveil.verify.VerificationRoutes;
+import org.parcelveil.verify.Verifier;
 import org.parcelveil.subject.Notifiers;
 import org.parcelveil.subject.SubjectAuth;
 import org.parcelveil.subject.SubjectData;
@@ -89,6 +93,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final ShipmentLabels shipmentLabels;
   private final AccessEvents accessEvents = new AccessEvents();
   private final LeaksModule leaks;
+  private final Tracker tracker;
+  private final Verifier verifier;
   private final Erasures erasures;
   private final KeyRotation rotation;
   private final KeyRefresh keyRefresh;
@@ -131,6 +137,9 @@ public final class ParcelVeil implements AutoCloseable {
           settings.publicUrl());
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
+      this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
+      this.verifier = new Verifier(database.dataSource(), shipments, events, network, blindIndex,
+          settings.waybillPrefix(), settings.verification(), clock);
       BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
       this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
@@ -169,6 +178,9 @@ public final class ParcelVeil implements AutoCloseable {
         clock));
     routes.add(leaks.routes());
     routes.add(audit.routes());
+    routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
+        accessEvents));
+    routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
         audit.log(), clock).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
@@ -246,6 +258,15 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Labels labels() {
     return labels;
+  }
+
+  /** Public tracking without its rate limits (those belong to the HTTP routes). */
+  public Tracker tracker() {
+    return tracker;
+  }
+
+  public Verifier verifier() {
+    return verifier;
   }
 
   public ShipmentLabels shipmentLabels() {

@@ -10,6 +10,7 @@ import org.parcelveil.app.Settings;
 import org.parcelveil.demo.DemoData;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.HttpSettings;
+import org.parcelveil.tracking.Budget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,12 +30,31 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--max-body", defaultValue = "16777216", description = "Largest request body in bytes.")
   long maxBody;
 
+  @Option(names = "--track-lookups-per-hour", defaultValue = "300",
+      description = "Public tracking look-ups per client per hour, per node (default: ${DEFAULT-VALUE}).")
+  int trackLookups;
+
+  @Option(names = "--track-misses-per-hour", defaultValue = "20",
+      description = "Unknown numbers and wrong phone digits per client per hour, per node (default: ${DEFAULT-VALUE}).")
+  int trackMisses;
+
+  @Option(names = "--trusted-proxy-header",
+      description = "Header with the client address set by a trusted reverse proxy, e.g. X-Forwarded-For (default: none).")
+  String trustedProxyHeader;
+
+  @Option(names = "--verifications-per-minute", defaultValue = "6000",
+      description = "Marketplace verifications per platform per minute, per node (default: ${DEFAULT-VALUE}).")
+  int verificationsPerMinute;
+
   @Option(names = "--demo", description = "Seed a small demo network and shipments (once) and write their tokens.")
   boolean demo;
 
   @Override
   public Integer call() throws Exception {
     Settings settings = store.settings().withHttp(new HttpSettings(host, port, maxBody));
+    settings = settings.withTracking(settings.tracking().withLookups(Budget.perHour(trackLookups))
+        .withMisses(Budget.perHour(trackMisses)).withTrustedProxyHeader(trustedProxyHeader))
+        .withVerification(settings.verification().withPerPlatform(Budget.perMinute(verificationsPerMinute)));
     ParcelVeil pv = ParcelVeil.open(settings, System.getenv());
     FirstStart.ensureAdmin(pv, System.out);
     if (demo) {

@@ -57,7 +57,8 @@ public final class HttpServer implements AutoCloseable {
       });
       config.routes.error(404, ctx -> {
         String type = ctx.res().getContentType();
-        if (type == null || !type.startsWith("application/problem+json")) {
+        // Problems and pages that say "not found" themselves (public tracking) are kept as they are.
+        if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
           problem(ctx, ApiException.notFound("No such resource."));
         }
       });

@@ -30,6 +30,9 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/attributions", "security"),
         new Endpoint("POST", "/v1/alerts/{waybill}/suspend", "security"),
         new Endpoint("POST", "/v1/principals/{waybill}/suspend", "security"),
+        new Endpoint("POST", "/v1/verifications", "platform"),
+        new Endpoint("POST", "/track", "none"),
+        new Endpoint("GET", "/v1/track/{waybill}", "none"),
         new Endpoint("POST", "/v1/subjects/challenge", "none"),
         new Endpoint("POST", "/v1/subjects/session", "none"),
         new Endpoint("POST", "/v1/subjects/erase", "subject"));
@@ -37,7 +40,9 @@ final class HostileCorpus {
 
   static List<String> paths() {
     return List.of("/v1/shipments/%27%20OR%201=1--", "/v1/shipments/" + "9".repeat(3000), "/v1/shipments/%F0%9F%92%A3",
-        "/v1/shipments/PV%00", "/v1/shipments/..%2F..%2Fetc%2Fpasswd", "/v1/nope", "/v1/shipments/%E2%80%AE");
+        "/v1/shipments/PV%00", "/v1/shipments/..%2F..%2Fetc%2Fpasswd", "/v1/nope", "/v1/shipments/%E2%80%AE",
+        "/v1/track/%27%20OR%201=1--", "/v1/track/" + "9".repeat(3000), "/v1/track/PV%00?phoneLast4=%00%00%00%00",
+        "/c/%F0%9F%92%A3", "/c/" + "A".repeat(3000));
   }
 
   static List<byte[]> bodies(Endpoint e) {
@@ -78,9 +83,14 @@ final class HostileCorpus {
       v.add(Map.of("role", "courier", "name", s, "stationCode", s));
       v.add(Map.of("channel", s, "count", 1));
       v.add(Map.of("records", List.of(Map.of("waybill", s, "phone", s, "name", s))));
+      v.add(Map.of("waybill", s, "orderId", s, "orderCreatedAt", s, "recipientPhone", s,
+          "origin", Map.of("province", s, "city", s, "district", s), "destination", Map.of("province", s, "city", s)));
       v.add(Map.of("phone", s, "code", s));
       v.add(Map.of("waybills", List.of(s, s)));
     }
+    v.add(Map.of("waybill", List.of(1), "orderId", 7, "orderCreatedAt", 1.5, "origin", "x", "destination", List.of()));
+    v.add(Map.of("waybill", "PV12345678901234X", "orderId", "O-1", "orderCreatedAt", "+999999999-12-31T23:59:59Z",
+        "origin", Map.of("province", "浙江省", "city", "杭州市"), "destination", Map.of("province", "浙江省", "city", "杭州市")));
     Map<String, Object> wrongTypes = new java.util.LinkedHashMap<>(Fixtures.shipment("W"));
     wrongTypes.put("parcel", Map.of("weightGrams", "heavy"));
     v.add(wrongTypes);

@@ -35,7 +35,9 @@ class HostileInputTest {
         "station", svc.principal("station", "Desk", "HZ-XH01").token(),
         "courier", svc.principal("courier", "Courier", "HZ-XH01").token(),
         "security", svc.principal("security", "Security", null).token(),
+        "platform", svc.principal("platform", "Market", null).token(),
         "subject", SubjectLogin.token(svc, Fixtures.MARK_PHONE));
+    waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("HOSTILE")).json().get("waybill").asText();
   }
 
   @AfterAll

@@ -1,0 +1,72 @@
+package org.parcelveil.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.parcelveil.shipment.EventType;
+import org.parcelveil.shipment.Shipment;
+import org.parcelveil.shipment.ShipmentEvent;
+import org.parcelveil.vault.BlindIndex;
+
+/** The checks that hold a shipment against the order: its time, where it came from and where it goes, and to whom. */
+final class OrderChecks {
+  private final BlindIndex blindIndex;
+  private final Duration skew;
+
+  OrderChecks(BlindIndex blindIndex, Duration skew) {
+    this.blindIndex = blindIndex;
+    this.skew = skew;
+  }
+
+  /** Created and picked up after the order: a parcel that left before anyone ordered it was not sent for it. */
+  CheckResult createdAfterOrder(Shipment s, List<ShipmentEvent> events, Order order) {
+    Instant earliest = order.createdAt().minus(skew);
+    if (s.createdAt().isBefore(earliest)) {
+      return CheckResult.fail("created_after_order", "the shipment was created before the order");
+    }
+    Optional<ShipmentEvent> pickup = firstPickup(events);
+    if (pickup.isPresent() && pickup.get().at().isBefore(earliest)) {
+      return CheckResult.fail("created_after_order", "the parcel was picked up before the order");
+    }
+    return CheckResult.pass("created_after_order", pickup.isPresent()
+        ? "created and picked up after the order" : "created after the order; not picked up yet");
+  }
+
+  CheckResult origin(Shipment s, Order order) {
+    return order.origin().matches(s.origin())
+        ? CheckResult.pass("origin", "the pickup area matches the order's origin")
+        : CheckResult.fail("origin", "the pickup area differs from the order's origin");
+  }
+
+  /**
+   * The destination area, and the recipient's phone through its blind index when the platform gave one. The phone
+   * is not compared for a number another order holds: this must not become a way to test phones against parcels.
+   */
+  CheckResult destination(Shipment s, Order order, boolean comparePhone) {
+    if (!order.destination().matches(s.destination())) {
+      return CheckResult.fail("destination", "the destination area differs from the order's");
+    }
+    if (order.recipientPhone() == null) {
+      return CheckResult.pass("destination", "the destination area matches; no recipient phone was given");
+    }
+    if (!comparePhone) {
+      return CheckResult.skip("destination", "the destination area matches; the recipient was not compared "
+          + "because another order holds this number");
+    }
+    byte[] stored = s.recipient().phoneIndex().getBytes(StandardCharsets.US_ASCII);
+    boolean same = false;
+    for (String candidate : blindIndex.allOf(order.recipientPhone())) {
+      same |= MessageDigest.isEqual(candidate.getBytes(StandardCharsets.US_ASCII), stored);
+    }
+    return same
+        ? CheckResult.pass("destination", "the destination area and the recipient's phone match")
+        : CheckResult.fail("destination", "the parcel is addressed to someone other than the order's buyer");
+  }
+
+  static Optional<ShipmentEvent> firstPickup(List<ShipmentEvent> events) {
+    return events.stream().filter(e -> EventType.PICKED_UP.name().equals(e.type())).findFirst();
+  }
+}

@@ -1,0 +1,105 @@
+package org.parcelveil.verify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.parcelveil.access.Principal;
+import org.parcelveil.network.Network;
+import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.Shipment;
+import org.parcelveil.shipment.ShipmentEvent;
+import org.parcelveil.shipment.Shipments;
+import org.parcelveil.vault.BlindIndex;
+import org.parcelveil.waybill.WaybillCodec;
+
+/**
+ * Verifies a marketplace order's waybill: it exists, no other order holds it, it was made and picked up after the
+ * order, goes from the order's origin to its destination (and buyer), was scanned by independent hands, weighs
+ * something, is delivered by the right station and was not returned. The first order that passes claims it.
+ * Every verification is recorded; no answer carries personal data.
+ */
+public final class Verifier {
+  private final Shipments shipments;
+  private final EventRepository events;
+  private final ClaimRegistry claims;
+  private final VerificationLog log;
+  private final OrderChecks orderChecks;
+  private final JourneyChecks journeyChecks;
+  private final VerificationSettings settings;
+  private final String prefix;
+  private final Clock clock;
+
+  public Verifier(DataSource dataSource, Shipments shipments, EventRepository events, Network network,
+      BlindIndex blindIndex, String waybillPrefix, VerificationSettings settings, Clock clock) {
+    this.shipments = shipments;
+    this.prefix = waybillPrefix;
+    this.events = events;
+    this.claims = new ClaimRegistry(dataSource);
+    this.log = new VerificationLog(dataSource);
+    this.orderChecks = new OrderChecks(blindIndex, settings.clockSkew());
+    this.journeyChecks = new JourneyChecks(network, settings);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Validates the request (400 on bad fields), then verifies it for the calling platform. */
+  public Verification verify(Principal platform, VerificationRequest request) {
+    return verify(platform, request.validate(clock.instant(), settings.clockSkew()));
+  }
+
+  public Verification verify(Principal platform, Order order) {
+    Instant now = clock.instant();
+    String canonical = order.waybill().toUpperCase(Locale.ROOT);
+    Optional<Shipment> found = shipments.find(canonical);
+    if (found.isEmpty()) {
+      Verification v = new Verification(Verdict.UNKNOWN_WAYBILL,
+          List.of(CheckResult.fail("exists", "not a waybill number of this carrier")));
+      // A seller may have typed anything into the waybill field: keep it only if it is one of our numbers' shape.
+      log.record(platform.id(), WaybillCodec.isWellFormed(canonical, prefix) ? canonical : null, order.orderId(), v, now);
+      return v;
+    }
+    Shipment s = found.get();
+    List<ShipmentEvent> history = events.of(s.waybill());
+    Optional<ClaimRegistry.Claim> held = claims.find(s.waybill());
+    boolean heldByOther = held.filter(c -> !c.isBy(platform.id(), order.orderId())).isPresent();
+    List<CheckResult> rest = List.of(
+        orderChecks.createdAfterOrder(s, history, order),
+        orderChecks.origin(s, order),
+        orderChecks.destination(s, order, !heldByOther),
+        journeyChecks.physicalScans(s, history, now),
+        journeyChecks.weight(s, history),
+        journeyChecks.deliveryStation(s, history),
+        journeyChecks.state(s));
+    List<CheckResult> checks = new ArrayList<>();
+    checks.add(CheckResult.pass("exists", "a waybill number this carrier issued"));
+    checks.add(claim(s.waybill(), held, rest, platform, order, now));
+    checks.addAll(rest);
+    Verification v = new Verification(Verdict.of(checks), checks);
+    log.record(platform.id(), s.waybill(), order.orderId(), v, now);
+    return v;
+  }
+
+  /**
+   * The claim check. An order claims only when nothing else failed, so a brushing request for someone else's parcel
+   * cannot take the number away from the genuine order that comes later.
+   */
+  private CheckResult claim(String waybill, Optional<ClaimRegistry.Claim> held, List<CheckResult> rest,
+      Principal platform, Order order, Instant now) {
+    if (held.isPresent()) {
+      return held.get().isBy(platform.id(), order.orderId())
+          ? CheckResult.pass("claim", "this order already holds this number")
+          : CheckResult.fail("claim", "another order already holds this number");
+    }
+    if (rest.stream().anyMatch(c -> c.outcome() == Outcome.FAIL)) {
+      return CheckResult.skip("claim", "not claimed: other checks failed");
+    }
+    ClaimRegistry.Claim winner = claims.claim(waybill, platform.id(), order.orderId(), now);
+    return winner.isBy(platform.id(), order.orderId())
+        ? CheckResult.pass("claim", "claimed for this order")
+        : CheckResult.fail("claim", "another order already holds this number");
+  }
+}
