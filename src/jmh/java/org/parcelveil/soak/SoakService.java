@@ -14,6 +14,7 @@ import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.HttpSettings;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.store.TestDatabases;
+import org.parcelveil.tracking.Budget;
 
 /**
  * The real service for a soak, in this JVM so that its heap can be read: real stores, real Jetty on a loopback
@@ -37,6 +38,8 @@ public final class SoakService implements AutoCloseable {
     // One courier reveals for the whole run: budgets far above the load measure the reveal path, not its refusal.
     Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY))
         .withDisclosure(new DisclosureLimits(Duration.ofHours(12), 1_000_000_000, 1_000_000_000, 20, 2));
+    // Every soak client is on 127.0.0.1: per-client tracking limits would measure the throttle, not the service.
+    s = s.withTracking(s.tracking().withLookups(Budget.perHour(100_000_000)).withMisses(Budget.perHour(100_000_000)));
     if (database.equals("postgres")) {
       s = s.withDatabase(TestDatabases.freshPostgres());
     } else if (!database.equals("h2")) {
