@@ -7,7 +7,6 @@ import org.parcelveil.access.DisclosureLimits;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpSettings;
 import org.parcelveil.keys.KeySettings;
-import org.parcelveil.keys.KeySettings;
 import org.parcelveil.label.LabelSettings;
 import org.parcelveil.leaks.service.LeakSettings;
 import org.parcelveil.relay.RelaySettings;

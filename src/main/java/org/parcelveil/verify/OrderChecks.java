@@ -56,6 +56,10 @@ final class OrderChecks {
       return CheckResult.skip("destination", "the destination area matches; the recipient was not compared "
           + "because another order holds this number");
     }
+    if (s.recipient().phoneIndex() == null) {
+      // Shredded or erased at the data subject's request: nothing is left to compare with.
+      return CheckResult.skip("destination", "the destination area matches; the recipient's data has been erased");
+    }
     byte[] stored = s.recipient().phoneIndex().getBytes(StandardCharsets.US_ASCII);
     boolean same = false;
     for (String candidate : blindIndex.allOf(order.recipientPhone())) {

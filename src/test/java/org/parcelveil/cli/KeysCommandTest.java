@@ -104,6 +104,25 @@ class KeysCommandTest {
     }
   }
 
+  @Test
+  void aRunningNode_takesTheNewMasterKeyUpFromItsFile_withoutARestart() throws Exception {
+    Path data = dir.resolve("running");
+    LocalDate day = LocalDate.of(2031, 2, 2);
+    try (ParcelVeil node = ParcelVeil.open(Settings.defaults(data), Map.of())) {
+      byte[] sealed = node.keys().bucket(day).encrypt("x".getBytes(StandardCharsets.UTF_8), new byte[0]);
+      assertThat(run("keys", "rotate", "--master", "--data", data.toString())).isZero();
+      node.keyRefresh().refresh();
+      assertThat(node.keys().masterGeneration()).isEqualTo(2);
+      assertThat(node.keys().bucket(day).decrypt(sealed, new byte[0])).containsExactly('x');
+      node.keys().bucket(day.plusDays(1)); // a new key, wrapped under the new master key
+      node.keys().rotateSecret("qr");
+    }
+    try (ParcelVeil again = ParcelVeil.open(Settings.defaults(data), Map.of())) {
+      assertThat(again.keys().versions()).allMatch(v -> v.masterGeneration() == 2);
+      assertThat(again.keys().secrets("qr")).hasSize(2);
+    }
+  }
+
   private String out = "";
 
   private int run(String... args) {

@@ -80,6 +80,14 @@ class SubjectRequestsTest {
       assertThat(waybills(svc.get("/v1/subjects/shipments", token).json().get("shipments")))
           .containsExactly(w.moving);
       assertThat(svc.post("/v1/subjects/erase", token, Map.of("waybills", List.of("x'; --"))).status()).isEqualTo(400);
+      // A marketplace check of the erased parcel still answers; the recipient is not compared any more.
+      Map<String, Object> order = new java.util.LinkedHashMap<>(Map.of("waybill", w.delivered, "orderId", "O-1",
+          "orderCreatedAt", svc.clock.instant().minus(Duration.ofDays(1)).toString(),
+          "origin", Fixtures.area("浙江省", "杭州市", "滨江区"), "destination", Fixtures.area("浙江省", "杭州市", "西湖区")));
+      order.put("recipientPhone", w.phone);
+      TestService.Response verified = svc.post("/v1/verifications", svc.principal("platform", "Market", null).token(), order);
+      assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+      assertThat(verified.body()).contains("erased");
 
       assertThat(actions(svc)).contains("subject.challenge", "subject.session", "subject.list", "subject.export",
           "subject.erase");
