@@ -53,7 +53,8 @@ public final class Verifier {
 
   public Verification verify(Principal platform, Order order) {
     Instant now = clock.instant();
-    String canonical = order.waybill().toUpperCase(Locale.ROOT);
+    // As people copy it from a label: in groups, with spaces or hyphens, in any case.
+    String canonical = order.waybill().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     Optional<Shipment> found = shipments.find(canonical);
     if (found.isEmpty()) {
       Verification v = new Verification(Verdict.UNKNOWN_WAYBILL,

@@ -96,6 +96,15 @@ class VerificationApiTest {
   }
 
   @Test
+  void numbersAsCopiedFromALabel_areRecognised() {
+    Instant ordered = svc.clock.instant().minusSeconds(60);
+    String wb = delivered("V-9");
+    String typed = wb.substring(0, 6).toLowerCase() + " " + wb.substring(6, 10) + "-" + wb.substring(10);
+    assertThat(verify(platform, order(typed, "Z-1", ordered)).get("verdict").asText()).isEqualTo("MATCH");
+    assertThat(verify(platform, order(wb, "Z-1", ordered)).get("verdict").asText()).isEqualTo("MATCH");
+  }
+
+  @Test
   void parcelCreatedBeforeTheOrder_fails() {
     String wb = delivered("V-2");
     svc.clock.advance(Duration.ofHours(2));
