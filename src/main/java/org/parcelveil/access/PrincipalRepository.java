@@ -63,12 +63,13 @@ public final class PrincipalRepository {
     return many("SELECT " + COLUMNS + " FROM principals p ORDER BY p.created_at, p.id");
   }
 
-  /** Registers the blind index of the principal's work phone (couriers, for the call relay). */
-  public void setPhoneIndex(String id, String phoneIndex) {
+  /** Registers the principal's work phone (couriers, for the call relay): its blind index and its sealed form. */
+  public void setPhone(String id, String phoneIndex, byte[] sealed) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE principals SET phone_idx = ? WHERE id = ?")) {
+        PreparedStatement ps = c.prepareStatement("UPDATE principals SET phone_idx = ?, phone_sealed = ? WHERE id = ?")) {
       ps.setString(1, phoneIndex);
-      ps.setString(2, id);
+      ps.setBytes(2, sealed);
+      ps.setString(3, id);
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("could not store the principal's phone", e);

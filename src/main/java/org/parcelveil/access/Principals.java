@@ -8,8 +8,8 @@ import org.parcelveil.audit.AuditRecord;
 import org.parcelveil.http.Authenticator;
 import org.parcelveil.network.Network;
 import org.parcelveil.validation.Check;
-import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Phone;
+import org.parcelveil.vault.Vault;
 
 /**
  * Creates, finds and revokes principals, and authenticates their tokens. Revocation deletes the tokens, so it
@@ -19,15 +19,14 @@ public final class Principals implements Authenticator {
   private final PrincipalRepository repository;
   private final Network network;
   private final AuditLog audit;
-  private final BlindIndex blindIndex;
+  private final Vault vault;
   private final Clock clock;
 
-  public Principals(PrincipalRepository repository, Network network, AuditLog audit, BlindIndex blindIndex,
-      Clock clock) {
+  public Principals(PrincipalRepository repository, Network network, AuditLog audit, Vault vault, Clock clock) {
     this.repository = repository;
     this.network = network;
     this.audit = audit;
-    this.blindIndex = blindIndex;
+    this.vault = vault;
     this.clock = clock;
   }
 
@@ -45,8 +44,8 @@ public final class Principals implements Authenticator {
   }
 
   /**
-   * Creates a principal with a work phone (couriers): only its blind index is kept, enough for the call relay to
-   * recognise the courier calling.
+   * Creates a principal with a work phone (couriers): its blind index lets the call relay recognise the courier
+   * calling; the phone itself is kept sealed only so that the index can be recomputed after a key rotation.
    */
   public Created create(Principal actor, String role, String name, String stationCode, String phone) {
     Check check = new Check();
@@ -73,7 +72,7 @@ public final class Principals implements Authenticator {
     audit.append(AuditRecord.admin("principal.create", actorId(actor), actorRole(actor), p.id()));
     repository.insert(p, Tokens.hash(token));
     if (workPhone != null) {
-      repository.setPhoneIndex(p.id(), blindIndex.of(workPhone));
+      repository.setPhone(p.id(), vault.blindIndex().of(workPhone), vault.sealWorkPhone(p.id(), workPhone));
     }
     return new Created(p, token);
   }

@@ -25,17 +25,26 @@ import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.Routes;
+import org.parcelveil.keys.ErasureLedger;
 import org.parcelveil.keys.KeyStore;
+import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.keys.MasterKey;
+import org.parcelveil.keys.MasterKeyFiles;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
+import org.parcelveil.leaks.AccessEvents;
+import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
+import org.parcelveil.retention.Erasures;
 import org.parcelveil.retention.RetentionJob;
 import org.parcelveil.retention.Shredder;
+import org.parcelveil.rotation.BlindReindex;
+import org.parcelveil.rotation.KeyRefresh;
+import org.parcelveil.rotation.KeyRotation;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.RequestFingerprint;
 import org.parcelveil.shipment.ShipmentRepository;
@@ -47,8 +56,14 @@ import org.parcelveil.tracking.Tracker;
 import org.parcelveil.tracking.TrackingRoutes;
 import org.parcelveil.verify.VerificationRoutes;
 import org.parcelveil.verify.Verifier;
+import org.parcelveil.subject.Notifiers;
+import org.parcelveil.subject.SubjectAuth;
+import org.parcelveil.subject.SubjectData;
+import org.parcelveil.subject.SubjectRoutes;
+import org.parcelveil.subject.SubjectSettings;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Vault;
+import org.parcelveil.waybill.CounterLeases;
 import org.parcelveil.web.WebModule;
 
 /**
@@ -76,45 +91,65 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final AccessEvents accessEvents = new AccessEvents();
+  private final LeaksModule leaks;
   private final Tracker tracker;
   private final Verifier verifier;
+  private final Erasures erasures;
+  private final KeyRotation rotation;
+  private final KeyRefresh keyRefresh;
+  private final SubjectAuth subjectAuth;
+  private final SubjectData subjectData;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     createDataDir(settings);
     this.database = Database.open(settings.mainDatabase(), "main", 16);
+    Database keyDb = null;
     try {
-      this.keyDatabase = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
-      boolean brandNew = KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database);
-      MasterKey master = MasterKeySource.load(settings.dataDir(), env, brandNew);
-      this.keys = new KeyStore(keyDatabase, master);
+      keyDb = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
+      this.keyDatabase = keyDb;
+      this.keys = openKeys(settings, env, keyDatabase, KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database));
       this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
-      BlindIndex blindIndex = new BlindIndex(keys.secrets("blind-index"));
-      PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
-      this.principals = new Principals(principalRepository, network, audit.log(), blindIndex, clock);
+      BlindIndex blindIndex = new BlindIndex(keys.secrets(KeyRotation.BLIND_INDEX));
       Vault vault = new Vault(keys, blindIndex);
+      PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
+      this.principals = new Principals(principalRepository, network, audit.log(), vault, clock);
       this.shipmentRepository = new ShipmentRepository(database.dataSource());
       this.events = new EventRepository(database.dataSource());
-      this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, database), network,
+      CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
+      this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
-      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock);
+      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
-          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock);
+          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
-          new LoggingTelephonyProvider(), settings.relay(), clock);
+          new LoggingTelephonyProvider(), settings.relay(), clock, accessEvents);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
-      this.shredder = new Shredder(database.dataSource(), keys, audit.log());
+      this.erasures = new Erasures(database.dataSource(), new ErasureLedger(keyDatabase), keys);
+      this.shredder = new Shredder(database.dataSource(), keys, audit.log(), erasures);
       this.retentionJob = new RetentionJob(shredder, clock);
       this.labels = new Labels(settings.labels());
-      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets("qr"), settings.carrierName(),
+      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
+      this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
+          blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
       this.verifier = new Verifier(database.dataSource(), shipments, events, network, blindIndex,
           settings.waybillPrefix(), settings.verification(), clock);
+      BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
+      this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
+      this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
+      this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
+          keys.currentSecret(SubjectAuth.CODE_KEY), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
+      this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
     } catch (RuntimeException e) {
+      if (keyDb != null) {
+        keyDb.close();
+      }
       database.close();
       throw e;
     }
@@ -136,19 +171,34 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new OperationsRoutes(meters, database));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle));
+    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
-    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network)));
+    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network), accessEvents,
+        clock));
+    routes.add(leaks.routes());
     routes.add(audit.routes());
-    routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock));
-    routes.add(new VerificationRoutes(verifier, settings.verification(), clock));
+    routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
+        accessEvents));
+    routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
         audit.log(), clock).routes());
+    routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
+    leaks.start();
     retentionJob.start(java.time.Duration.ofHours(1));
+    keyRefresh.start(settings.keys().refreshInterval());
     return server;
+  }
+
+  /** Where features report accesses for the leak detectors (tracking, verification and web pages call it too). */
+  public AccessEvents accessEvents() {
+    return accessEvents;
+  }
+
+  public LeaksModule leaks() {
+    return leaks;
   }
 
   public Settings settings() {
@@ -192,6 +242,20 @@ public final class ParcelVeil implements AutoCloseable {
     return shredder;
   }
 
+  public Erasures erasures() {
+    return erasures;
+  }
+
+  /** Rotates keys (the {@code keys rotate} command). */
+  public KeyRotation keyRotation() {
+    return rotation;
+  }
+
+  /** Takes up rotated keys; runs by itself under {@link #serve()}, by hand elsewhere. */
+  public KeyRefresh keyRefresh() {
+    return keyRefresh;
+  }
+
   public Labels labels() {
     return labels;
   }
@@ -223,10 +287,33 @@ public final class ParcelVeil implements AutoCloseable {
 
   @Override
   public void close() {
+    keyRefresh.close();
+    subjectAuth.close();
     retentionJob.close();
+    leaks.close();
     audit.close();
     keyDatabase.close();
     database.close();
+  }
+
+  /**
+   * Opens the key store with the master key from the settings and environment; the same source is read again when
+   * another process rotates the master key. A wrong key is refused, with a hint when a rotation was interrupted.
+   */
+  private static KeyStore openKeys(Settings settings, Map<String, String> env, Database keyDatabase, boolean brandNew) {
+    String uri = settings.keys().masterKeyUri();
+    MasterKey master = MasterKeySource.load(settings.dataDir(), env, uri, brandNew);
+    try {
+      return new KeyStore(keyDatabase, master, () -> MasterKeySource.load(settings.dataDir(), env, uri, false));
+    } catch (KeyStoreException e) {
+      boolean pendingOpens = MasterKeyFiles.read(MasterKeyFiles.pending(settings.dataDir()))
+          .map(k -> KeyStore.opens(keyDatabase, k)).orElse(false);
+      if (pendingOpens) {
+        throw new KeyStoreException(e.getMessage() + ". The key in " + MasterKeyFiles.pending(settings.dataDir())
+            + " opens it: a master-key rotation was interrupted; run `parcelveil keys rotate --master` to finish it");
+      }
+      throw e;
+    }
   }
 
   private static void createDataDir(Settings settings) {

@@ -2,6 +2,7 @@ package org.parcelveil.cli;
 
 import java.nio.file.Path;
 import org.parcelveil.app.Settings;
+import org.parcelveil.keys.KeySettings;
 import org.parcelveil.label.LabelSettings;
 import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
@@ -34,6 +35,11 @@ final class StoreOptions {
       description = "Public address printed on labels and in their QR codes (default: ${DEFAULT-VALUE}).")
   String publicUrl;
 
+  @Option(names = "--master-key-uri", description = "KMS key URI of the master key (gcp-kms://, aws-kms:// with its "
+      + "plug-in on the class path, or local-kms://PATH); default: PARCELVEIL_MASTER_KEY_URI, else "
+      + "PARCELVEIL_MASTER_KEY, else DIR/master.key.")
+  String masterKeyUri;
+
   @Option(names = "--label-font", description = "TrueType font for labels (default: the bundled WenQuanYi Micro Hei).")
   Path labelFont;
 
@@ -42,7 +48,8 @@ final class StoreOptions {
   String auditOrigin;
 
   Settings settings() {
-    Settings s = Settings.defaults(data).withRetention(new RetentionPolicy(retentionAfterDelivery, retentionDays)).withPublicUrl(publicUrl);
+    Settings s = Settings.defaults(data).withRetention(new RetentionPolicy(retentionAfterDelivery, retentionDays)).withPublicUrl(publicUrl)
+        .withKeys(KeySettings.DEFAULTS.withMasterKeyUri(masterKeyUri));
     if (auditOrigin != null) {
       s = s.withAuditOrigin(auditOrigin);
     }

@@ -10,6 +10,8 @@ import org.parcelveil.access.Purpose;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditReceipt;
 import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.Check;
@@ -30,14 +32,22 @@ public final class Disclosures {
   private final DisclosureBudgets budgets;
   private final AuditLog audit;
   private final Clock clock;
+  private final AccessObserver observer;
 
   public Disclosures(Shipments shipments, DisclosurePolicy policy, DisclosureBudgets budgets, AuditLog audit,
       Clock clock) {
+    this(shipments, policy, budgets, audit, clock, AccessObserver.NONE);
+  }
+
+  /** As above, reporting every reveal and refusal to {@code observer} (the leak detectors) once it is logged. */
+  public Disclosures(Shipments shipments, DisclosurePolicy policy, DisclosureBudgets budgets, AuditLog audit,
+      Clock clock, AccessObserver observer) {
     this.shipments = shipments;
     this.policy = policy;
     this.budgets = budgets;
     this.audit = audit;
     this.clock = clock;
+    this.observer = observer;
   }
 
   /** A plain party and the index of the log entry that recorded its disclosure. */
@@ -81,6 +91,7 @@ public final class Disclosures {
       return null;
     }
     AuditReceipt receipt = audit.append(record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.ALLOWED, null));
+    observer.record(AccessEvent.of(AccessEvent.Kind.REVEAL, p, s.waybill(), purpose.name(), receipt.time()));
     return new Revealed(PartyView.of(person), receipt.index());
   }
 
@@ -91,6 +102,7 @@ public final class Disclosures {
 
   private void refuse(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket, String reason) {
     AuditReceipt receipt = audit.append(record(p, waybill, party, purpose, ticket, AuditRecord.Outcome.REFUSED, reason));
+    observer.record(AccessEvent.of(AccessEvent.Kind.REFUSED, p, waybill, reason, receipt.time()));
     throw new RefusedException(reason, receipt.index());
   }
 

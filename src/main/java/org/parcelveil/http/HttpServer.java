@@ -26,6 +26,7 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin app;
 
   public HttpServer(HttpSettings settings, Authenticator authenticator, MeterRegistry meters, List<Routes> features) {
+    List<String> ownTokenPaths = features.stream().flatMap(f -> f.ownTokenPaths().stream()).toList();
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.http.maxRequestSize = settings.maxBodyBytes();
@@ -34,7 +35,9 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.port = settings.port();
       config.routes.before(ctx -> {
         secureHeaders(ctx);
-        authenticate(ctx, authenticator);
+        if (ownTokenPaths.stream().noneMatch(ctx.path()::startsWith)) {
+          authenticate(ctx, authenticator);
+        }
       });
       config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, ApiException.invalid(e.errors())));

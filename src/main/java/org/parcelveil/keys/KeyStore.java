@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +12,26 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.Database;
 
 /**
  * Every key the service uses, each wrapped under the master key and kept in a store apart from the shipment data:
- * the AEAD keys of the retention buckets and the raw secrets (waybill, blind-index, QR and signing keys).
+ * AEAD keysets (the retention buckets, the work-phone key) and versioned raw secrets (waybill, blind-index, QR and
+ * signing keys).
  *
- * <p>Destroying a bucket key crypto-shreds every shipment whose retention ends that day, backups included.
+ * <p>Destroying a bucket key crypto-shreds every shipment whose retention ends that day, backups included. The
+ * master key can be rotated while other processes use the store: they notice the new generation and load the new
+ * key from their source ({@link #refreshMaster()}).
  */
 public final class KeyStore {
-  private static final String CHECK_NAME = "master-check";
+  private static final String CHECK_NAME = KeyMaterialRepository.CHECK_NAME;
   private static final byte[] CHECK_PLAIN = "parcelveil master key check".getBytes(StandardCharsets.US_ASCII);
-  /** How long a node may keep using a bucket key after another node destroyed it. */
+  /** How long a node may keep using a keyset (a bucket key) after another node destroyed it. */
   static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
   static {
@@ -39,18 +43,31 @@ public final class KeyStore {
   }
 
   private final KeyMaterialRepository repository;
-  private final MasterKey master;
+  private final Supplier<MasterKey> masterSource;
   private final SecureRandom random = new SecureRandom();
-  private final Cache<LocalDate, Aead> buckets =
+  private final Cache<String, Aead> keysets =
       Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
-
   private final Database database;
+  private volatile Master master;
+
+  /** The master key in use and the generation of the store it opens. */
+  private record Master(MasterKey key, int generation) {}
 
   public KeyStore(Database database, MasterKey master) {
+    this(database, () -> master);
+  }
+
+  /** A key store whose master key comes from {@code masterSource}, asked again after a rotation elsewhere. */
+  public KeyStore(Database database, Supplier<MasterKey> masterSource) {
+    this(database, masterSource.get(), masterSource);
+  }
+
+  /** A key store opened with {@code master}; {@code reload} gives the key again after a rotation elsewhere. */
+  public KeyStore(Database database, MasterKey master, Supplier<MasterKey> reload) {
     this.database = database;
     this.repository = new KeyMaterialRepository(database.dataSource());
-    this.master = master;
-    checkMaster();
+    this.masterSource = reload;
+    this.master = open(master);
   }
 
   /** The key store's own database (for operators' backups, which follow the retention window). */
@@ -63,19 +80,41 @@ public final class KeyStore {
     return new KeyMaterialRepository(database.dataSource()).isEmpty();
   }
 
+  /** True if {@code key} opens the store (a store with no keys yet is opened by any key). */
+  public static boolean opens(Database database, MasterKey key) {
+    Optional<KeyMaterial> check = new KeyMaterialRepository(database.dataSource()).find(CHECK_NAME, 1);
+    if (check.isEmpty()) {
+      return true;
+    }
+    try {
+      Wrapping.unwrapSecret(key.aead(), check.get());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
   /** The AEAD of the retention bucket whose retention ends on {@code day}, created on first use. */
   public Aead bucket(LocalDate day) {
-    Aead cached = buckets.getIfPresent(day);
+    return keyset(bucketName(day));
+  }
+
+  /**
+   * The AEAD of the named keyset, created on first use.
+   *
+   * @throws KeyDestroyedException if it was destroyed
+   */
+  public Aead keyset(String name) {
+    Aead cached = keysets.getIfPresent(name);
     if (cached != null) {
       return cached;
     }
-    String name = bucketName(day);
-    KeyMaterial material = repository.find(name, 1).orElseGet(() -> createBucket(name));
+    KeyMaterial material = repository.find(name, 1).orElseGet(() -> createKeyset(name));
     if (material.isDestroyed()) {
       throw new KeyDestroyedException(name);
     }
-    Aead aead = parseBucket(material);
-    buckets.put(day, aead);
+    Aead aead = parseKeyset(material);
+    keysets.put(name, aead);
     return aead;
   }
 
@@ -86,7 +125,7 @@ public final class KeyStore {
 
   /** Destroys the bucket's key for good; returns false if it was already gone or never existed. */
   public boolean destroyBucket(LocalDate day) {
-    buckets.invalidate(day);
+    keysets.invalidate(bucketName(day));
     return repository.destroy(bucketName(day), 1);
   }
 
@@ -99,11 +138,11 @@ public final class KeyStore {
         .toList();
   }
 
-  /** Every version of the named raw secret, newest last; creates version 1 (32 random bytes) on first use. */
+  /** Every live version of the named raw secret, newest last; creates version 1 (32 random bytes) on first use. */
   public List<Secret> secrets(String name) {
     List<KeyMaterial> all = repository.findAll(name);
     if (all.isEmpty()) {
-      createSecret(name, 1);
+      createSecret(name, 1, null);
       all = repository.findAll(name);
     }
     return all.stream().filter(m -> !m.isDestroyed()).map(this::unwrapSecret).toList();
@@ -117,77 +156,145 @@ public final class KeyStore {
 
   /** Adds a new version of the named secret and returns it; older versions stay for decoding old data. */
   public Secret rotateSecret(String name) {
+    return rotateSecret(name, null);
+  }
+
+  /** As {@link #rotateSecret(String)}, recording non-secret {@code params} (see {@link KeyParams}) with it. */
+  public Secret rotateSecret(String name, @Nullable String params) {
+    secrets(name); // a secret never used yet gets its first version, so that rotating it always adds a second
     List<KeyMaterial> all = repository.findAll(name);
     int next = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-    createSecret(name, next);
+    createSecret(name, next, params);
     return currentSecret(name);
   }
 
-  private void checkMaster() {
+  /** Destroys one old version of a secret (retiring it); the newest live version cannot be destroyed. */
+  public boolean destroySecret(String name, int version) {
+    List<Secret> live = secrets(name);
+    if (live.get(live.size() - 1).version() == version) {
+      throw new KeyStoreException("the newest version of " + name + " is in use and cannot be retired");
+    }
+    return repository.destroy(name, version);
+  }
+
+  /** Every key version except the bucket keys, without material. */
+  public List<KeyVersion> versions() {
+    return repository.allButBuckets().stream()
+        .map(m -> new KeyVersion(m.name(), m.version(), m.kind(), m.state(), m.masterGen(), m.params())).toList();
+  }
+
+  /** The master-key generation this store is wrapped under (1 until the first master-key rotation). */
+  public int masterGeneration() {
+    return master.generation();
+  }
+
+  /** Where the master key in use came from, never the key. */
+  public String masterSource() {
+    return master.key().source();
+  }
+
+  /**
+   * Checks whether another process rotated the master key; if so, loads the key again from its source and checks
+   * it. Returns true if a new key was taken up.
+   *
+   * @throws KeyStoreException if the store moved to a key this process's source does not give
+   */
+  public boolean refreshMaster() {
+    int stored = repository.find(CHECK_NAME, 1).map(KeyMaterial::masterGen).orElse(master.generation());
+    if (stored == master.generation()) {
+      return false;
+    }
+    this.master = open(masterSource.get());
+    keysets.invalidateAll();
+    return true;
+  }
+
+  /** Re-wraps every key under {@code next} in one transaction and uses it from then on; returns the rows re-wrapped. */
+  public int rotateMaster(MasterKey next) {
+    return rotateMaster(next, n -> { });
+  }
+
+  int rotateMaster(MasterKey next, IntConsumer progress) {
+    Master current = master;
+    int rows = MasterRotation.rewrap(repository.dataSource(), current.key().aead(), current.generation(), next.aead(),
+        progress);
+    this.master = open(next);
+    keysets.invalidateAll();
+    return rows;
+  }
+
+  private Master open(MasterKey key) {
     Optional<KeyMaterial> check = repository.find(CHECK_NAME, 1);
     if (check.isEmpty()) {
       if (!repository.isEmpty()) {
         throw new KeyStoreException("the key store has keys but no master-key check record: it is damaged");
       }
-      repository.insertIfAbsent(KeyMaterial.secret(CHECK_NAME, 1, wrap(CHECK_PLAIN, CHECK_NAME, 1)));
-      return;
+      repository.insertIfAbsent(
+          KeyMaterial.secret(CHECK_NAME, 1, Wrapping.wrapSecret(key.aead(), CHECK_PLAIN, CHECK_NAME, 1), 1, null));
+      check = repository.find(CHECK_NAME, 1);
     }
     try {
-      master.aead().decrypt(Base64.getDecoder().decode(check.get().material()), ad(CHECK_NAME, 1));
+      Wrapping.unwrapSecret(key.aead(), check.orElseThrow());
     } catch (GeneralSecurityException e) {
-      throw new KeyStoreException("the master key (" + master.source() + ") does not open this key store: "
+      throw new KeyStoreException("the master key (" + key.source() + ") does not open this key store: "
           + "it is not the key the data was created with");
     }
+    return new Master(key, check.get().masterGen());
   }
 
-  private KeyMaterial createBucket(String name) {
+  private KeyMaterial createKeyset(String name) {
     try {
       KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      String wrapped = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), ad(name, 1));
-      repository.insertIfAbsent(KeyMaterial.keyset(name, 1, wrapped));
-      // Another node may have won the race: whatever is stored now is the bucket's key.
+      insert(m -> KeyMaterial.keyset(name, 1, Wrapping.wrapKeyset(m.key().aead(), handle, name, 1), m.generation()));
+      // Another node may have won the race: whatever is stored now is the key.
       return repository.find(name, 1).orElseThrow();
     } catch (GeneralSecurityException e) {
       throw new KeyStoreException("could not create the key of " + name, e);
     }
   }
 
-  private Aead parseBucket(KeyMaterial material) {
+  private void createSecret(String name, int version, @Nullable String params) {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    insert(m -> KeyMaterial.secret(name, version, Wrapping.wrapSecret(m.key().aead(), secret, name, version),
+        m.generation(), params));
+  }
+
+  /** Inserts a row wrapped under the current master generation, taking up a new master key once if needed. */
+  private void insert(java.util.function.Function<Master, KeyMaterial> row) {
+    if (repository.insertUnderGeneration(row.apply(master))) {
+      return;
+    }
+    refreshMaster();
+    if (!repository.insertUnderGeneration(row.apply(master))) {
+      throw new KeyStoreException("the master key is being rotated; retry shortly");
+    }
+  }
+
+  private Aead parseKeyset(KeyMaterial material) {
+    Master m = masterFor(material);
     try {
-      KeysetHandle handle = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
-          material.material(), master.aead(), ad(material.name(), material.version()));
-      return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      return Wrapping.unwrapKeyset(m.key().aead(), material).getPrimitive(RegistryConfiguration.get(), Aead.class);
     } catch (GeneralSecurityException e) {
       throw new KeyStoreException("the key " + material.name() + " cannot be unwrapped with the master key", e);
     }
   }
 
-  private void createSecret(String name, int version) {
-    byte[] secret = new byte[32];
-    random.nextBytes(secret);
-    repository.insertIfAbsent(KeyMaterial.secret(name, version, wrap(secret, name, version)));
-  }
-
   private Secret unwrapSecret(KeyMaterial m) {
+    Master current = masterFor(m);
     try {
-      byte[] plain = master.aead().decrypt(Base64.getDecoder().decode(m.material()), ad(m.name(), m.version()));
-      return new Secret(m.name(), m.version(), plain);
+      return new Secret(m.name(), m.version(), Wrapping.unwrapSecret(current.key().aead(), m), m.params());
     } catch (GeneralSecurityException e) {
       throw new KeyStoreException("the key " + m.name() + " cannot be unwrapped with the master key", e);
     }
   }
 
-  private String wrap(byte[] plain, String name, int version) {
-    try {
-      return Base64.getEncoder().encodeToString(master.aead().encrypt(plain, ad(name, version)));
-    } catch (GeneralSecurityException e) {
-      throw new KeyStoreException("could not wrap the key " + name, e);
+  /** The master key for a row: a row of a newer generation means the key was rotated elsewhere; take it up. */
+  private Master masterFor(KeyMaterial row) {
+    if (row.masterGen() != master.generation()) {
+      refreshMaster();
     }
-  }
-
-  /** Binds each wrapped key to its name and version, so rows cannot be swapped in the store. */
-  private static byte[] ad(String name, int version) {
-    return ("parcelveil/" + name + "/" + version).getBytes(StandardCharsets.UTF_8);
+    return master;
   }
 
   static String bucketName(LocalDate day) {

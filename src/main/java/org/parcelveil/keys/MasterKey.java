@@ -29,9 +29,12 @@ public final class MasterKey {
     }
   }
 
-  /** A master key held in a KMS: the {@link Aead} is the KMS client's. */
+  /**
+   * A master key held in a KMS: the {@link Aead} is the KMS client's. Unwrapped keys are remembered for a few
+   * minutes, so the service does not call the KMS each time it re-reads a key version.
+   */
   public static MasterKey ofKms(Aead kmsAead, String uri) {
-    return new MasterKey(kmsAead, uri);
+    return new MasterKey(new CachingAead(kmsAead), uri);
   }
 
   Aead aead() {

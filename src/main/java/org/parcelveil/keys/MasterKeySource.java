@@ -1,78 +1,61 @@
 package org.parcelveil.keys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the master key: the {@code PARCELVEIL_MASTER_KEY} environment variable (base64 of 32 bytes), else the
- * file {@code DIR/master.key}. Creates the file only for a data directory that holds no data yet: a new key over
- * existing data would make that data unreadable.
+ * Finds the master key, first match wins: a KMS key URI ({@code --master-key-uri}, else {@value #URI_ENV}), the
+ * {@value #ENV} environment variable (base64 of 32 bytes), the file {@code DIR/master.key}. Creates the file only
+ * for a data directory that holds no data yet: a new key over existing data would make that data unreadable.
  */
 public final class MasterKeySource {
   public static final String ENV = "PARCELVEIL_MASTER_KEY";
+  public static final String URI_ENV = "PARCELVEIL_MASTER_KEY_URI";
   public static final String FILE = "master.key";
   private static final Logger LOG = LoggerFactory.getLogger(MasterKeySource.class);
 
   private MasterKeySource() {}
 
-  /** Loads the master key; creates one only if {@code mayCreate} (a brand-new store). */
+  /** Loads the master key from the environment or the file; creates one only if {@code mayCreate}. */
   public static MasterKey load(Path dataDir, Map<String, String> env, boolean mayCreate) {
+    return load(dataDir, env, null, mayCreate);
+  }
+
+  /** Loads the master key, from the KMS key {@code uri} if given; creates a file key only if {@code mayCreate}. */
+  public static MasterKey load(Path dataDir, Map<String, String> env, @Nullable String uri, boolean mayCreate) {
+    String kmsUri = uri != null && !uri.isBlank() ? uri : env.get(URI_ENV);
+    if (kmsUri != null && !kmsUri.isBlank()) {
+      return KmsMasterKeys.open(kmsUri.trim(), env);
+    }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return MasterKey.ofBytes(decode(fromEnv.trim(), "environment variable " + ENV), "env:" + ENV);
     }
-    Path file = dataDir.resolve(FILE);
-    Optional<String> text = read(file);
-    if (text.isPresent()) {
-      return MasterKey.ofBytes(decode(text.get().trim(), file.toString()), file.toString());
+    Path file = MasterKeyFiles.current(dataDir);
+    Optional<MasterKey> fromFile = MasterKeyFiles.read(file);
+    if (fromFile.isPresent()) {
+      return fromFile.get();
     }
     if (!mayCreate) {
       throw new KeyStoreException("the data in " + dataDir + " is encrypted, but its master key is missing: restore "
           + file + " or set " + ENV + ". A new key would not open the existing data, so none is created.");
     }
-    return create(file);
-  }
-
-  private static MasterKey create(Path file) {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        LOG.warn("could not restrict the permissions of {}: protect it by other means", file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the master key file " + file, e);
-    }
+    MasterKey created = MasterKeyFiles.readOrCreate(file);
     LOG.warn("created a new master key in {}. Production keeps the master key in a KMS, not beside the data.", file);
-    return MasterKey.ofBytes(key, file.toString());
+    return created;
   }
 
-  private static Optional<String> read(Path file) {
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.US_ASCII));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the master key file " + file, e);
-    }
+  /** True if {@code key} was read from the data directory's {@code master.key}. */
+  public static boolean isDataDirFile(MasterKey key, Path dataDir) {
+    return key.source().equals(MasterKeyFiles.current(dataDir).toString());
   }
 
-  private static byte[] decode(String base64, String where) {
+  static byte[] decode(String base64, String where) {
     try {
       return Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {

@@ -11,6 +11,8 @@ import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
@@ -26,9 +28,19 @@ public final class LabelRoutes implements Routes {
   private final Shipments shipments;
   private final EventRepository events;
   private final Visibility visibility;
+  private final AccessObserver observer;
+  private final java.time.Clock clock;
 
   public LabelRoutes(Labels labels, ShipmentLabels shipmentLabels, Shipments shipments, EventRepository events,
       Visibility visibility) {
+    this(labels, shipmentLabels, shipments, events, visibility, AccessObserver.NONE, java.time.Clock.systemUTC());
+  }
+
+  /** As above, reporting labels, scans and out-of-scope look-ups to {@code observer} (the leak detectors). */
+  public LabelRoutes(Labels labels, ShipmentLabels shipmentLabels, Shipments shipments, EventRepository events,
+      Visibility visibility, AccessObserver observer, java.time.Clock clock) {
+    this.observer = observer;
+    this.clock = clock;
     this.labels = labels;
     this.shipmentLabels = shipmentLabels;
     this.shipments = shipments;
@@ -99,7 +111,7 @@ public final class LabelRoutes implements Routes {
   }
 
   private void scan(Context ctx) {
-    Auth.require(ctx, Role.STATION, Role.COURIER);
+    Principal p = Auth.require(ctx, Role.STATION, Role.COURIER);
     ScanBody body = Requests.body(ctx, ScanBody.class);
     if (body.qr() == null || body.qr().length() > 300) {
       throw ValidationException.of("qr", "is required");
@@ -108,10 +120,18 @@ public final class LabelRoutes implements Routes {
         .orElseThrow(() -> ApiException.badRequest("This QR code is not a valid label token of this carrier."));
     Shipment s = shipments.find(waybill)
         .orElseThrow(() -> ApiException.badRequest("This QR code is not a valid label token of this carrier."));
+    observer.record(AccessEvent.of(AccessEvent.Kind.SCAN, p, s.waybill(), "scan", clock.instant()));
     ctx.json(new ScanView(s.waybill(), s.state().name(), s.sortCode()));
   }
 
   private Optional<Shipment> visible(Principal p, String waybill) {
-    return shipments.find(waybill).filter(s -> visibility.canSee(p, s, events.of(s.waybill())));
+    Optional<Shipment> found = shipments.find(waybill);
+    if (found.isEmpty()) {
+      return found;
+    }
+    boolean allowed = visibility.canSee(p, found.get(), events.of(found.get().waybill()));
+    observer.record(AccessEvent.of(allowed ? AccessEvent.Kind.VIEW : AccessEvent.Kind.DENIED, p, waybill, "label",
+        clock.instant()));
+    return allowed ? found : Optional.empty();
   }
 }

@@ -17,12 +17,14 @@ import org.parcelveil.vault.PartyRole;
  */
 public final class ShipmentLabels {
   private final Shipments shipments;
-  private final QrTokens tokens;
+  private volatile List<Secret> qrKeys;
+  private volatile QrTokens tokens;
   private final String carrierName;
   private final String checkUrl;
 
   public ShipmentLabels(Shipments shipments, List<Secret> qrKeys, String carrierName, String checkUrl) {
     this.shipments = shipments;
+    this.qrKeys = List.copyOf(qrKeys);
     this.tokens = tokens(qrKeys);
     this.carrierName = carrierName;
     this.checkUrl = checkUrl;
@@ -37,6 +39,14 @@ public final class ShipmentLabels {
 
   public QrTokens tokens() {
     return tokens;
+  }
+
+  /** Takes up the QR key versions after a rotation: new labels use the newest, older labels keep scanning. */
+  public void useKeys(List<Secret> keys) {
+    if (!keys.equals(qrKeys)) {
+      this.tokens = tokens(keys);
+      this.qrKeys = List.copyOf(keys);
+    }
   }
 
   public LabelData of(Shipment s) {

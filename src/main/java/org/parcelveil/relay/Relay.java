@@ -13,6 +13,8 @@ import org.parcelveil.access.Role;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditReceipt;
 import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentState;
 import org.parcelveil.shipment.Shipments;
@@ -37,9 +39,18 @@ public final class Relay {
   private final RelaySettings settings;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final AccessObserver observer;
 
   public Relay(javax.sql.DataSource dataSource, Shipments shipments, PrincipalRepository principals,
       BlindIndex blindIndex, AuditLog audit, TelephonyProvider provider, RelaySettings settings, Clock clock) {
+    this(dataSource, shipments, principals, blindIndex, audit, provider, settings, clock, AccessObserver.NONE);
+  }
+
+  /** As above, reporting contacts, refusals and routed calls to {@code observer} (the leak detectors). */
+  public Relay(javax.sql.DataSource dataSource, Shipments shipments, PrincipalRepository principals,
+      BlindIndex blindIndex, AuditLog audit, TelephonyProvider provider, RelaySettings settings, Clock clock,
+      AccessObserver observer) {
+    this.observer = observer;
     this.repository = new RelayRepository(dataSource);
     this.shipments = shipments;
     this.principals = principals;
@@ -87,6 +98,7 @@ public final class Relay {
     if (party == null) {
       String reason = courier.role() != Role.COURIER ? "role_not_allowed" : assigned(courier, s) ? "wrong_state" : "not_assigned";
       AuditReceipt r = audit.append(record("contact", courier, s.waybill(), null, AuditRecord.Outcome.REFUSED, reason));
+      observer.record(AccessEvent.of(AccessEvent.Kind.REFUSED, courier, s.waybill(), reason, r.time()));
       throw new RefusedException(reason, r.index());
     }
     Instant now = clock.instant();
@@ -95,6 +107,7 @@ public final class Relay {
         .orElseGet(() -> open(courier, s, party, now));
     AuditReceipt r = audit.append(record("contact", courier, s.waybill(), party.wireName(), AuditRecord.Outcome.ALLOWED,
         "binding " + b.id()));
+    observer.record(AccessEvent.of(AccessEvent.Kind.CONTACT, courier, s.waybill(), party.wireName(), r.time()));
     return new Contact(b.number(), b.extension(), expiry(b, s), r.index());
   }
 
@@ -121,6 +134,7 @@ public final class Relay {
       audit.append(new AuditRecord("relay.route", b.courierId(), "courier", b.waybill(), b.party(), null, null,
           AuditRecord.Outcome.REFUSED, refusal));
       provider.callRouted(b, false, refusal);
+      observer.record(call(b, refusal));
       if (refusal.equals("expired")) {
         repository.close(b.id(), clock.instant());
       }
@@ -136,6 +150,7 @@ public final class Relay {
     audit.append(new AuditRecord("relay.route", b.courierId(), "courier", b.waybill(), b.party(), null, null,
         AuditRecord.Outcome.ALLOWED, "binding " + b.id()));
     provider.callRouted(b, true, null);
+    observer.record(call(b, "connect"));
     return new Routing(true, target, null);
   }
 
@@ -174,6 +189,11 @@ public final class Relay {
       }
     }
     throw new IllegalStateException("the relay pool has no free extension: add pool numbers");
+  }
+
+  private AccessEvent call(RelayBinding b, String outcome) {
+    return new AccessEvent(clock.instant(), AccessEvent.Kind.RELAY_CALL, b.courierId(), "courier", null, b.waybill(),
+        null, null, outcome);
   }
 
   private Instant expiry(RelayBinding b, Shipment s) {

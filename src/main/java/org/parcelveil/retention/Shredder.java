@@ -21,17 +21,21 @@ import org.parcelveil.store.StoreException;
  *
  * <p>Order makes a crash harmless: mark first, then log, then destroy. A run stopped half-way leaves shipments
  * marked (already refused as shredded) whose key still exists; the next run finds the bucket still live and
- * completes it. Marking is idempotent.
+ * completes it. Marking is idempotent, and also removes the rows' blind indexes (a keyed hash of a phone is
+ * personal data too). Each run first re-applies early erasures ({@link Erasures}) in case an older backup of the
+ * shipment database was restored.
  */
 public final class Shredder {
   private final DataSource dataSource;
   private final KeyStore keys;
   private final AuditLog audit;
+  private final Erasures erasures;
 
-  public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit) {
+  public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit, Erasures erasures) {
     this.dataSource = dataSource;
     this.keys = keys;
     this.audit = audit;
+    this.erasures = erasures;
   }
 
   /** One shredded bucket: its day and how many shipments it held. */
@@ -41,11 +45,17 @@ public final class Shredder {
   public List<Shredded> run(Instant now) {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     List<Shredded> done = new ArrayList<>();
+    int rewiped = erasures.reapply(now);
+    if (rewiped > 0) {
+      audit.append(new AuditRecord("retention.reerase", "system", "system", null, null, null, null,
+          AuditRecord.Outcome.ALLOWED, rewiped + " early-erased shipments wiped again (restored backup)"));
+    }
     for (LocalDate day : keys.liveBucketsBefore(today)) {
       int marked = mark(day, now);
       audit.append(new AuditRecord("retention.shred", "system", "system", null, null, null, null,
           AuditRecord.Outcome.ALLOWED, "bucket " + day + ": " + marked + " shipments"));
       keys.destroyBucket(day);
+      erasures.forgetThrough(day);
       done.add(new Shredded(day, marked));
     }
     return done;
@@ -54,7 +64,9 @@ public final class Shredder {
   private int mark(LocalDate day, Instant now) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "UPDATE shipments SET shredded_at = ? WHERE retention_day = ? AND shredded_at IS NULL")) {
+            "UPDATE shipments SET shredded_at = COALESCE(shredded_at, ?), sender_phone_idx = NULL, "
+                + "recipient_phone_idx = NULL WHERE retention_day = ? AND (shredded_at IS NULL "
+                + "OR sender_phone_idx IS NOT NULL OR recipient_phone_idx IS NOT NULL)")) {
       ps.setTimestamp(1, Timestamp.from(now));
       ps.setObject(2, day);
       return ps.executeUpdate();

@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.access.Role;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.Station;
 import org.parcelveil.validation.Check;
@@ -26,8 +28,16 @@ public final class Lifecycle {
   private final Principals principals;
   private final Shipments shipments;
   private final Clock clock;
+  private final AccessObserver observer;
 
   public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock) {
+    this(events, network, principals, shipments, clock, AccessObserver.NONE);
+  }
+
+  /** As above, reporting events and out-of-scope attempts to {@code observer} (the leak detectors). */
+  public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock,
+      AccessObserver observer) {
+    this.observer = observer;
     this.events = events;
     this.shipments = shipments;
     this.network = network;
@@ -37,6 +47,20 @@ public final class Lifecycle {
 
   /** Records the event and moves the shipment on; returns the stored event. */
   public ShipmentEvent record(Principal actor, Shipment s, EventRequest r) {
+    try {
+      ShipmentEvent e = recordChecked(actor, s, r);
+      observer.record(AccessEvent.of(AccessEvent.Kind.EVENT, actor, s.waybill(), e.type(), e.recordedAt())
+          .withSubject(e.courierId()));
+      return e;
+    } catch (LifecycleException e) {
+      if (e.kind() == LifecycleException.Kind.FORBIDDEN) {
+        observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, actor, s.waybill(), "event", clock.instant()));
+      }
+      throw e;
+    }
+  }
+
+  private ShipmentEvent recordChecked(Principal actor, Shipment s, EventRequest r) {
     Check check = new Check();
     EventType type = parseType(check, r.type());
     Integer weight = r.weightGrams();

@@ -97,7 +97,7 @@ public final class ShipmentRepository {
         PreparedStatement ps = c.prepareStatement("UPDATE shipments SET retention_day = ?, sender_name = ?, "
             + "sender_phone = ?, sender_street = ?, sender_detail = ?, sender_phone_idx = ?, recipient_name = ?, "
             + "recipient_phone = ?, recipient_street = ?, recipient_detail = ?, recipient_phone_idx = ? "
-            + "WHERE waybill = ? AND retention_day = ?")) {
+            + "WHERE waybill = ? AND retention_day = ? AND shredded_at IS NULL")) {
       ps.setObject(1, to);
       int i = bindSealed(ps, 2, sender);
       i = bindSealed(ps, i, recipient);
@@ -152,6 +152,38 @@ public final class ShipmentRepository {
     } catch (SQLException e) {
       throw new StoreException("could not read shipments", e);
     }
+  }
+
+  /** Shipments whose sender or recipient phone has one of these blind indexes, newest first. */
+  public List<Shipment> findByPhoneIndex(List<String> indexes, int limit) {
+    if (indexes.isEmpty()) {
+      return List.of();
+    }
+    String in = "(" + "?, ".repeat(indexes.size() - 1) + "?)";
+    java.util.Map<String, Shipment> found = new java.util.LinkedHashMap<>();
+    // Two indexed look-ups rather than one OR, which some engines answer with a full scan.
+    for (String column : List.of("sender_phone_idx", "recipient_phone_idx")) {
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement ps = c.prepareStatement(SELECT + "WHERE " + column + " IN " + in
+              + " ORDER BY created_at DESC, waybill FETCH FIRST ? ROWS ONLY")) {
+        int i = 1;
+        for (String idx : indexes) {
+          ps.setString(i++, idx);
+        }
+        ps.setInt(i, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Shipment s = read(rs);
+            found.putIfAbsent(s.waybill(), s);
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("could not read shipments", e);
+      }
+    }
+    return found.values().stream()
+        .sorted(java.util.Comparator.comparing(Shipment::createdAt).reversed().thenComparing(Shipment::waybill))
+        .limit(limit).toList();
   }
 
   public long count() {

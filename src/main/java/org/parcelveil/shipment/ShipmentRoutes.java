@@ -13,6 +13,8 @@ import org.parcelveil.http.Auth;
 import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.PartyRole;
 
@@ -23,8 +25,18 @@ public final class ShipmentRoutes implements Routes {
   private final EventRepository events;
   private final Visibility visibility;
   private final Lifecycle lifecycle;
+  private final AccessObserver observer;
+  private final java.time.Clock clock;
 
   public ShipmentRoutes(Shipments shipments, EventRepository events, Visibility visibility, Lifecycle lifecycle) {
+    this(shipments, events, visibility, lifecycle, AccessObserver.NONE, java.time.Clock.systemUTC());
+  }
+
+  /** As above, reporting views and out-of-scope look-ups to {@code observer} (the leak detectors). */
+  public ShipmentRoutes(Shipments shipments, EventRepository events, Visibility visibility, Lifecycle lifecycle,
+      AccessObserver observer, java.time.Clock clock) {
+    this.observer = observer;
+    this.clock = clock;
     this.shipments = shipments;
     this.events = events;
     this.visibility = visibility;
@@ -126,8 +138,10 @@ public final class ShipmentRoutes implements Routes {
         .orElseThrow(() -> ApiException.notFound("No such shipment."));
     List<ShipmentEvent> history = events.of(s.waybill());
     if (!visibility.canSee(caller, s, history)) {
+      observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, caller, s.waybill(), "view", clock.instant()));
       throw ApiException.notFound("No such shipment.");
     }
+    observer.record(AccessEvent.of(AccessEvent.Kind.VIEW, caller, s.waybill(), "view", clock.instant()));
     ctx.json(ShipmentViews.detail(s, shipments.masked(s, PartyRole.SENDER), shipments.masked(s, PartyRole.RECIPIENT),
         history));
   }

@@ -121,6 +121,11 @@ public final class Shipments {
     return n >= 200 ? range.parallel() : range;
   }
 
+  /** True if the text has the shape and check character of one of our waybill numbers (no look-up). */
+  public boolean isWellFormed(String waybill) {
+    return waybill != null && waybills.isWellFormed(waybill);
+  }
+
   /** The shipment, if the text is a well-formed number of ours and it exists. */
   public Optional<Shipment> find(String waybill) {
     if (waybill == null || !waybills.isWellFormed(waybill)) {
@@ -131,6 +136,14 @@ public final class Shipments {
 
   public List<Shipment> ofMerchant(String merchantId, int limit) {
     return repository.findByMerchant(merchantId, limit);
+  }
+
+  /**
+   * The shipments whose sender or recipient has this phone, newest first, found through the phone's blind index
+   * under every live key version: nothing is decrypted to find them.
+   */
+  public List<Shipment> byPhone(org.parcelveil.vault.Phone phone, int limit) {
+    return repository.findByPhoneIndex(vault.blindIndex().allOf(phone), limit);
   }
 
   /** The masked view of one party; null once shredded. */

@@ -1,6 +1,8 @@
 package org.parcelveil.tracking;
 
 import io.javalin.config.RoutesConfig;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -29,8 +31,18 @@ public final class TrackingRoutes implements Routes {
   private final ClientKeys clients;
   private final Throttle throttle;
   private final TrackingPages pages;
+  private final AccessObserver observer;
+  private final Clock clock;
 
   public TrackingRoutes(Tracker tracker, QrTokens tokens, TrackingSettings settings, String carrier, Clock clock) {
+    this(tracker, tokens, settings, carrier, clock, e -> { });
+  }
+
+  /** As above, telling the leak detectors of every look-up (enumeration, canary touches). */
+  public TrackingRoutes(Tracker tracker, QrTokens tokens, TrackingSettings settings, String carrier, Clock clock,
+      AccessObserver observer) {
+    this.observer = observer;
+    this.clock = clock;
     this.tracker = tracker;
     this.tokens = tokens;
     this.clients = new ClientKeys(settings.trustedProxyHeader());
@@ -60,7 +72,7 @@ public final class TrackingRoutes implements Routes {
       throw new ApiException(429, "too-many-requests", "Too many requests",
           "Too many look-ups from this client; retry after the time in Retry-After.", List.of(), Map.of());
     }
-    Tracker.Outcome o = tracker.track(ctx.pathParam("waybill"), digits);
+    Tracker.Outcome o = observe(client, ctx.pathParam("waybill"), tracker.track(ctx.pathParam("waybill"), digits));
     if (o.miss()) {
       throttle.missed(client);
     }
@@ -90,12 +102,19 @@ public final class TrackingRoutes implements Routes {
     }
   }
 
+  private Tracker.Outcome observe(String client, String waybill, Tracker.Outcome o) {
+    String known = o.found().map(Tracked::waybill).orElse(null);
+    observer.record(AccessEvent.ofClient(AccessEvent.Kind.TRACK, client, known, o.miss() ? "miss" : "hit",
+        clock.instant()));
+    return o;
+  }
+
   private void lookUp(Context ctx, String waybill, @Nullable String digits) {
     String client = clients.of(ctx);
     if (!admitted(ctx, client)) {
       return;
     }
-    Tracker.Outcome o = tracker.track(waybill, digits);
+    Tracker.Outcome o = observe(client, waybill, tracker.track(waybill, digits));
     if (o.miss()) {
       throttle.missed(client);
     }

@@ -13,6 +13,8 @@ import org.parcelveil.keys.KeyStore;
  * field fails to decrypt.
  */
 public final class Vault {
+  /** The keyset that seals staff work phones; they live as long as the principal, not a retention bucket. */
+  static final String WORK_PHONES = "work-phones";
   private final KeyStore keys;
   private final BlindIndex blindIndex;
 
@@ -53,6 +55,45 @@ public final class Vault {
         decrypt(aead, sealed.name(), waybill, role, "name"),
         Phone.ofNormalised(decrypt(aead, sealed.phone(), waybill, role, "phone").reveal()),
         new Address(sealed.area(), street, decrypt(aead, sealed.detail(), waybill, role, "detail")));
+  }
+
+  /**
+   * Decrypts one party's phone only, leaving the other fields sealed: what re-indexing after a blind-index
+   * rotation needs.
+   *
+   * @throws ShreddedException if the bucket's key was destroyed
+   */
+  public Phone openPhone(String waybill, PartyRole role, LocalDate bucket, byte[] phoneCipher) {
+    Aead aead;
+    try {
+      aead = keys.bucket(bucket);
+    } catch (KeyDestroyedException e) {
+      throw new ShreddedException();
+    }
+    return Phone.ofNormalised(decrypt(aead, phoneCipher, waybill, role, "phone").reveal());
+  }
+
+  /** Seals a principal's work phone (couriers) under the work-phone key, so its blind index can be recomputed. */
+  public byte[] sealWorkPhone(String principalId, Phone phone) {
+    try {
+      return keys.keyset(WORK_PHONES).encrypt(phone.reveal().getBytes(StandardCharsets.UTF_8), workAd(principalId));
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("encryption failed for a work phone", e);
+    }
+  }
+
+  /** Opens a work phone sealed by {@link #sealWorkPhone}. */
+  public Phone openWorkPhone(String principalId, byte[] sealed) {
+    try {
+      return Phone.ofNormalised(
+          new String(keys.keyset(WORK_PHONES).decrypt(sealed, workAd(principalId)), StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new VaultException("a work phone does not belong to its principal", e);
+    }
+  }
+
+  private static byte[] workAd(String principalId) {
+    return ("pv1|principal|" + principalId + "|phone").getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] encrypt(Aead aead, String plain, String waybill, PartyRole role, String field) {

@@ -1,6 +1,8 @@
 package org.parcelveil.verify;
 
 import io.javalin.config.RoutesConfig;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -17,8 +19,17 @@ import org.parcelveil.tracking.RateLimiter;
 public final class VerificationRoutes implements Routes {
   private final Verifier verifier;
   private final RateLimiter limits;
+  private final AccessObserver observer;
+  private final Clock clock;
 
   public VerificationRoutes(Verifier verifier, VerificationSettings settings, Clock clock) {
+    this(verifier, settings, clock, e -> { });
+  }
+
+  /** As above, telling the leak detectors of every verdict (probing platforms, canary claims). */
+  public VerificationRoutes(Verifier verifier, VerificationSettings settings, Clock clock, AccessObserver observer) {
+    this.observer = observer;
+    this.clock = clock;
     this.verifier = verifier;
     this.limits = new RateLimiter(settings.perPlatform(), clock);
   }
@@ -38,6 +49,10 @@ public final class VerificationRoutes implements Routes {
           Map.of());
     }
     VerificationRequest request = Requests.body(ctx, VerificationRequest.class);
-    ctx.json(verifier.verify(platform, request));
+    Verification v = verifier.verify(platform, request);
+    observer.record(AccessEvent.of(AccessEvent.Kind.VERIFICATION, platform,
+        request.waybill() == null ? null : request.waybill().trim().toUpperCase(java.util.Locale.ROOT),
+        v.verdict().name(), clock.instant()));
+    ctx.json(v);
   }
 }

@@ -106,6 +106,43 @@ public final class CounterLeases {
     }
   }
 
+  /**
+   * The first counter no node has leased yet. Every counter a node may be issuing from is below it; a key rotation
+   * starts the new key's range safely above it.
+   */
+  public long nextUnleased() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement read = c.prepareStatement(READ);
+        ResultSet rs = read.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("waybill_counter has no row with id 1");
+      }
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the waybill counter", e);
+    }
+  }
+
+  /**
+   * Moves the next unleased counter up to {@code counter} (never down) and returns the next unleased counter
+   * afterwards: greater than {@code counter} only if leases had already passed it.
+   */
+  public long advanceTo(long counter) {
+    if (counter < 0 || counter >= WaybillFormat.LIMIT) {
+      throw new IllegalArgumentException("counter must be in [0, 10^14): " + counter);
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "UPDATE waybill_counter SET next_value = ? WHERE id = 1 AND next_value < ?")) {
+      ps.setLong(1, counter);
+      ps.setLong(2, counter);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not advance the waybill counter", e);
+    }
+    return nextUnleased();
+  }
+
   private static boolean isH2(Connection c) throws SQLException {
     return "H2".equals(c.getMetaData().getDatabaseProductName());
   }

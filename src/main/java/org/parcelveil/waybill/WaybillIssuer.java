@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Issues fresh waybill numbers from leased counter blocks: lock-free within a block, with the next block leased in
@@ -18,19 +19,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe. Counters are unique per database because blocks are; encoding runs on the caller's thread, so
  * issuing scales with threads. A lease is mostly waiting for the database to make it durable, so leasing ahead
  * keeps that wait off the issuing threads; the price is that a crash may leave two blocks unused instead of one.
+ *
+ * <p>With a codec supplier, the codec (its key versions) is fetched again when a leased block is put to use, which
+ * is always after its lease committed: a key rotation records its new key before any node can lease a counter of the
+ * new key's range, so a node that leased such a counter is sure to see the new key.
  */
 public final class WaybillIssuer {
-  private final WaybillCodec codec;
+  private final Supplier<WaybillCodec> codecs;
   private final CounterLeases leases;
   private final Executor background;
   private final Object leaseLock = new Object();
-  private volatile Cursor current = new Cursor(new CounterBlock(0, 0));
+  private volatile Cursor current;
   /** The next block, being leased or ready; guarded by {@code leaseLock}. */
   private CompletableFuture<CounterBlock> ahead;
 
   public WaybillIssuer(WaybillCodec codec, CounterLeases leases) {
-    this.codec = Objects.requireNonNull(codec, "codec");
+    this(constant(Objects.requireNonNull(codec, "codec")), leases);
+  }
+
+  /** An issuer that asks {@code codecs} for the current key versions each time it starts a leased block. */
+  public WaybillIssuer(Supplier<WaybillCodec> codecs, CounterLeases leases) {
+    this.codecs = Objects.requireNonNull(codecs, "codecs");
     this.leases = Objects.requireNonNull(leases, "leases");
+    this.current = new Cursor(new CounterBlock(0, 0), codecs.get());
     // One daemon thread that ends when idle, so an issuer needs no closing.
     ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
         r -> {
@@ -42,6 +53,10 @@ public final class WaybillIssuer {
     this.background = executor;
   }
 
+  private static Supplier<WaybillCodec> constant(WaybillCodec codec) {
+    return () -> codec;
+  }
+
   /** A fresh waybill number. */
   public Waybill next() {
     while (true) {
@@ -51,7 +66,7 @@ public final class WaybillIssuer {
         if (counter == cursor.halfway) {
           leaseAhead(cursor);
         }
-        return new Waybill(codec.encode(counter));
+        return new Waybill(cursor.codec.encode(counter));
       }
       renew(cursor);
     }
@@ -72,7 +87,7 @@ public final class WaybillIssuer {
         leaseAhead(cursor);
       }
       for (long c = first; c < end; c++) {
-        out.add(new Waybill(codec.encode(c)));
+        out.add(new Waybill(cursor.codec.encode(c)));
       }
       if (out.size() < n) {
         renew(cursor);
@@ -97,7 +112,8 @@ public final class WaybillIssuer {
       }
       CompletableFuture<CounterBlock> next = ahead;
       ahead = null;
-      current = new Cursor(next == null ? leases.lease() : joinOrLeaseNow(next));
+      CounterBlock block = next == null ? leases.lease() : joinOrLeaseNow(next);
+      current = new Cursor(block, codecs.get());
     }
   }
 
@@ -112,7 +128,7 @@ public final class WaybillIssuer {
 
   @Override
   public String toString() {
-    return "WaybillIssuer[" + codec.prefix() + ", " + leases + "]";
+    return "WaybillIssuer[" + current.codec.prefix() + ", " + leases + "]";
   }
 
   /** The unissued part of a block: {@code next} may run past {@code end}, which just means the block is used up. */
@@ -120,11 +136,13 @@ public final class WaybillIssuer {
     final AtomicLong next;
     final long end;
     final long halfway;
+    final WaybillCodec codec;
 
-    Cursor(CounterBlock block) {
+    Cursor(CounterBlock block, WaybillCodec codec) {
       this.next = new AtomicLong(block.start());
       this.end = block.end();
       this.halfway = block.start() + block.size() / 2;
+      this.codec = codec;
     }
   }
 }

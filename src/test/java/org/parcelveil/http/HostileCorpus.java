@@ -25,9 +25,17 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/labels", "merchant"),
         new Endpoint("POST", "/v1/scans", "station"),
         new Endpoint("POST", "/v1/relay/route", "none"),
+        new Endpoint("POST", "/v1/canaries", "security"),
+        new Endpoint("POST", "/v1/canaries/calls", "none"),
+        new Endpoint("POST", "/v1/attributions", "security"),
+        new Endpoint("POST", "/v1/alerts/{waybill}/suspend", "security"),
+        new Endpoint("POST", "/v1/principals/{waybill}/suspend", "security"),
         new Endpoint("POST", "/v1/verifications", "platform"),
         new Endpoint("POST", "/track", "none"),
-        new Endpoint("GET", "/v1/track/{waybill}", "none"));
+        new Endpoint("GET", "/v1/track/{waybill}", "none"),
+        new Endpoint("POST", "/v1/subjects/challenge", "none"),
+        new Endpoint("POST", "/v1/subjects/session", "none"),
+        new Endpoint("POST", "/v1/subjects/erase", "subject"));
   }
 
   static List<String> paths() {
@@ -44,7 +52,10 @@ final class HostileCorpus {
         "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "{\"\\ud800\": \"\\udfff\"}",
         "{\"shipments\": 7}", "{\"shipments\": [null, 1, \"x\", [], {}]}", "{\"code\": [\"HZH\"]}",
         "{\"role\": {\"$ne\": null}}", "{\"code\": \"'; DROP TABLE stations; --\", \"name\": \"x\", \"kind\": \"HUB\"}",
-        "{\"role\": \"admin' OR '1'='1\", \"name\": \"x\"}"));
+        "{\"role\": \"admin' OR '1'='1\", \"name\": \"x\"}",
+        "{\"channel\": \"x\", \"count\": 1e9}", "{\"channel\": null, \"count\": -1}", "{\"records\": {}}",
+        "{\"records\": [null]}", "{\"records\": [{\"waybill\": 7, \"phone\": [], \"name\": {}}]}",
+        "{\"records\": [{\"phone\": \"' OR 1=1 --\", \"waybill\": \"" + "9".repeat(500) + "\"}]}"));
     for (Object variant : variants()) {
       try {
         texts.add(Json.mapper().writeValueAsString(variant));
@@ -70,8 +81,12 @@ final class HostileCorpus {
       v.add(Map.of("shipments", List.of(ship, Map.of("reference", s))));
       v.add(Map.of("code", s, "name", s, "kind", s, "area", Map.of("province", s, "city", s, "district", s)));
       v.add(Map.of("role", "courier", "name", s, "stationCode", s));
+      v.add(Map.of("channel", s, "count", 1));
+      v.add(Map.of("records", List.of(Map.of("waybill", s, "phone", s, "name", s))));
       v.add(Map.of("waybill", s, "orderId", s, "orderCreatedAt", s, "recipientPhone", s,
           "origin", Map.of("province", s, "city", s, "district", s), "destination", Map.of("province", s, "city", s)));
+      v.add(Map.of("phone", s, "code", s));
+      v.add(Map.of("waybills", List.of(s, s)));
     }
     v.add(Map.of("waybill", List.of(1), "orderId", 7, "orderCreatedAt", 1.5, "origin", "x", "destination", List.of()));
     v.add(Map.of("waybill", "PV12345678901234X", "orderId", "O-1", "orderCreatedAt", "+999999999-12-31T23:59:59Z",

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.SubjectLogin;
 import org.parcelveil.app.TestService;
 import org.parcelveil.http.HostileCorpus.Endpoint;
 
@@ -29,10 +30,13 @@ class HostileInputTest {
     svc = TestService.start();
     Fixtures.network(svc);
     String merchant = svc.principal("merchant", "Shop", null).token();
+    waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("HOSTILE")).json().get("waybill").asText();
     tokens = Map.of("admin", svc.adminToken, "merchant", merchant,
         "station", svc.principal("station", "Desk", "HZ-XH01").token(),
         "courier", svc.principal("courier", "Courier", "HZ-XH01").token(),
-        "platform", svc.principal("platform", "Market", null).token());
+        "security", svc.principal("security", "Security", null).token(),
+        "platform", svc.principal("platform", "Market", null).token(),
+        "subject", SubjectLogin.token(svc, Fixtures.MARK_PHONE));
     waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("HOSTILE")).json().get("waybill").asText();
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.CapturedLogs;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.SubjectLogin;
 import org.parcelveil.app.TestService;
 
 /**
@@ -58,6 +59,29 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.get("/v1/shipments/" + Fixtures.MARK_PHONE, merchant).body());
       sideways.add(svc.get("/v1/shipments/" + waybill, "pv_" + Fixtures.MARK_NAME).body());
 
+      // A leaked list holds personal data: the run stores counts and matched waybills only, and echoes nothing.
+      String security = svc.principal("security", "Sec", null).token();
+      svc.post("/v1/canaries", security, Map.of("channel", "export:leak-test", "count", 2));
+      sideways.add(svc.post("/v1/attributions", security, Map.of("records", List.of(
+          Map.of("phone", Fixtures.MARK_PHONE, "name", Fixtures.MARK_NAME + " 贾宝玉黛"),
+          Map.of("waybill", waybill, "phone", Fixtures.MARK_PHONE), Map.of("name", Fixtures.MARK_DETAIL)))).body());
+      sideways.add(svc.post("/v1/attributions", security, "{\"records\": [{\"phone\": \"" + Fixtures.MARK_NAME
+          + "\", \"surprise\": 1}]}").body());
+      svc.pv.leaks().engine().flush();
+      sideways.add(svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", security).body());
+
+      // Data-subject requests: a session for the marked phone, its views, and bad input carrying the markers.
+      String subject = SubjectLogin.token(svc, Fixtures.MARK_PHONE);
+      svc.get("/v1/subjects/shipments", subject);
+      svc.get("/v1/subjects/export", subject);
+      sideways.add(svc.post("/v1/subjects/erase", subject, Map.of("waybills", List.of(waybill))).body());
+      sideways.add(svc.post("/v1/subjects/erase", subject, Map.of("waybills", List.of(Fixtures.MARK_NAME))).body());
+      sideways.add(svc.post("/v1/subjects/challenge", null, Map.of("phone", Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post("/v1/subjects/challenge", null, Map.of("phone", "1" + Fixtures.MARK_PHONE)).body());
+      sideways.add(svc.post("/v1/subjects/session", null,
+          Map.of("phone", Fixtures.MARK_PHONE, "code", Fixtures.MARK_PHONE_DIGITS + "x")).body());
+      sideways.add(svc.post("/v1/subjects/session", null, Map.of("phone", Fixtures.MARK_PHONE, "code", "000000")).body());
+      sideways.add(svc.get("/v1/subjects/shipments", "pv_" + Fixtures.MARK_NAME).body());
       sideways.add(svc.get("/metrics", null).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());

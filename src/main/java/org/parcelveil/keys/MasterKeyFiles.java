@@ -1,0 +1,102 @@
+package org.parcelveil.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Master-key files: {@code master.key} (the key in use), {@code master.key.new} (the key a rotation moves to,
+ * written before the rotation starts so that a crash never loses it) and {@code master.key.old} (the key before the
+ * last rotation, for restoring older key-store backups). Each is base64 of 32 bytes, mode 0600, written durably.
+ */
+public final class MasterKeyFiles {
+  public static final String PENDING = MasterKeySource.FILE + ".new";
+  public static final String OLD = MasterKeySource.FILE + ".old";
+
+  private MasterKeyFiles() {}
+
+  public static Path current(Path dataDir) {
+    return dataDir.resolve(MasterKeySource.FILE);
+  }
+
+  public static Path pending(Path dataDir) {
+    return dataDir.resolve(PENDING);
+  }
+
+  /** The key in {@code file}, if the file exists. */
+  public static Optional<MasterKey> read(Path file) {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+      return Optional.of(MasterKey.ofBytes(MasterKeySource.decode(text, file.toString()), file.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the master key file " + file, e);
+    }
+  }
+
+  /** The key in {@code file}; a new random key written there first if the file does not exist. */
+  public static MasterKey readOrCreate(Path file) {
+    Optional<MasterKey> existing = read(file);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    writePrivate(file, Base64.getEncoder().encodeToString(key) + "\n");
+    return MasterKey.ofBytes(key, file.toString());
+  }
+
+  /**
+   * Makes the key in {@code newKey} the data directory's {@code master.key}; the key it replaces is kept as
+   * {@code master.key.old}. Each step is an atomic rename, so a crash leaves either key in place, never neither.
+   */
+  public static void install(Path dataDir, Path newKey) {
+    Path current = current(dataDir);
+    try {
+      String text = Files.readString(newKey, StandardCharsets.US_ASCII);
+      Path staged = dataDir.resolve(MasterKeySource.FILE + ".staged");
+      writePrivate(staged, text);
+      if (Files.exists(current)) {
+        Files.copy(current, dataDir.resolve(OLD), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      Files.move(staged, current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (newKey.equals(pending(dataDir))) {
+        Files.delete(newKey);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not install the new master key as " + current, e);
+    }
+  }
+
+  /** Writes {@code text} to {@code file} with mode 0600 and forces it to disk before returning. */
+  static void writePrivate(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.deleteIfExists(file);
+      Files.createFile(file);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // not a POSIX file system: the operator protects the file by other means
+      }
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        ch.write(StandardCharsets.US_ASCII.encode(text));
+        ch.force(true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the master key file " + file, e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.parcelveil.leaks.alert;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Principals;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.audit.AuditRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores raised alerts, lists them for security staff, forwards them to the webhook, and suspends the principal an
+ * alert names (its tokens revoked at once, the suspension audit-logged).
+ */
+public final class Alerts implements AlertSink {
+  private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+  public static final int MAX_LIST = 1000;
+  private final AlertRepository repository;
+  private final Principals principals;
+  private final AuditLog audit;
+  private final Optional<AlertWebhook> webhook;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public Alerts(AlertRepository repository, Principals principals, AuditLog audit, Optional<AlertWebhook> webhook,
+      Clock clock) {
+    this.repository = repository;
+    this.principals = principals;
+    this.audit = audit;
+    this.webhook = webhook;
+    this.clock = clock;
+  }
+
+  @Override
+  public Alert raise(AlertDraft d) {
+    byte[] id = new byte[10];
+    random.nextBytes(id);
+    Alert a = new Alert("al_" + HexFormat.of().formatHex(id), d.severity(), d.kind(), d.principalId(), d.waybill(),
+        d.detail(), d.at(), null);
+    repository.insert(a);
+    // Ids and kinds only: the detail may name channels, which operators' log pipelines need not hold.
+    LOG.warn("leak alert {} {} {}", a.id(), a.severity().wireName(), a.kind());
+    webhook.ifPresent(w -> w.send(a));
+    return a;
+  }
+
+  public List<Alert> since(Instant since) {
+    return repository.since(since, MAX_LIST);
+  }
+
+  public Optional<Alert> find(String id) {
+    return repository.find(id);
+  }
+
+  /** Revokes the principal an alert names; false if it names none or the principal was revoked already. */
+  public boolean suspend(Principal actor, Alert a) {
+    if (a.principalId() == null) {
+      return false;
+    }
+    audit.append(AuditRecord.admin("alert.suspend", actor.id(), actor.role().wireName(), a.id()));
+    boolean revoked = suspendPrincipal(actor, a.principalId());
+    repository.markSuspended(a.id(), actor.id(), clock.instant());
+    return revoked;
+  }
+
+  /** Revokes a principal's tokens at once (Principals.revoke logs it); false if unknown or already revoked. */
+  public boolean suspendPrincipal(Principal actor, String principalId) {
+    return principals.revoke(actor, principalId);
+  }
+}

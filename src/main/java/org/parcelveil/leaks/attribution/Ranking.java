@@ -1,0 +1,80 @@
+package org.parcelveil.leaks.attribution;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One attribution run's arithmetic: matches records chunk by chunk, counts them, and feeds each matched record's
+ * candidates to the guilt model. Holds no records, only counts, matched waybills and canary hits.
+ */
+public final class Ranking {
+  private final ExposureSource source;
+  private final double p;
+  private final GuiltModel model;
+  private final Set<String> matchedWaybills = new LinkedHashSet<>();
+  private final Map<String, String> canaryHits = new LinkedHashMap<>();
+  private int records;
+  private int matched;
+
+  /**
+   * @param p the probability that a leaked record was obtained without any of our agents (the model's p); canary
+   *     records use 0, as nobody outside could hold them
+   */
+  public Ranking(ExposureSource source, double p, int maxEvidence) {
+    if (p < 0 || p >= 1) {
+      throw new IllegalArgumentException("p must be in [0, 1), was " + p);
+    }
+    this.source = source;
+    this.p = p;
+    this.model = new GuiltModel(maxEvidence);
+  }
+
+  public void add(List<LeakRecord> chunk) {
+    List<List<Exposure>> found = source.match(chunk);
+    for (int i = 0; i < chunk.size(); i++) {
+      records++;
+      List<Exposure> exposures = found.get(i);
+      if (exposures.isEmpty()) {
+        continue;
+      }
+      matched++;
+      boolean canary = false;
+      for (Exposure e : exposures) {
+        matchedWaybills.add(e.waybill());
+        if (e.canaryChannel() != null) {
+          canary = true;
+          canaryHits.put(e.waybill(), e.canaryChannel());
+        }
+      }
+      model.add(CandidateRules.holders(chunk.get(i), exposures), canary ? 0 : p);
+    }
+  }
+
+  public int records() {
+    return records;
+  }
+
+  public int matched() {
+    return matched;
+  }
+
+  public int unmatched() {
+    return records - matched;
+  }
+
+  public Set<String> matchedWaybills() {
+    return matchedWaybills;
+  }
+
+  /** Canary waybills found in the leak, with their channels. */
+  public Map<String, String> canaryHits() {
+    return canaryHits;
+  }
+
+  public List<Suspect> suspects(int limit) {
+    return model.suspects(limit);
+  }
+}

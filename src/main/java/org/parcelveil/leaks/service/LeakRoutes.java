@@ -1,0 +1,176 @@
+package org.parcelveil.leaks.service;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.parcelveil.access.Principal;
+import org.parcelveil.access.Principals;
+import org.parcelveil.access.Role;
+import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Auth;
+import org.parcelveil.http.Json;
+import org.parcelveil.http.Requests;
+import org.parcelveil.http.Routes;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.leaks.alert.Alert;
+import org.parcelveil.leaks.alert.AlertView;
+import org.parcelveil.leaks.alert.Alerts;
+import org.parcelveil.leaks.attribution.Attribution;
+import org.parcelveil.leaks.attribution.AttributionReport;
+import org.parcelveil.leaks.attribution.LeakRecord;
+import org.parcelveil.leaks.attribution.Ranking;
+import org.parcelveil.leaks.canary.Canaries;
+import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.validation.ValidationException;
+import org.parcelveil.vault.Phone;
+
+/**
+ * The leak defence's endpoints, all for the security role: canaries, alerts, suspension and attribution; plus the
+ * signed webhook by which the telephony platform reports calls to canary numbers. Also reports every authenticated
+ * request (principal and client address) to the detectors.
+ */
+final class LeakRoutes implements Routes {
+  private final Canaries canaries;
+  private final Alerts alerts;
+  private final Attribution attribution;
+  private final Principals principals;
+  private final AccessObserver events;
+  private final WebhookSignature lineSignature;
+  private final int maxRecords;
+  private final Clock clock;
+
+  LeakRoutes(Canaries canaries, Alerts alerts, Attribution attribution, Principals principals, AccessObserver events,
+      WebhookSignature lineSignature, int maxRecords, Clock clock) {
+    this.canaries = canaries;
+    this.alerts = alerts;
+    this.attribution = attribution;
+    this.principals = principals;
+    this.events = events;
+    this.lineSignature = lineSignature;
+    this.maxRecords = maxRecords;
+    this.clock = clock;
+  }
+
+  record CanaryBody(String channel, Integer count) {}
+
+  record CanaryCallBody(String number) {
+    @Override
+    public String toString() {
+      return "CanaryCallBody[REDACTED]";
+    }
+  }
+
+  record AttributionBody(List<LeakRecord> records) {
+    @Override
+    public String toString() {
+      return "AttributionBody[REDACTED]";
+    }
+  }
+
+  record Created(List<String> waybills) {}
+
+  record CanaryView(String waybill, String channel, String createdAt) {}
+
+  record Suspended(String principalId, boolean revoked, String alertId) {}
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.before(ctx -> Auth.caller(ctx).ifPresent(p -> events.record(
+        AccessEvent.of(AccessEvent.Kind.REQUEST, p, null, null, clock.instant()).withClient(ctx.ip()))));
+    routes.post("/v1/canaries", this::createCanaries);
+    routes.get("/v1/canaries", this::listCanaries);
+    routes.post("/v1/canaries/calls", this::canaryCall);
+    routes.get("/v1/alerts", this::listAlerts);
+    routes.post("/v1/alerts/{id}/suspend", this::suspendAlert);
+    routes.post("/v1/principals/{id}/suspend", this::suspendPrincipal);
+    routes.post("/v1/attributions", this::attribute);
+  }
+
+  private void createCanaries(Context ctx) {
+    Principal p = Auth.require(ctx, Role.SECURITY);
+    CanaryBody body = Requests.body(ctx, CanaryBody.class);
+    ctx.status(201).json(new Created(canaries.create(p, body.channel(), body.count())));
+  }
+
+  private void listCanaries(Context ctx) {
+    Auth.require(ctx, Role.SECURITY);
+    ctx.json(canaries.all().stream().map(c -> new CanaryView(c.waybill(), c.channel(), c.createdAt().toString()))
+        .toList());
+  }
+
+  /** The telephony platform reports a call to a number of the canary range: any such call is a touch. */
+  private void canaryCall(Context ctx) {
+    byte[] body = ctx.bodyAsBytes();
+    if (!lineSignature.verify(ctx.header("X-PV-Timestamp"), ctx.header("X-PV-Signature"), body, clock.instant())) {
+      throw ApiException.unauthorized();
+    }
+    CanaryCallBody call;
+    try {
+      call = Json.mapper().readValue(body, CanaryCallBody.class);
+    } catch (Exception e) {
+      throw ApiException.badRequest("The body must be {number}.");
+    }
+    if (call == null || call.number() == null) {
+      throw ApiException.badRequest("The body must be {number}.");
+    }
+    Phone number = Phone.parse("number", call.number());
+    Instant now = clock.instant();
+    canaries.byPhone(number).forEach(w -> events.record(
+        new AccessEvent(now, AccessEvent.Kind.CANARY_CALL, null, null, null, w, null, null, "call to its number")));
+    ctx.status(204);
+  }
+
+  private void listAlerts(Context ctx) {
+    Auth.require(ctx, Role.SECURITY);
+    String since = ctx.queryParam("since");
+    Instant from;
+    try {
+      from = since == null ? clock.instant().minus(Duration.ofDays(7)) : Instant.parse(since);
+    } catch (DateTimeParseException e) {
+      throw ValidationException.of("since", "must be an RFC 3339 UTC time such as 2026-11-29T08:00:00Z");
+    }
+    ctx.json(alerts.since(from).stream().map(AlertView::of).toList());
+  }
+
+  private void suspendAlert(Context ctx) {
+    Principal p = Auth.require(ctx, Role.SECURITY);
+    Alert a = alerts.find(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("No such alert."));
+    if (a.principalId() == null) {
+      throw ApiException.conflict("This alert names no principal to suspend.");
+    }
+    boolean revoked = alerts.suspend(p, a);
+    ctx.json(new Suspended(a.principalId(), revoked, a.id()));
+  }
+
+  private void suspendPrincipal(Context ctx) {
+    Principal p = Auth.require(ctx, Role.SECURITY);
+    String id = ctx.pathParam("id");
+    if (principals.find(id).isEmpty()) {
+      throw ApiException.notFound("No such principal.");
+    }
+    ctx.json(new Suspended(id, alerts.suspendPrincipal(p, id), null));
+  }
+
+  private void attribute(Context ctx) {
+    Principal p = Auth.require(ctx, Role.SECURITY);
+    AttributionBody body = Requests.body(ctx, AttributionBody.class);
+    if (body.records() == null || body.records().isEmpty() || body.records().size() > maxRecords) {
+      throw ValidationException.of("records", "must hold 1 to " + maxRecords + " records");
+    }
+    if (body.records().stream().anyMatch(r -> r == null)) {
+      throw ValidationException.of("records", "must hold objects {waybill?, phone?, name?}");
+    }
+    Ranking run = attribution.begin();
+    List<LeakRecord> all = body.records();
+    for (int i = 0; i < all.size(); i += 1000) {
+      run.add(all.subList(i, Math.min(all.size(), i + 1000)));
+    }
+    AttributionReport report = attribution.finish(run, p.id(), p.role().wireName());
+    ctx.json(AttributionViews.of(report, principals));
+  }
+}

@@ -1,0 +1,105 @@
+package org.parcelveil.leaks.service;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.parcelveil.access.Principals;
+import org.parcelveil.audit.AuditLog;
+import org.parcelveil.http.Routes;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.leaks.AccessEvents;
+import org.parcelveil.leaks.alert.AlertRepository;
+import org.parcelveil.leaks.alert.AlertWebhook;
+import org.parcelveil.leaks.alert.Alerts;
+import org.parcelveil.leaks.attribution.Attribution;
+import org.parcelveil.leaks.attribution.JdbcExposureSource;
+import org.parcelveil.leaks.canary.Canaries;
+import org.parcelveil.leaks.detect.DetectorEngine;
+import org.parcelveil.network.Network;
+import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.Shipments;
+import org.parcelveil.vault.BlindIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the leak defence in one call: canaries, the detector engine (subscribed to the service's access events),
+ * alerts with their optional webhook, and attribution. {@link #start()} starts detection; {@link #close()} stops it.
+ */
+public final class LeaksModule implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaksModule.class);
+  private final Canaries canaries;
+  private final Alerts alerts;
+  private final DetectorEngine engine;
+  private final Attribution attribution;
+  private final LeakRoutes routes;
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "pv-canary-refresh");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** What the leak defence needs from the rest of the service. */
+  public record Parts(DataSource dataSource, Principals principals, Shipments shipments, EventRepository events,
+      Network network, BlindIndex blindIndex, KeyStore keys, AuditLog audit, AccessEvents accessEvents,
+      WebhookSignature lineSignature) {}
+
+  public LeaksModule(Parts parts, LeakSettings settings, Clock clock) {
+    DataSource ds = parts.dataSource();
+    this.alerts = new Alerts(new AlertRepository(ds), parts.principals(), parts.audit(),
+        settings.webhook().map(uri -> new AlertWebhook(uri,
+            new WebhookSignature(parts.keys().currentSecret("alerts-webhook").bytes()), clock)), clock);
+    this.canaries = new Canaries(ds, parts.shipments(), parts.principals(), parts.network(), parts.blindIndex(),
+        parts.audit(), settings.canaries(), clock);
+    canaries.refresh();
+    ClientTags tags = new ClientTags(parts.keys().currentSecret("leaks-client").bytes());
+    this.engine = new DetectorEngine(settings.detectors(), canaries,
+        new StoreScope(parts.shipments(), parts.events(), parts.network()), tags::tag, alerts, clock);
+    engine.seedLastSeen(LastSeen.load(ds, parts.principals()));
+    this.attribution = new Attribution(ds, new JdbcExposureSource(ds, parts.blindIndex()), parts.audit(), alerts,
+        settings.guessProbability(), clock);
+    this.routes = new LeakRoutes(canaries, alerts, attribution, parts.principals(), parts.accessEvents(),
+        parts.lineSignature(), settings.maxAttributionRecords(), clock);
+    parts.accessEvents().subscribe(engine);
+  }
+
+  public void start() {
+    engine.start();
+    refresher.scheduleWithFixedDelay(() -> {
+      try {
+        canaries.refresh();
+      } catch (RuntimeException e) {
+        LOG.warn("could not reload canaries: {}", e.getClass().getSimpleName());
+      }
+    }, 1, 1, TimeUnit.MINUTES);
+  }
+
+  public Routes routes() {
+    return routes;
+  }
+
+  public Canaries canaries() {
+    return canaries;
+  }
+
+  public Alerts alerts() {
+    return alerts;
+  }
+
+  public DetectorEngine engine() {
+    return engine;
+  }
+
+  public Attribution attribution() {
+    return attribution;
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    engine.close();
+  }
+}
