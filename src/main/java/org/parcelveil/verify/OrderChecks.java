@@ -56,6 +56,10 @@ final class OrderChecks {
       return CheckResult.skip("destination", "the destination area matches; the recipient was not compared "
           + "because another order holds this number");
     }
+    if (s.recipient().phoneIndex() == null) {
+      return CheckResult.skip("destination", "the destination area matches; the recipient's details were deleted at "
+          + "the end of their retention, so the phone cannot be compared");
+    }
     byte[] stored = s.recipient().phoneIndex().getBytes(StandardCharsets.US_ASCII);
     boolean same = false;
     for (String candidate : blindIndex.allOf(order.recipientPhone())) {

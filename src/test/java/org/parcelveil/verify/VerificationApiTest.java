@@ -182,6 +182,24 @@ class VerificationApiTest {
   }
 
   @Test
+  void afterShredding_theAreasStillCount_butThePhoneCannotBeCompared() {
+    try (TestService own = TestService.start()) {
+      Parcels p = new Parcels(own);
+      String market = own.principal("platform", "Market", null).token();
+      Instant ordered = own.clock.instant().minusSeconds(60);
+      String wb = p.create("V-10");
+      p.toDestination(wb, 900);
+      p.deliver(wb);
+      own.clock.advance(Duration.ofDays(400));
+      own.pv.shredder().run(own.clock.instant());
+      TestService.Response r = own.post("/v1/verifications", market, order(wb, "S-1", ordered));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(outcome(r.json(), "destination")).isEqualTo("SKIP");
+      assertThat(outcome(r.json(), "origin")).isEqualTo("PASS");
+    }
+  }
+
+  @Test
   void onlyPlatforms_mayVerify() {
     Map<String, Object> o = order("PV12345678901234X", "H-1", svc.clock.instant());
     assertThat(svc.post("/v1/verifications", null, o).status()).isEqualTo(401);
