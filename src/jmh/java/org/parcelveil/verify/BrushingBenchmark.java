@@ -30,7 +30,8 @@ public final class BrushingBenchmark {
         Api api = new Api(svc.server.port(), clients)) {
       report = new BrushingDay(api, svc.clock, config).run(svc.adminToken);
     }
-    String text = "## Results (" + kind + ")\n\n" + Machine.describe() + "\n" + report.markdown();
+    String text = "## Results (" + kind + ")\n\n" + Machine.describe() + "Load average (1 / 5 / 15 min) at the end: "
+        + ResultsSection.loadAverage() + ".\n\n" + report.markdown();
     System.out.println(text);
     ResultsSection.write(Path.of("docs/benchmarks/brushing.md"), kind, text);
     System.exit(0);

@@ -50,7 +50,7 @@ public final class Tracker {
     new SecureRandom().nextBytes(key);
     this.padding = new WaybillCodec(waybillPrefix, key).encode(new SecureRandom().nextLong(100_000_000_000_000L));
     this.wrongGuessLimit = settings.wrongGuessesPerWaybill();
-    this.wrongGuesses = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterWrite(Duration.ofDays(1)).build();
+    this.wrongGuesses = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(1)).build();
   }
 
   /** What a look-up found; {@code miss} when nothing was found or the phone digits were wrong. */

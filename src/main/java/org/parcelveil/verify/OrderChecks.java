@@ -57,8 +57,9 @@ final class OrderChecks {
           + "because another order holds this number");
     }
     if (s.recipient().phoneIndex() == null) {
-      // Shredded or erased at the data subject's request: nothing is left to compare with.
-      return CheckResult.skip("destination", "the destination area matches; the recipient's data has been erased");
+      // Shredded at the end of retention or erased at the data subject's request: nothing is left to compare with.
+      return CheckResult.skip("destination", "the destination area matches; the recipient's details have been "
+          + "deleted, so the phone cannot be compared");
     }
     byte[] stored = s.recipient().phoneIndex().getBytes(StandardCharsets.US_ASCII);
     boolean same = false;

@@ -50,9 +50,10 @@ public final class VerificationRoutes implements Routes {
     }
     VerificationRequest request = Requests.body(ctx, VerificationRequest.class);
     Verification v = verifier.verify(platform, request);
-    observer.record(AccessEvent.of(AccessEvent.Kind.VERIFICATION, platform,
-        request.waybill() == null ? null : request.waybill().trim().toUpperCase(java.util.Locale.ROOT),
-        v.verdict().name(), clock.instant()));
+    // Only a number we hold is named: what a seller typed into the waybill field may be anything, even a phone.
+    String waybill = v.verdict() == Verdict.UNKNOWN_WAYBILL ? null : Verifier.canonical(request.waybill());
+    observer.record(AccessEvent.of(AccessEvent.Kind.VERIFICATION, platform, waybill, v.verdict().name(),
+        clock.instant()));
     ctx.json(v);
   }
 }

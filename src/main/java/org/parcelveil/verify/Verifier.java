@@ -53,7 +53,7 @@ public final class Verifier {
 
   public Verification verify(Principal platform, Order order) {
     Instant now = clock.instant();
-    String canonical = order.waybill().toUpperCase(Locale.ROOT);
+    String canonical = canonical(order.waybill());
     Optional<Shipment> found = shipments.find(canonical);
     if (found.isEmpty()) {
       Verification v = new Verification(Verdict.UNKNOWN_WAYBILL,
@@ -81,6 +81,11 @@ public final class Verifier {
     Verification v = new Verification(Verdict.of(checks), checks);
     log.record(platform.id(), s.waybill(), order.orderId(), v, now);
     return v;
+  }
+
+  /** A waybill as people copy it from a label (in groups, with spaces or hyphens, in any case), made canonical. */
+  static String canonical(String waybill) {
+    return waybill.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
   }
 
   /**

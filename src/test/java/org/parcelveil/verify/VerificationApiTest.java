@@ -96,6 +96,15 @@ class VerificationApiTest {
   }
 
   @Test
+  void numbersAsCopiedFromALabel_areRecognised() {
+    Instant ordered = svc.clock.instant().minusSeconds(60);
+    String wb = delivered("V-9");
+    String typed = wb.substring(0, 6).toLowerCase() + " " + wb.substring(6, 10) + "-" + wb.substring(10);
+    assertThat(verify(platform, order(typed, "Z-1", ordered)).get("verdict").asText()).isEqualTo("MATCH");
+    assertThat(verify(platform, order(wb, "Z-1", ordered)).get("verdict").asText()).isEqualTo("MATCH");
+  }
+
+  @Test
   void parcelCreatedBeforeTheOrder_fails() {
     String wb = delivered("V-2");
     svc.clock.advance(Duration.ofHours(2));
@@ -170,6 +179,24 @@ class VerificationApiTest {
     parcels.toDestination(wb, 900);
     parcels.event(parcels.destDesk, wb, Map.of("type", "RETURNED"));
     assertThat(outcome(verify(platform, order(wb, "G-1", ordered)), "state")).isEqualTo("FAIL");
+  }
+
+  @Test
+  void afterShredding_theAreasStillCount_butThePhoneCannotBeCompared() {
+    try (TestService own = TestService.start()) {
+      Parcels p = new Parcels(own);
+      String market = own.principal("platform", "Market", null).token();
+      Instant ordered = own.clock.instant().minusSeconds(60);
+      String wb = p.create("V-10");
+      p.toDestination(wb, 900);
+      p.deliver(wb);
+      own.clock.advance(Duration.ofDays(400));
+      own.pv.shredder().run(own.clock.instant());
+      TestService.Response r = own.post("/v1/verifications", market, order(wb, "S-1", ordered));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(outcome(r.json(), "destination")).isEqualTo("SKIP");
+      assertThat(outcome(r.json(), "origin")).isEqualTo("PASS");
+    }
   }
 
   @Test
