@@ -15,6 +15,16 @@ public final class ResultsSection {
     System.out.println("written to " + doc);
   }
 
+  /** The 1, 5 and 15 minute load averages, to read a run's figures by (the machines are shared). */
+  public static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " / " + parts[1] + " / " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   static String replace(String doc, String name, String text) {
     String open = "<!-- results:" + name + " -->";
     String close = "<!-- /results:" + name + " -->";
