@@ -12,9 +12,9 @@ import org.parcelveil.store.DatabaseSettings;
 
 /**
  * Shipments sharded by an existing engine, Apache ShardingSphere-JDBC: one logical {@code shipments} table over the
- * shard databases, split by the waybill's hash modulo the number of shards, under the service's unchanged repository code. The
- * engine is on the classpath only with {@code -Pscale}, so it is reached through its documented YAML factory by
- * name rather than compiled against.
+ * shard databases, split by the waybill's hash modulo the number of shards, under the service's unchanged
+ * repository code. The engine is on the classpath only with {@code -Pscale}, so it is reached through its
+ * documented YAML factory by name rather than compiled against.
  */
 final class ShardingSphereStore {
   private static final String FACTORY =

@@ -36,9 +36,10 @@ public final class SoakReport {
     for (String sample : concat(r)) {
       md.append("- `").append(sample.replace('`', '\'')).append("`\n");
     }
-    md.append("\n| seconds into the soak | heap used after full GC, MiB | live threads |\n|---|---|---|\n");
+    md.append("\n| seconds into the soak | heap used after full GC, MiB | live threads | store on disk, MiB |\n")
+        .append("|---|---|---|---|\n");
     for (HeapProbe.Sample s : r.heap()) {
-      md.append(f("| %.0f | %.1f | %d |%n", s.seconds(), s.heapMiB(), s.threads()));
+      md.append(f("| %.0f | %.1f | %d | %.0f |%n", s.seconds(), s.heapMiB(), s.threads(), s.storeMiB()));
     }
     md.append(f("%nHeap after GC: %.1f MiB at the start of the soak, %.1f MiB at the end (%+.1f MiB), peak %.1f "
         + "MiB.%n", r.firstHeap().heapMiB(), r.lastHeap().heapMiB(), r.lastHeap().heapMiB() - r.firstHeap().heapMiB(),

@@ -39,10 +39,6 @@ public final class SoakRun {
       }
     }
     Mix mix = Mix.of(enabled);
-    if (service.database().equals("h2")) {
-      notes.add("H2 keeps its page cache in this heap: CACHE_SIZE is " + h2CacheKiB(service) + " KiB, so the heap "
-          + "grows by up to that much as the database outgrows the cache, and then stays.");
-    }
 
     Tally warmUp = new Tally();
     Load.closedLoop(plan.clients(), plan.warmUp(), mix, client, warmUp);
@@ -53,16 +49,17 @@ public final class SoakRun {
         target, plan.soak()));
 
     List<HeapProbe.Sample> heap = new CopyOnWriteArrayList<>();
+    Tally soak = new Tally();
     long start = System.nanoTime();
-    heap.add(HeapProbe.sample(0));
+    heap.add(HeapProbe.sample(0, service.storeBytes()));
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     long every = plan.sampleEvery().toMillis();
     sampler.scheduleAtFixedRate(() -> {
-      HeapProbe.Sample s = HeapProbe.sample((System.nanoTime() - start) / 1e9);
+      HeapProbe.Sample s = HeapProbe.sample((System.nanoTime() - start) / 1e9, service.storeBytes());
       heap.add(s);
-      log(String.format("%.0f s: heap %.1f MiB after GC, %d threads", s.seconds(), s.heapMiB(), s.threads()));
+      log(String.format("%.0f s: heap %.1f MiB after GC, %d threads, store %.0f MiB, %d answered, %d errors",
+          s.seconds(), s.heapMiB(), s.threads(), s.storeMiB(), soak.totalOk(), soak.totalErrors()));
     }, every, every, TimeUnit.MILLISECONDS);
-    Tally soak = new Tally();
     Load.Paced paced;
     try {
       paced = Load.paced(target, plan.soak(), plan.workers(), mix, client, soak);
@@ -70,17 +67,9 @@ public final class SoakRun {
       sampler.shutdownNow();
       sampler.awaitTermination(30, TimeUnit.SECONDS);
     }
-    heap.add(HeapProbe.sample((System.nanoTime() - start) / 1e9));
+    heap.add(HeapProbe.sample((System.nanoTime() - start) / 1e9, service.storeBytes()));
     return new SoakResult(service.database(), plan, mix.enabled(), notes, warmUp, measured, max, target, paced, soak,
         List.copyOf(heap));
-  }
-
-  private static String h2CacheKiB(SoakService service) throws Exception {
-    try (var c = service.pv().database().connection(); var s = c.createStatement();
-        var rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = "
-            + "'CACHE_SIZE'")) {
-      return rs.next() ? rs.getString(1) : "unknown";
-    }
   }
 
   static void log(String line) {

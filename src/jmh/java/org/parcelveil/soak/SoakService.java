@@ -1,6 +1,12 @@
 package org.parcelveil.soak;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -15,31 +21,37 @@ import org.parcelveil.http.HttpSettings;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.store.TestDatabases;
 import org.parcelveil.tracking.Budget;
+import org.parcelveil.tracking.TrackingSettings;
+import org.parcelveil.verify.VerificationSettings;
 
 /**
  * The real service for a soak, in this JVM so that its heap can be read: real stores, real Jetty on a loopback
- * port. Limits that would refuse a single harness client at soak rates are raised (reveal budgets); everything
- * else runs with its defaults.
+ * port. Limits that would refuse the harness's few clients at soak rates are raised (reveal and verification
+ * budgets; tracking sees one client per look-up); everything else runs with its defaults.
  */
 public final class SoakService implements AutoCloseable {
   private final ParcelVeil pv;
   private final HttpServer server;
   private final String database;
+  private final Path dir;
 
-  private SoakService(ParcelVeil pv, HttpServer server, String database) {
+  private SoakService(ParcelVeil pv, HttpServer server, String database, Path dir) {
     this.pv = pv;
     this.server = server;
     this.database = database;
+    this.dir = dir;
   }
 
   /** Starts the service on {@code h2} (a file database, the default) or {@code postgres} (embedded, real server). */
   public static SoakService start(String database) throws IOException {
     Path dir = Files.createTempDirectory("pv-soak-");
     // One courier reveals for the whole run: budgets far above the load measure the reveal path, not its refusal.
+    // Tracking counts each recipient by the address a trusted proxy reports (the driver sends one per look-up, as
+    // many recipients would), and the few harness platforms get budgets above the soak's rate.
     Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY))
-        .withDisclosure(new DisclosureLimits(Duration.ofHours(12), 1_000_000_000, 1_000_000_000, 20, 2));
-    // Every soak client is on 127.0.0.1: per-client tracking limits would measure the throttle, not the service.
-    s = s.withTracking(s.tracking().withLookups(Budget.perHour(100_000_000)).withMisses(Budget.perHour(100_000_000)));
+        .withDisclosure(new DisclosureLimits(Duration.ofHours(12), 1_000_000_000, 1_000_000_000, 20, 2))
+        .withTracking(TrackingSettings.DEFAULTS.withTrustedProxyHeader("X-Forwarded-For"))
+        .withVerification(VerificationSettings.DEFAULTS.withPerPlatform(Budget.perMinute(1_000_000)));
     if (database.equals("postgres")) {
       s = s.withDatabase(TestDatabases.freshPostgres());
     } else if (!database.equals("h2")) {
@@ -49,7 +61,7 @@ public final class SoakService implements AutoCloseable {
     new SecureRandom().nextBytes(key);
     ParcelVeil pv = ParcelVeil.open(s, Map.of(MasterKeySource.ENV, Base64.getEncoder().encodeToString(key)));
     try {
-      return new SoakService(pv, pv.serve(), database);
+      return new SoakService(pv, pv.serve(), database, dir);
     } catch (RuntimeException e) {
       pv.close();
       throw e;
@@ -68,9 +80,36 @@ public final class SoakService implements AutoCloseable {
     return database;
   }
 
+  /** Bytes the store holds on disk now: the H2 files, or the PostgreSQL database's size. */
+  public long storeBytes() {
+    if (database.equals("postgres")) {
+      try (Connection c = pv.database().connection(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        return -1;
+      }
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".mv.db")).mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Stops the service and deletes its data: a soak's database is large and of no use afterwards. */
   @Override
   public void close() {
-    server.close();
-    pv.close();
+    try {
+      server.close();
+      pv.close();
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("could not delete " + dir + ": " + e);
+      }
+    }
   }
 }
