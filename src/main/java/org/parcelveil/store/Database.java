@@ -79,8 +79,20 @@ public final class Database implements AutoCloseable {
     return dataSource.getConnection();
   }
 
+  /**
+   * Closes the pool. An embedded H2 file this process serves is compacted first: its chunks are only ever appended
+   * (see {@link DatabaseSettings#embedded}), so the file holds every version written since the last compaction.
+   * A process that reached the file through another's {@code AUTO_SERVER} leaves it alone, since a shutdown there
+   * would close the serving process's database.
+   */
   @Override
   public void close() {
-    dataSource.close();
+    try {
+      if (dialect == Dialect.H2 && !dataSource.isClosed()) {
+        H2Files.compactIfServedHere(dataSource);
+      }
+    } finally {
+      dataSource.close();
+    }
   }
 }

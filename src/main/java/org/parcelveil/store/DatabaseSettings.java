@@ -19,9 +19,13 @@ public record DatabaseSettings(String url, String user, String password) {
     Path file = dataDir.toAbsolutePath().resolve(name);
     // AUTO_SERVER: the first process serves the file to the others, so `audit verify` and other commands work
     // while the service runs, and no second process ever writes the file directly.
-    // WRITE_DELAY=0: each commit is written to the file before it returns, so a killed process loses nothing it
-    // acknowledged (H2 does not fsync commits: surviving power loss needs PostgreSQL; see docs/operations.md).
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
+    // WRITE_DELAY=0: each commit is written to the file before it returns.
+    // REUSE_SPACE=FALSE: every chunk is appended to the end of the file. With space reuse, H2 2.5 lost
+    // acknowledged commits under kill -9 (a new chunk written into freed space in mid-file was not found on
+    // recovery, which fell back to an older version); appended chunks always are. The file grows until the next
+    // clean stop compacts it (Database#close; docs/operations.md). H2 does not fsync commits: surviving power
+    // loss needs PostgreSQL.
+    return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE", "sa", "");
   }
 
   public boolean isPostgres() {
