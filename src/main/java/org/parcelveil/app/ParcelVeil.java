@@ -32,6 +32,7 @@ import org.parcelveil.keys.MasterKey;
 import org.parcelveil.keys.MasterKeyFiles;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
+import org.parcelveil.label.LabelService;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.leaks.AccessEvents;
@@ -91,6 +92,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final LabelService labelService;
   private final AccessEvents accessEvents = new AccessEvents();
   private final LeaksModule leaks;
   private final Tracker tracker;
@@ -135,6 +137,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
+      this.labelService = new LabelService(labels, shipmentLabels, shipments, events, new Visibility(network),
+          accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
@@ -174,8 +178,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
-    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network), accessEvents,
-        clock));
+    routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());
     routes.add(audit.routes());
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
@@ -267,6 +270,11 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Verifier verifier() {
     return verifier;
+  }
+
+  /** Labels and QR scans as people may have them (scoped like the API), for the API and the console. */
+  public LabelService labelService() {
+    return labelService;
   }
 
   public ShipmentLabels shipmentLabels() {
