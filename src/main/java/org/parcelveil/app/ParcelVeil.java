@@ -42,6 +42,7 @@ import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
 import org.parcelveil.retention.Erasures;
 import org.parcelveil.retention.RetentionJob;
+import org.parcelveil.retention.RetentionStatus;
 import org.parcelveil.retention.Shredder;
 import org.parcelveil.rotation.BlindReindex;
 import org.parcelveil.rotation.KeyRefresh;
@@ -184,8 +185,9 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
-    routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
-        audit.log(), clock).routes());
+    routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
+        disclosures, relay, keys, audit.log(), labelService, leaks,
+        new RetentionStatus(database.dataSource(), settings.retention()), clock)).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();

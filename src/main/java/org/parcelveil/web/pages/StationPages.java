@@ -11,6 +11,7 @@ import java.util.Set;
 import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.access.Role;
+import org.parcelveil.label.LabelService;
 import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.LifecycleException;
@@ -36,15 +37,17 @@ public final class StationPages {
   private final Lifecycle lifecycle;
   private final Principals principals;
   private final CourierWork work;
+  private final LabelService labels;
   private final Views views;
 
   StationPages(Gate gate, Shipments shipments, Lifecycle lifecycle, Principals principals, CourierWork work,
-      Views views) {
+      LabelService labels, Views views) {
     this.gate = gate;
     this.shipments = shipments;
     this.lifecycle = lifecycle;
     this.principals = principals;
     this.work = work;
+    this.labels = labels;
     this.views = views;
   }
 
@@ -52,27 +55,53 @@ public final class StationPages {
     EnumSet<Role> station = EnumSet.of(Role.STATION);
     routes.get("/console/station", gate.page(station, (ctx, v) -> render(ctx, v, v.frame(), "ARRIVED", null)));
     routes.post("/console/station/scan", gate.page(station, this::scan));
+    routes.post("/console/station/qr", gate.page(station, this::qr));
   }
 
   private void scan(Context ctx, Gate.Visit v) {
     Frame frame = v.frame();
-    String type = ctx.formParam("type");
-    String courier = ctx.formParam("courierId");
-    if (type == null || !TYPES.contains(type)) {
-      type = "ARRIVED";
-    }
+    String type = type(ctx);
     String typed = Optional.ofNullable(ctx.formParam("waybill")).orElse("").replace(" ", "").trim();
     Optional<Shipment> s = shipments.find(typed);
     if (s.isEmpty()) {
       // The same answer for unknown, mistyped and forged numbers.
       ctx.status(200);
-      render(ctx, v, frame.withErrors(List.of(frame.t("reason.unknown_waybill"))), type, courier);
+      render(ctx, v, frame.withErrors(List.of(frame.t("reason.unknown_waybill"))), type, ctx.formParam("courierId"));
       return;
     }
+    record(ctx, v, s.get(), type);
+  }
+
+  /**
+   * A label's QR code, scanned or pasted (the bare token or its link): the label service checks that we printed it
+   * and records the scan, exactly as {@code POST /v1/scans} does; then the chosen event is recorded as for a typed
+   * number.
+   */
+  private void qr(Context ctx, Gate.Visit v) {
+    String qr = Optional.ofNullable(ctx.formParam("qr")).orElse("");
+    Optional<Shipment> s = qr.isBlank() || qr.length() > 300 ? Optional.empty() : labels.scan(v.principal(), qr);
+    if (s.isEmpty()) {
+      ctx.status(400);
+      render(ctx, v, v.frame().withErrors(List.of(v.frame().t("station.qr_invalid"))), type(ctx),
+          ctx.formParam("courierId"));
+      return;
+    }
+    record(ctx, v, s.get(), type(ctx));
+  }
+
+  private static String type(Context ctx) {
+    String type = ctx.formParam("type");
+    return type == null || !TYPES.contains(type) ? "ARRIVED" : type;
+  }
+
+  /** Records the chosen event on a found shipment and shows the screen again, ready for the next parcel. */
+  private void record(Context ctx, Gate.Visit v, Shipment s, String type) {
+    Frame frame = v.frame();
+    String courier = ctx.formParam("courierId");
     try {
-      ShipmentEvent e = lifecycle.record(v.principal(), s.get(), new EventRequest(type, null,
+      ShipmentEvent e = lifecycle.record(v.principal(), s, new EventRequest(type, null,
           courier == null || courier.isBlank() ? null : courier, null, null));
-      render(ctx, v, frame.withNotice(frame.t("station.recorded", frame.t("event." + e.type()), s.get().waybill())),
+      render(ctx, v, frame.withNotice(frame.t("station.recorded", frame.t("event." + e.type()), s.waybill())),
           type, courier);
     } catch (LifecycleException e) {
       ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
