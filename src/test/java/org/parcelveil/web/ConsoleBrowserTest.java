@@ -2,10 +2,12 @@ package org.parcelveil.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcelveil.access.Principals;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
+import org.parcelveil.demo.DemoData;
+import org.parcelveil.http.Json;
 import org.parcelveil.label.QrTokens;
 import org.parcelveil.leaks.alert.AlertDraft;
 import org.parcelveil.leaks.alert.Severity;
@@ -359,6 +363,40 @@ class ConsoleBrowserTest {
           .doesNotContain(java.util.HexFormat.of().formatHex(v.bytes()));
     }
     browser.fullShot("admin-status", 1280);
+  }
+
+  @Test
+  void demoPeople_signInWithTheDemoFile_includingTheAdminsSecondFactor() throws IOException {
+    try (TestService demo = TestService.start(); Browser b = Browser.open(demo.url(""))) {
+      Path file = new DemoData(demo.pv).seedOnce(demo.dataDir);
+      assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      JsonNode people = Json.mapper().readTree(file.toFile());
+      assertThat(people.at("/platform/login").isMissingNode()).as("machines get no sign-in").isTrue();
+      demoSignIn(b, demo, people.get("merchant-1"));
+      assertThat(b.path()).isEqualTo("/console/merchant");
+      assertThat(b.all("#batch-labels tbody tr")).isNotEmpty();
+      b.driver.manage().deleteAllCookies();
+      demoSignIn(b, demo, people.get("admin"));
+      assertThat(b.path()).isEqualTo("/console/admin");
+      b.driver.manage().deleteAllCookies();
+      demoSignIn(b, demo, people.get("security"));
+      assertThat(b.path()).isEqualTo("/console/security");
+      b.fullShot("demo-security", 1280);
+    }
+  }
+
+  private static void demoSignIn(Browser b, TestService demo, JsonNode person) {
+    b.go("/console/signin");
+    b.type("#login", person.get("login").asText());
+    b.type("#password", person.get("password").asText());
+    b.submit("form[action='/console/signin'] button[type=submit]");
+    if (person.has("totpSecret")) {
+      assertThat(b.path()).isEqualTo("/console/2fa");
+      assertThat(b.all("#totp-secret")).as("already enrolled").isEmpty();
+      demo.clock.advance(Duration.ofSeconds(31));
+      b.type("#code", Totp.code(People.base32(person.get("totpSecret").asText()), demo.clock.instant()));
+      b.submit("form[action='/console/2fa'] button[type=submit]");
+    }
   }
 
   /** Fetches in the page, with its cookies: status, content type, cache control and the body's first 4 bytes. */
