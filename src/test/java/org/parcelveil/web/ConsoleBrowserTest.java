@@ -296,6 +296,7 @@ class ConsoleBrowserTest {
     browser.type("#qr", link.substring(0, link.length() - 2) + "AA");
     browser.submit("#qr-form button[type=submit]");
     assertThat(browser.find("p.error").getText()).contains("not a valid label");
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("ready for the next scan").isEqualTo("qr");
     browser.fullShot("station-qr", 1280);
   }
 

@@ -53,7 +53,7 @@ public final class StationPages {
 
   public void register(RoutesConfig routes) {
     EnumSet<Role> station = EnumSet.of(Role.STATION);
-    routes.get("/console/station", gate.page(station, (ctx, v) -> render(ctx, v, v.frame(), "ARRIVED", null)));
+    routes.get("/console/station", gate.page(station, (ctx, v) -> render(ctx, v, v.frame(), "ARRIVED", null, false)));
     routes.post("/console/station/scan", gate.page(station, this::scan));
     routes.post("/console/station/qr", gate.page(station, this::qr));
   }
@@ -66,10 +66,11 @@ public final class StationPages {
     if (s.isEmpty()) {
       // The same answer for unknown, mistyped and forged numbers.
       ctx.status(200);
-      render(ctx, v, frame.withErrors(List.of(frame.t("reason.unknown_waybill"))), type, ctx.formParam("courierId"));
+      render(ctx, v, frame.withErrors(List.of(frame.t("reason.unknown_waybill"))), type, ctx.formParam("courierId"),
+          false);
       return;
     }
-    record(ctx, v, s.get(), type);
+    record(ctx, v, s.get(), type, false);
   }
 
   /**
@@ -83,10 +84,10 @@ public final class StationPages {
     if (s.isEmpty()) {
       ctx.status(400);
       render(ctx, v, v.frame().withErrors(List.of(v.frame().t("station.qr_invalid"))), type(ctx),
-          ctx.formParam("courierId"));
+          ctx.formParam("courierId"), true);
       return;
     }
-    record(ctx, v, s.get(), type(ctx));
+    record(ctx, v, s.get(), type(ctx), true);
   }
 
   private static String type(Context ctx) {
@@ -94,26 +95,29 @@ public final class StationPages {
     return type == null || !TYPES.contains(type) ? "ARRIVED" : type;
   }
 
-  /** Records the chosen event on a found shipment and shows the screen again, ready for the next parcel. */
-  private void record(Context ctx, Gate.Visit v, Shipment s, String type) {
+  /**
+   * Records the chosen event on a found shipment and shows the screen again, ready for the next parcel: focused on
+   * the QR field if that is what was used ({@code qr}), else on the waybill field.
+   */
+  private void record(Context ctx, Gate.Visit v, Shipment s, String type, boolean qr) {
     Frame frame = v.frame();
     String courier = ctx.formParam("courierId");
     try {
       ShipmentEvent e = lifecycle.record(v.principal(), s, new EventRequest(type, null,
           courier == null || courier.isBlank() ? null : courier, null, null));
       render(ctx, v, frame.withNotice(frame.t("station.recorded", frame.t("event." + e.type()), s.waybill())),
-          type, courier);
+          type, courier, qr);
     } catch (LifecycleException e) {
       ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
       render(ctx, v, frame.withErrors(List.of(frame.t("event.refused", frame.t("state." + e.state().name())))),
-          type, courier);
+          type, courier, qr);
     } catch (ValidationException e) {
       ctx.status(400);
-      render(ctx, v, frame.withErrors(List.of(frame.t("station.courier_needed"))), type, courier);
+      render(ctx, v, frame.withErrors(List.of(frame.t("station.courier_needed"))), type, courier, qr);
     }
   }
 
-  private void render(Context ctx, Gate.Visit v, Frame frame, String type, String courier) {
+  private void render(Context ctx, Gate.Visit v, Frame frame, String type, String courier, boolean qrFocus) {
     String code = v.principal().stationCode();
     List<Principal> couriers = principals.all().stream()
         .filter(p -> p.role() == Role.COURIER && !p.isRevoked() && code.equals(p.stationCode())).toList();
@@ -126,6 +130,7 @@ public final class StationPages {
     params.put("type", type);
     params.put("courier", courier == null ? "" : courier);
     params.put("recent", recent);
+    params.put("qrFocus", qrFocus);
     views.page(ctx, "station.jte", params);
   }
 }
