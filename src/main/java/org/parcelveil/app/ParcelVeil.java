@@ -32,6 +32,7 @@ import org.parcelveil.keys.MasterKey;
 import org.parcelveil.keys.MasterKeyFiles;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
+import org.parcelveil.label.LabelService;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.leaks.AccessEvents;
@@ -41,6 +42,7 @@ import org.parcelveil.network.NetworkRoutes;
 import org.parcelveil.network.StationRepository;
 import org.parcelveil.retention.Erasures;
 import org.parcelveil.retention.RetentionJob;
+import org.parcelveil.retention.RetentionStatus;
 import org.parcelveil.retention.Shredder;
 import org.parcelveil.rotation.BlindReindex;
 import org.parcelveil.rotation.KeyRefresh;
@@ -91,6 +93,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Shredder shredder;
   private final RetentionJob retentionJob;
   private final ShipmentLabels shipmentLabels;
+  private final LabelService labelService;
   private final AccessEvents accessEvents = new AccessEvents();
   private final LeaksModule leaks;
   private final Tracker tracker;
@@ -135,6 +138,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
+      this.labelService = new LabelService(labels, shipmentLabels, shipments, events, new Visibility(network),
+          accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
@@ -174,15 +179,15 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
-    routes.add(new LabelRoutes(labels, shipmentLabels, shipments, events, new Visibility(network), accessEvents,
-        clock));
+    routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());
     routes.add(audit.routes());
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
-    routes.add(new WebModule(database.dataSource(), principals, network, shipments, lifecycle, disclosures, relay, keys,
-        audit.log(), clock).routes());
+    routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
+        disclosures, relay, keys, audit.log(), labelService, leaks,
+        new RetentionStatus(database.dataSource(), settings.retention()), clock)).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
@@ -267,6 +272,11 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Verifier verifier() {
     return verifier;
+  }
+
+  /** Labels and QR scans as people may have them (scoped like the API), for the API and the console. */
+  public LabelService labelService() {
+    return labelService;
   }
 
   public ShipmentLabels shipmentLabels() {

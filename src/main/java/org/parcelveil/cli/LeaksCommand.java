@@ -46,7 +46,8 @@ final class LeaksCommand implements Runnable {
     @Parameters(index = "0", description = "The leaked list.")
     Path file;
 
-    @Option(names = "--format", description = "csv or jsonl (default: from the file name).")
+    @Option(names = "--format", description = "csv, jsonl or lines (one waybill or phone a line; default: from the "
+        + "file name, .csv, .txt, else jsonl).")
     String format;
 
     @Option(names = "--top", defaultValue = "10", description = "How many suspects to print (default: ${DEFAULT-VALUE}).")
@@ -54,7 +55,8 @@ final class LeaksCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      String fmt = format != null ? format : file.toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "jsonl";
+      String name = file.toString().toLowerCase(Locale.ROOT);
+      String fmt = format != null ? format : name.endsWith(".csv") ? "csv" : name.endsWith(".txt") ? "lines" : "jsonl";
       long total = lines(file) - (fmt.equals("csv") ? 1 : 0);
       PrintStream err = System.err;
       try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv());

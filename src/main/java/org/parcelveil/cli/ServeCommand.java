@@ -59,7 +59,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     FirstStart.ensureAdmin(pv, System.out);
     if (demo) {
       Path tokens = new DemoData(pv).seedOnce(settings.dataDir());
-      System.out.println("Demo network ready; tokens in " + tokens);
+      // The file holds the demo's API tokens and console passwords: say where, never what.
+      System.out.println("Demo network ready; API tokens and console sign-ins in " + tokens
+          + " (see docs/console.md, \"The demo\")");
     }
     HttpServer server = pv.serve();
     System.out.println("ParcelVeil listening on http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":"

@@ -1,5 +1,7 @@
 package org.parcelveil.demo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.app.ParcelVeil;
@@ -34,22 +37,46 @@ public final class DemoData {
     this.pv = pv;
   }
 
-  /** One principal's credentials as written to the tokens file. */
-  public record DemoPrincipal(String id, String role, String name, String stationCode, String token) {
+  /**
+   * One principal's credentials as written to the tokens file: its API token, and for people their console
+   * sign-in name and password, with the second factor's secret for admin and security.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DemoPrincipal(String id, String role, String name, @Nullable String stationCode,
+      @Nullable String token, @Nullable String login, @Nullable String password, @Nullable String totpSecret,
+      @Nullable String totpUri) {
+
+    DemoPrincipal(String id, String role, String name, @Nullable String stationCode, @Nullable String token) {
+      this(id, role, name, stationCode, token, null, null, null, null);
+    }
+
+    DemoPrincipal withConsole(String login, String password, @Nullable String totpSecret, @Nullable String totpUri) {
+      return new DemoPrincipal(id, role, name, stationCode, token, login, password, totpSecret, totpUri);
+    }
+
     @Override
     public String toString() {
       return "DemoPrincipal[" + id + " " + role + "]";
     }
   }
 
-  /** Seeds the demo unless this data directory has it already; returns the tokens file. */
+  /**
+   * Seeds the demo unless this data directory has it already, and gives its people console sign-ins (also to a
+   * demo seeded before the console had them); returns the tokens file, mode 0600.
+   */
   public Path seedOnce(Path dataDir) throws IOException {
     Path file = dataDir.resolve(TOKENS_FILE);
+    Map<String, DemoPrincipal> people;
     if (Files.exists(file)) {
-      return file;
+      people = Json.mapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, DemoPrincipal>>() {});
+      if (people.values().stream().anyMatch(p -> p.login() != null)) {
+        return file;
+      }
+    } else {
+      people = seed();
     }
-    Map<String, DemoPrincipal> tokens = seed();
-    Files.write(file, Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tokens));
+    people = new DemoLogins(pv).add(people);
+    Files.write(file, Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(people));
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException ignored) {

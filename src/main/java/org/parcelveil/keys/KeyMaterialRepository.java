@@ -50,9 +50,22 @@ final class KeyMaterialRepository {
     return query("SELECT " + COLUMNS + " FROM key_material WHERE name = ? ORDER BY version", name);
   }
 
-  /** Every row but the bucket keys, whose number grows with time (for listing). */
-  List<KeyMaterial> allButBuckets() {
-    return query("SELECT " + COLUMNS + " FROM key_material WHERE name NOT LIKE 'bucket/%' ORDER BY name, version");
+  /** Every version but the bucket keys (whose number grows with time), with dates and without material. */
+  List<KeyVersion> versionsButBuckets() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT name, version, kind, state, master_gen, params, created_at, "
+            + "destroyed_at FROM key_material WHERE name NOT LIKE 'bucket/%' ORDER BY name, version");
+        ResultSet rs = ps.executeQuery()) {
+      List<KeyVersion> out = new ArrayList<>();
+      while (rs.next()) {
+        Timestamp destroyed = rs.getTimestamp(8);
+        out.add(new KeyVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+            rs.getString(6), rs.getTimestamp(7).toInstant(), destroyed == null ? null : destroyed.toInstant()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("key store unavailable", e);
+    }
   }
 
   List<String> liveNamesWithPrefix(String prefix) {

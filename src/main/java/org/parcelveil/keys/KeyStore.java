@@ -179,8 +179,7 @@ public final class KeyStore {
 
   /** Every key version except the bucket keys, without material. */
   public List<KeyVersion> versions() {
-    return repository.allButBuckets().stream()
-        .map(m -> new KeyVersion(m.name(), m.version(), m.kind(), m.state(), m.masterGen(), m.params())).toList();
+    return repository.versionsButBuckets();
   }
 
   /** The master-key generation this store is wrapped under (1 until the first master-key rotation). */

@@ -30,9 +30,11 @@ public final class Shredder {
   private final KeyStore keys;
   private final AuditLog audit;
   private final Erasures erasures;
+  private final RetentionRuns runs;
 
   public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit, Erasures erasures) {
     this.dataSource = dataSource;
+    this.runs = new RetentionRuns(dataSource);
     this.keys = keys;
     this.audit = audit;
     this.erasures = erasures;
@@ -58,6 +60,7 @@ public final class Shredder {
       erasures.forgetThrough(day);
       done.add(new Shredded(day, marked));
     }
+    runs.record(now, done.size(), done.stream().mapToInt(Shredded::shipments).sum());
     return done;
   }
 

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 public record Frame(Messages messages, String lang, String path, String csrf, @Nullable String userName,
     @Nullable String roleKey, List<NavItem> nav, List<String> notices, List<String> errors) {
 
-  /** One navigation entry; {@code coming} marks a slot for a screen that is not built yet. */
-  public record NavItem(String href, String labelKey, boolean active, boolean coming) {}
+  /** One navigation entry; {@code active} marks the page being shown. */
+  public record NavItem(String href, String labelKey, boolean active) {}
 
   public String t(String key, Object... args) {
     return messages.get(lang, key, args);

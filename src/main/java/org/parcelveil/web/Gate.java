@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.parcelveil.access.Role;
+import org.parcelveil.validation.ValidationException;
 import org.parcelveil.web.session.Accounts;
 import org.parcelveil.web.session.Csrf;
 import org.parcelveil.web.session.Ids;
@@ -67,7 +68,14 @@ public final class Gate {
         refuse(ctx, frame, HttpStatus.FORBIDDEN, "error.role");
         return;
       }
-      h.handle(ctx, new Visit(v.get(), frame));
+      try {
+        h.handle(ctx, new Visit(v.get(), frame));
+      } catch (ValidationException e) {
+        // A service refused the form's values: say which rule each field broke (never the value), as a page.
+        ctx.status(HttpStatus.BAD_REQUEST);
+        views.page(ctx, "error.jte", Map.of("frame", frame.withErrors(e.errors().stream()
+            .map(x -> x.field() + ": " + x.message()).toList()), "message", frame.t("error.invalid")));
+      }
     };
   }
 

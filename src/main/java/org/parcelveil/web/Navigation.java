@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parcelveil.access.Role;
 
-/**
- * Each role's screens. Entries marked coming are slots for screens other features are building (leaks, retention
- * and keys): shown so people know where they will be, but not linked until they exist.
- */
+/** Each role's screens, in the order its navigation lists them. */
 final class Navigation {
   private Navigation() {}
 
@@ -24,21 +21,21 @@ final class Navigation {
       case SUPPORT -> add(items, path, "/console/support", "nav.find");
       case SECURITY -> {
         add(items, path, "/console/security", "nav.audit");
-        items.add(new Frame.NavItem("", "nav.alerts", false, true));
-        items.add(new Frame.NavItem("", "nav.canaries", false, true));
-        items.add(new Frame.NavItem("", "nav.attribution", false, true));
+        add(items, path, "/console/security/alerts", "nav.alerts");
+        add(items, path, "/console/security/canaries", "nav.canaries");
+        add(items, path, "/console/security/attribution", "nav.attribution");
       }
       case ADMIN -> {
         add(items, path, "/console/admin", "nav.admin");
-        items.add(new Frame.NavItem("", "nav.retention", false, true));
+        add(items, path, "/console/admin/status", "nav.retention");
       }
       case PLATFORM -> { }
     }
-    items.add(new Frame.NavItem("/track", "nav.track", false, false));
+    items.add(new Frame.NavItem("/track", "nav.track", false));
     return items;
   }
 
   private static void add(List<Frame.NavItem> items, String path, String href, String key) {
-    items.add(new Frame.NavItem(href, key, path.equals(href), false));
+    items.add(new Frame.NavItem(href, key, path.equals(href)));
   }
 }

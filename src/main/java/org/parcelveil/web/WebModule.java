@@ -8,8 +8,11 @@ import org.parcelveil.audit.AuditLog;
 import org.parcelveil.disclosure.Disclosures;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStore;
+import org.parcelveil.label.LabelService;
+import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
 import org.parcelveil.relay.Relay;
+import org.parcelveil.retention.RetentionStatus;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.web.pages.Pages;
@@ -25,14 +28,18 @@ public final class WebModule {
   private final Accounts accounts;
   private final Routes routes;
 
-  public WebModule(DataSource dataSource, Principals principals, Network network, Shipments shipments,
-      Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, Clock clock) {
-    this.accounts = Accounts.create(dataSource, principals, keys, audit, Passwords.standard(), clock);
+  /** The services the console's screens show; the same instances the API uses. */
+  public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
+      Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
+      LeaksModule leaks, RetentionStatus retention, Clock clock) {}
+
+  public WebModule(Parts parts) {
+    this.accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),
+        Passwords.standard(), parts.clock());
     Views views = new Views();
     Gate gate = new Gate(accounts, Messages.load(), views);
-    FormNonces nonces = new FormNonces(dataSource, clock);
-    Pages pages = new Pages(gate, views, accounts, nonces, dataSource, principals, network, shipments, lifecycle,
-        disclosures, relay, clock);
+    FormNonces nonces = new FormNonces(parts.dataSource(), parts.clock());
+    Pages pages = new Pages(gate, views, accounts, nonces, parts);
     SetupLinkApi api = new SetupLinkApi(accounts);
     this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create)));
   }

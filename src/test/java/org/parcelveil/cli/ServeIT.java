@@ -36,8 +36,17 @@ class ServeIT {
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       adminToken = Files.readString(data.resolve("admin.token")).trim();
       assertThat(String.join("\n", p.output())).contains(adminToken);
+      assertThat(Files.getPosixFilePermissions(data.resolve("demo-tokens.json")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       JsonNode demo = Json.mapper().readTree(data.resolve("demo-tokens.json").toFile());
       merchantToken = demo.at("/merchant-1/token").asText();
+      // People get console sign-ins in the file, the admin and security a second factor; none of it is printed.
+      assertThat(demo.at("/merchant-1/login").asText()).isEqualTo("merchant-1");
+      assertThat(demo.at("/admin/totpSecret").asText()).isNotEmpty();
+      String password = demo.at("/admin/password").asText();
+      assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+      assertThat(String.join("\n", p.output())).doesNotContain(password)
+          .doesNotContain(demo.at("/admin/totpSecret").asText());
       assertThat(get(port, "/health", null).statusCode()).isEqualTo(200);
       assertThat(Json.mapper().readTree(get(port, "/v1/stations", adminToken).body())).hasSizeGreaterThan(5);
       HttpResponse<String> created = post(port, "/v1/shipments", merchantToken,

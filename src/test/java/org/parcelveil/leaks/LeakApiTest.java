@@ -99,6 +99,16 @@ class LeakApiTest {
       }
       JsonNode burst = awaitAlert(svc, c.security(), "refusal_burst");
       assertThat(burst.get("principalId").asText()).isEqualTo(c.courierId());
+      assertThat(burst.get("state").asText()).isEqualTo("open");
+      String ack = "/v1/alerts/" + burst.get("id").asText() + "/acknowledge";
+      assertThat(svc.post(ack, c.merchant(), "{}").status()).isEqualTo(403);
+      assertThat(svc.post(ack, c.security(), "{}").json().get("changed").asBoolean()).isTrue();
+      assertThat(svc.post(ack, c.security(), "{}").json().get("changed").asBoolean()).as("once").isFalse();
+      String since = "/v1/alerts?since=2000-01-01T00:00:00Z";
+      assertThat(svc.get(since + "&state=open&kind=refusal_burst", c.security()).json()).isEmpty();
+      assertThat(svc.get(since + "&state=acknowledged&kind=refusal_burst", c.security()).json()).hasSize(1);
+      assertThat(svc.get(since + "&state=later", c.security()).status()).isEqualTo(400);
+      assertThat(svc.post("/v1/alerts/al_nope/acknowledge", c.security(), "{}").status()).isEqualTo(404);
       assertThat(svc.post("/v1/alerts/" + burst.get("id").asText() + "/suspend", c.merchant(), "{}").status())
           .isEqualTo(403);
       TestService.Response suspended = svc.post("/v1/alerts/" + burst.get("id").asText() + "/suspend", c.security(), "{}");

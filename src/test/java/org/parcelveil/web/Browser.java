@@ -8,17 +8,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages, driven by its own chromedriver (never downloaded). Skips the browser
@@ -86,10 +91,27 @@ final class Browser implements AutoCloseable {
     e.sendKeys(text);
   }
 
-  /** Clicks a submit button and checks the page that loads. */
+  /**
+   * Clicks a submit button and checks the page that loads. Waits until the button's page has gone: a click does not
+   * wait for the form's navigation, and on a busy machine the next look-up would otherwise still see the old page.
+   */
   void submit(String css) {
-    find(css).click();
+    WebElement button = find(css);
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(button));
     assertSameOrigin();
+  }
+
+  /** True once {@code e}'s page has been replaced; Chromium says so by a stale reference or a missing node. */
+  private static boolean gone(WebElement e) {
+    try {
+      e.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException | NoSuchElementException stale) {
+      return true;
+    } catch (WebDriverException other) {
+      return other.getMessage() != null && other.getMessage().contains("does not belong to the document");
+    }
   }
 
   String source() {

@@ -2,10 +2,12 @@ package org.parcelveil.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcelveil.access.Principals;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
+import org.parcelveil.demo.DemoData;
+import org.parcelveil.http.Json;
+import org.parcelveil.label.QrTokens;
+import org.parcelveil.leaks.alert.AlertDraft;
+import org.parcelveil.leaks.alert.Severity;
 import org.parcelveil.web.session.Totp;
 
 /**
@@ -32,6 +39,7 @@ class ConsoleBrowserTest {
   private static TestService svc;
   private static Browser browser;
   private static Principals.Created merchant;
+  private static Principals.Created otherMerchant;
   private static Principals.Created originStaff;
   private static Principals.Created destinationStaff;
   private static String courierId;
@@ -43,6 +51,7 @@ class ConsoleBrowserTest {
     svc = TestService.start();
     Fixtures.network(svc);
     merchant = People.personWithToken(svc, "merchant", "杭州茶叶店", null, "shop");
+    otherMerchant = svc.principal("merchant", "Another shop", null);
     originStaff = People.personWithToken(svc, "station", "滨江 王", "HZ-BJ01", "bj-staff");
     destinationStaff = People.personWithToken(svc, "station", "西湖 李", "HZ-XH01", "xh-staff");
     courierId = People.person(svc, "courier", "快递员 赵", "HZ-XH01", "xh-courier");
@@ -92,8 +101,8 @@ class ConsoleBrowserTest {
     assertThat(browser.source()).doesNotContain("Webmark").doesNotContain("13912345678");
     browser.go("/console/merchant?q=WEB-1");
     assertThat(browser.source()).contains(waybill).contains("*******5678").doesNotContain("Webmark");
-    assertThat(browser.find("a[href$='/label?format=pdf']").getAttribute("href")).endsWith("/v1/shipments/" + waybill
-        + "/label?format=pdf");
+    assertThat(browser.find("a[href$='.pdf']").getAttribute("href")).endsWith("/console/merchant/labels/" + waybill
+        + ".pdf");
     browser.go("/console/merchant");
     browser.fullShot("merchant-shipments", 1280);
   }
@@ -250,6 +259,171 @@ class ConsoleBrowserTest {
     assertThat(browser.source()).contains("This link is not valid");
   }
 
+  @Test
+  void merchant_getsRealLabelPdfs_fromTheSession_andNobodyElsesLabels() {
+    String mine = shipment("LB-1", "Labelmark 王");
+    String theirs = shipment(otherMerchant, "LB-2", "Otherlabel 李");
+    signIn("shop");
+    browser.go("/console/merchant?q=LB-1");
+    String href = browser.find("a[href$='" + mine + ".pdf']").getAttribute("href");
+    assertThat(href).endsWith("/console/merchant/labels/" + mine + ".pdf");
+    List<Object> one = fetch("GET", "/console/merchant/labels/" + mine + ".pdf", null);
+    assertThat(one).containsExactly(200L, "application/pdf", "no-store", "%PDF");
+    String csrf = browser.find("#batch-labels input[name=csrf]").getAttribute("value");
+    List<Object> batch = fetch("POST", "/console/merchant/labels", "csrf=" + csrf + "&waybills=" + mine);
+    assertThat(batch).containsExactly(200L, "application/pdf", "no-store", "%PDF");
+    // Another merchant's parcel is as unknown as a made-up number: 404 alone, 400 in a batch, never a label.
+    assertThat(fetch("GET", "/console/merchant/labels/" + theirs + ".pdf", null).get(0)).isEqualTo(404L);
+    assertThat(fetch("GET", "/console/merchant/labels/PVNOTAREAL1.pdf", null).get(0)).isEqualTo(404L);
+    List<Object> foreign = fetch("POST", "/console/merchant/labels", "csrf=" + csrf + "&waybills=" + mine
+        + "&waybills=" + theirs);
+    assertThat(foreign.get(0)).isEqualTo(400L);
+    assertThat(foreign.get(1)).asString().startsWith("text/html");
+    assertThat(fetch("POST", "/console/merchant/labels", "csrf=" + csrf).get(0)).isEqualTo(400L);
+    assertThat(fetch("POST", "/console/merchant/labels", "waybills=" + mine).get(0)).isEqualTo(403L);
+  }
+
+  @Test
+  void station_recordsArrival_fromAPastedQrLink_andRefusesAForgedOne() {
+    String waybill = shipment("QR-1", "Qrmark 陈");
+    event(originStaff, waybill, Map.of("type", "PICKED_UP"));
+    String link = QrTokens.link("https://parcelveil.example", svc.pv.shipmentLabels().tokens().issue(waybill));
+    signIn("xh-staff");
+    browser.type("#qr", link);
+    new Select(browser.find("#qr-type")).selectByValue("ARRIVED");
+    browser.submit("#qr-form button[type=submit]");
+    assertThat(browser.find("p.notice").getText()).contains("Arrived").contains(waybill);
+    browser.type("#qr", link.substring(0, link.length() - 2) + "AA");
+    browser.submit("#qr-form button[type=submit]");
+    assertThat(browser.find("p.error").getText()).contains("not a valid label");
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("ready for the next scan").isEqualTo("qr");
+    browser.fullShot("station-qr", 1280);
+  }
+
+  @Test
+  void security_acknowledgesAnAlert_thenSuspendsItsPrincipal() {
+    Principals.Created suspect = svc.principal("courier", "Suspicious courier", "HZ-XH01");
+    String id = svc.pv.leaks().alerts().raise(new AlertDraft(Severity.HIGH, "reveal_volume",
+        suspect.principal().id(), null, "reveals in the last hour 42 above 9", svc.clock.instant(), "test|1")).id();
+    signIn("watcher");
+    browser.go("/console/security/alerts");
+    assertThat(browser.find("#alert-" + id + " .alert-state").getText()).isEqualTo("Open");
+    browser.fullShot("security-alerts", 1280);
+    browser.submit("#alert-" + id + " form[action='/console/security/alerts/acknowledge'] button");
+    assertThat(browser.find("p.notice").getText()).contains(id);
+    assertThat(browser.all("#alert-" + id)).as("no longer open").isEmpty();
+    assertThat(svc.pv.leaks().alerts().find(id).orElseThrow().acknowledgedAt()).isNotNull();
+    browser.go("/console/security/alerts?state=acknowledged&kind=reveal_volume&days=7");
+    browser.submit("#alert-" + id + " form[action='/console/security/alerts/suspend'] button");
+    assertThat(browser.find("p.notice").getText()).contains(suspect.principal().id());
+    assertThat(svc.pv.principals().find(suspect.principal().id()).orElseThrow().isRevoked()).isTrue();
+    assertThat(auditActions()).contains("alert.acknowledge", "alert.suspend", "principal.revoke");
+    assertThat(fetch("GET", "/console/security/alerts?state=bogus", null).get(0)).isEqualTo(400L);
+  }
+
+  @Test
+  void security_makesCanaries_andAttributesALeakedList_toItsSource() {
+    String leaked = shipment("AT-1", "Attributionmark 黄");
+    signIn("watcher");
+    browser.go("/console/security/canaries");
+    browser.type("#c-channel", "partner:browser-test");
+    browser.type("#c-count", "2");
+    browser.submit("#new-canaries button[type=submit]");
+    List<String> canaries = browser.all("#made-waybills li").stream().map(e -> e.getText()).toList();
+    assertThat(canaries).hasSize(2);
+    assertThat(browser.source()).contains("partner:browser-test");
+    browser.fullShot("security-canaries", 1280);
+    browser.go("/console/security/attribution");
+    browser.find("#a-list").sendKeys(leaked + "\n" + canaries.get(0) + "\n13912345678\n");
+    browser.submit("#attribution-form button[type=submit]");
+    assertThat(browser.find("#result-h").getText()).contains("3 records");
+    assertThat(browser.find("#canaries-found").getText()).contains(canaries.get(0));
+    assertThat(browser.all("#suspects tr.suspect")).isNotEmpty();
+    assertThat(browser.find("#suspects").getText()).contains(merchant.principal().id()).contains("partner:browser-test");
+    assertThat(browser.source()).doesNotContain("13912345678");
+    browser.fullShot("security-attribution", 1280);
+    browser.go("/console/security/attribution");
+    browser.submit("#attribution-form button[type=submit]");
+    assertThat(browser.find("p.error").getText()).contains("Paste a list or choose a file");
+  }
+
+  @Test
+  void admin_seesRetentionAndKeyStatus_withoutKeyMaterial() {
+    svc.pv.shredder().run(svc.clock.instant());
+    signIn("root");
+    browser.go("/console/admin/status");
+    assertThat(browser.find("#policy").getText()).contains("30 days").contains("90 days");
+    assertThat(browser.find("#last-run").getText()).contains("UTC");
+    assertThat(Long.parseLong(browser.find("#held").getText())).isPositive();
+    assertThat(browser.all("#due tbody tr")).isNotEmpty();
+    assertThat(browser.all("#keys tr.key")).isNotEmpty();
+    assertThat(browser.all("#keys .standing")).anySatisfy(e -> assertThat(e.getText()).isEqualTo("current"));
+    assertThat(browser.find("#master").getText()).contains("generation 1");
+    for (var v : svc.pv.keys().secrets(org.parcelveil.rotation.KeyRotation.QR)) {
+      assertThat(browser.source()).doesNotContain(java.util.Base64.getEncoder().encodeToString(v.bytes()))
+          .doesNotContain(java.util.HexFormat.of().formatHex(v.bytes()));
+    }
+    browser.fullShot("admin-status", 1280);
+  }
+
+  @Test
+  void demoPeople_signInWithTheDemoFile_includingTheAdminsSecondFactor() throws IOException {
+    try (TestService demo = TestService.start(); Browser b = Browser.open(demo.url(""))) {
+      Path file = new DemoData(demo.pv).seedOnce(demo.dataDir);
+      assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      JsonNode people = Json.mapper().readTree(file.toFile());
+      assertThat(people.at("/platform/login").isMissingNode()).as("machines get no sign-in").isTrue();
+      demoSignIn(b, demo, people.get("merchant-1"));
+      assertThat(b.path()).isEqualTo("/console/merchant");
+      assertThat(b.all("#batch-labels tbody tr")).isNotEmpty();
+      b.driver.manage().deleteAllCookies();
+      demoSignIn(b, demo, people.get("admin"));
+      assertThat(b.path()).isEqualTo("/console/admin");
+      b.driver.manage().deleteAllCookies();
+      demoSignIn(b, demo, people.get("security"));
+      assertThat(b.path()).isEqualTo("/console/security");
+      b.fullShot("demo-security", 1280);
+    }
+  }
+
+  private static void demoSignIn(Browser b, TestService demo, JsonNode person) {
+    b.go("/console/signin");
+    b.type("#login", person.get("login").asText());
+    b.type("#password", person.get("password").asText());
+    b.submit("form[action='/console/signin'] button[type=submit]");
+    if (person.has("totpSecret")) {
+      assertThat(b.path()).isEqualTo("/console/2fa");
+      assertThat(b.all("#totp-secret")).as("already enrolled").isEmpty();
+      demo.clock.advance(Duration.ofSeconds(31));
+      b.type("#code", Totp.code(People.base32(person.get("totpSecret").asText()), demo.clock.instant()));
+      b.submit("form[action='/console/2fa'] button[type=submit]");
+    }
+  }
+
+  /** Fetches in the page, with its cookies: status, content type, cache control and the body's first 4 bytes. */
+  @SuppressWarnings("unchecked")
+  private static List<Object> fetch(String method, String path, String form) {
+    return (List<Object>) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "var init = {method: arguments[0]}; if (arguments[2] !== null) { init.body = arguments[2];"
+        + " init.headers = {'Content-Type': 'application/x-www-form-urlencoded'}; }"
+        + "fetch(arguments[1], init).then(function (r) { return r.arrayBuffer().then(function (b) {"
+        + " done([r.status, (r.headers.get('Content-Type') || '').split(';')[0], r.headers.get('Cache-Control'),"
+        + " String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 4)))]); }); });", method, path, form);
+  }
+
+  private static List<String> auditActions() {
+    List<String> actions = new java.util.ArrayList<>();
+    try (var c = svc.pv.database().dataSource().getConnection();
+        var rs = c.createStatement().executeQuery("SELECT action FROM audit_entries ORDER BY idx")) {
+      while (rs.next()) {
+        actions.add(rs.getString(1));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return actions;
+  }
+
   private static void signIn(String login) {
     signIn(browser, login);
   }
@@ -281,9 +455,13 @@ class ConsoleBrowserTest {
   }
 
   private static String shipment(String reference, String recipientName) {
+    return shipment(merchant, reference, recipientName);
+  }
+
+  private static String shipment(Principals.Created by, String reference, String recipientName) {
     Map<String, Object> body = Fixtures.shipment(reference);
     body.put("recipient", Fixtures.party(recipientName, "13912345678", "西湖区"));
-    TestService.Response r = svc.post("/v1/shipments", merchant.token(), body);
+    TestService.Response r = svc.post("/v1/shipments", by.token(), body);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("waybill").asText();
   }

@@ -9,7 +9,14 @@ import org.jspecify.annotations.Nullable;
  * thresholds and channels, never personal data.
  */
 public record Alert(String id, Severity severity, String kind, @Nullable String principalId,
-    @Nullable String waybill, String detail, Instant at, @Nullable Instant suspendedAt) {
+    @Nullable String waybill, String detail, Instant at, @Nullable Instant suspendedAt,
+    @Nullable Instant acknowledgedAt) {
+
+  /** A new alert, not yet acted on. */
+  public Alert(String id, Severity severity, String kind, @Nullable String principalId, @Nullable String waybill,
+      String detail, Instant at, @Nullable Instant suspendedAt) {
+    this(id, severity, kind, principalId, waybill, detail, at, suspendedAt, null);
+  }
 
   public Alert {
     Objects.requireNonNull(id, "id");
@@ -20,5 +27,11 @@ public record Alert(String id, Severity severity, String kind, @Nullable String 
     if (detail.length() > 400) {
       detail = detail.substring(0, 400);
     }
+  }
+
+  /** Suspended wins over acknowledged: it is the stronger act. */
+  public AlertState state() {
+    return suspendedAt != null ? AlertState.SUSPENDED
+        : acknowledgedAt != null ? AlertState.ACKNOWLEDGED : AlertState.OPEN;
   }
 }

@@ -15,6 +15,7 @@ import org.parcelveil.store.StoreException;
 /** Alerts as rows of {@code leak_alerts}. */
 public final class AlertRepository {
   private static final String COLUMNS = "id, severity, kind, principal_id, waybill, detail, at, suspended_at";
+  private static final String READ_COLUMNS = COLUMNS + ", acknowledged_at";
   private final DataSource dataSource;
 
   public AlertRepository(DataSource dataSource) {
@@ -41,7 +42,7 @@ public final class AlertRepository {
   /** Alerts raised at or after {@code since}, oldest first, at most {@code limit}. */
   public List<Alert> since(Instant since, int limit) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+        PreparedStatement ps = c.prepareStatement("SELECT " + READ_COLUMNS
             + " FROM leak_alerts WHERE at >= ? ORDER BY at, id FETCH FIRST ? ROWS ONLY")) {
       ps.setTimestamp(1, Timestamp.from(since));
       ps.setInt(2, limit);
@@ -53,7 +54,7 @@ public final class AlertRepository {
 
   public Optional<Alert> find(String id) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM leak_alerts WHERE id = ?")) {
+        PreparedStatement ps = c.prepareStatement("SELECT " + READ_COLUMNS + " FROM leak_alerts WHERE id = ?")) {
       ps.setString(1, id);
       List<Alert> l = read(ps);
       return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
@@ -75,14 +76,29 @@ public final class AlertRepository {
     }
   }
 
+  /** Marks an alert acknowledged unless it was already; false if nothing changed. */
+  public boolean markAcknowledged(String id, String by, Instant at) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE leak_alerts SET acknowledged_at = ?, acknowledged_by = ? "
+            + "WHERE id = ? AND acknowledged_at IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(at));
+      ps.setString(2, by);
+      ps.setString(3, id);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("could not update the alert", e);
+    }
+  }
+
   private static List<Alert> read(PreparedStatement ps) throws SQLException {
     List<Alert> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Timestamp suspended = rs.getTimestamp(8);
+        Timestamp acknowledged = rs.getTimestamp(9);
         out.add(new Alert(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-            suspended == null ? null : suspended.toInstant()));
+            suspended == null ? null : suspended.toInstant(), acknowledged == null ? null : acknowledged.toInstant()));
       }
     }
     return out;

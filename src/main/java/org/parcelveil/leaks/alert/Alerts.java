@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
@@ -53,8 +54,29 @@ public final class Alerts implements AlertSink {
     return repository.since(since, MAX_LIST);
   }
 
+  /**
+   * Alerts raised at or after {@code since} (at most {@value #MAX_LIST}, oldest first), narrowed to a state and a
+   * kind when given.
+   */
+  public List<Alert> since(Instant since, @Nullable AlertState state, @Nullable String kind) {
+    return since(since).stream().filter(a -> state == null || a.state() == state)
+        .filter(a -> kind == null || a.kind().equals(kind)).toList();
+  }
+
   public Optional<Alert> find(String id) {
     return repository.find(id);
+  }
+
+  /**
+   * Records that {@code actor} looked at the alert, logged first ({@code alert.acknowledge}) as every act on an
+   * alert is; false if it was acknowledged already (then nothing is logged).
+   */
+  public boolean acknowledge(Principal actor, Alert a) {
+    if (a.acknowledgedAt() != null) {
+      return false;
+    }
+    audit.append(AuditRecord.admin("alert.acknowledge", actor.id(), actor.role().wireName(), a.id()));
+    return repository.markAcknowledged(a.id(), actor.id(), clock.instant());
   }
 
   /** Revokes the principal an alert names; false if it names none or the principal was revoked already. */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,18 +17,30 @@ import org.parcelveil.http.Json;
 
 /**
  * Reads a leaked list as found: CSV with a header naming any of {@code waybill}, {@code phone}, {@code name}
- * (other columns ignored), or JSON lines of {@code {waybill?, phone?, name?}}. Streams; never holds the file.
+ * (other columns ignored), JSON lines of {@code {waybill?, phone?, name?}}, or plain lines that each hold one
+ * waybill or one phone number. Streams; never holds the file.
  */
 public final class LeakFiles {
+  // Digits with the usual separators: a phone number as people write it. Waybills start with letters.
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{5,30}");
+
   private LeakFiles() {}
 
-  /** The file's records; {@code format} is {@code csv} or {@code jsonl}. */
+  /** The file's records; {@code format} is {@code csv}, {@code jsonl} or {@code lines}. */
   public static Iterator<LeakRecord> read(Reader reader, String format) throws IOException {
     return switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" -> csv(reader);
       case "jsonl", "json", "ndjson" -> jsonLines(new BufferedReader(reader));
-      default -> throw new IllegalArgumentException("format must be csv or jsonl");
+      case "lines", "txt" -> plainLines(new BufferedReader(reader));
+      default -> throw new IllegalArgumentException("format must be csv, jsonl or lines");
     };
+  }
+
+  /** One waybill or phone number per line, as lists copied out of a chat or a spreadsheet column look. */
+  private static Iterator<LeakRecord> plainLines(BufferedReader reader) {
+    return reader.lines().map(String::strip).filter(l -> !l.isEmpty())
+        .map(l -> PHONE.matcher(l).matches() ? new LeakRecord(null, l, null) : new LeakRecord(l, null, null))
+        .iterator();
   }
 
   private static Iterator<LeakRecord> csv(Reader reader) throws IOException {

@@ -8,18 +8,21 @@ import org.parcelveil.leaks.attribution.AttributionReport;
 import org.parcelveil.leaks.attribution.Sighting;
 import org.parcelveil.leaks.attribution.Suspect;
 
-/** The JSON shape of an attribution: counts and suspects with their evidence; no uploaded value is echoed. */
-final class AttributionViews {
+/**
+ * The shape of an attribution as the API sends it and the console shows it: counts and suspects with their
+ * evidence; no uploaded value is echoed.
+ */
+public final class AttributionViews {
   private AttributionViews() {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record EvidenceView(String waybill, String how, String party, String at) {}
+  public record EvidenceView(String waybill, String how, String party, String at) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record SuspectView(String principalId, String channel, String role, String name, double score, double weight,
+  public record SuspectView(String principalId, String channel, String role, String name, double score, double weight,
       int covered, List<EvidenceView> evidence) {}
 
-  record ReportView(String runId, int records, int matched, int unmatched, List<SuspectView> suspects,
+  public record ReportView(String runId, int records, int matched, int unmatched, List<SuspectView> suspects,
       List<String> canaries, long auditIndex) {}
 
   static ReportView of(AttributionReport r, Principals principals) {

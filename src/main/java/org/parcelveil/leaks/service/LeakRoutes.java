@@ -18,12 +18,10 @@ import org.parcelveil.http.Routes;
 import org.parcelveil.leaks.AccessEvent;
 import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.leaks.alert.Alert;
+import org.parcelveil.leaks.alert.AlertState;
 import org.parcelveil.leaks.alert.AlertView;
 import org.parcelveil.leaks.alert.Alerts;
-import org.parcelveil.leaks.attribution.Attribution;
-import org.parcelveil.leaks.attribution.AttributionReport;
 import org.parcelveil.leaks.attribution.LeakRecord;
-import org.parcelveil.leaks.attribution.Ranking;
 import org.parcelveil.leaks.canary.Canaries;
 import org.parcelveil.relay.WebhookSignature;
 import org.parcelveil.validation.ValidationException;
@@ -37,22 +35,20 @@ import org.parcelveil.vault.Phone;
 final class LeakRoutes implements Routes {
   private final Canaries canaries;
   private final Alerts alerts;
-  private final Attribution attribution;
+  private final AttributionRuns attributions;
   private final Principals principals;
   private final AccessObserver events;
   private final WebhookSignature lineSignature;
-  private final int maxRecords;
   private final Clock clock;
 
-  LeakRoutes(Canaries canaries, Alerts alerts, Attribution attribution, Principals principals, AccessObserver events,
-      WebhookSignature lineSignature, int maxRecords, Clock clock) {
+  LeakRoutes(Canaries canaries, Alerts alerts, AttributionRuns attributions, Principals principals,
+      AccessObserver events, WebhookSignature lineSignature, Clock clock) {
     this.canaries = canaries;
     this.alerts = alerts;
-    this.attribution = attribution;
+    this.attributions = attributions;
     this.principals = principals;
     this.events = events;
     this.lineSignature = lineSignature;
-    this.maxRecords = maxRecords;
     this.clock = clock;
   }
 
@@ -78,6 +74,8 @@ final class LeakRoutes implements Routes {
 
   record Suspended(String principalId, boolean revoked, String alertId) {}
 
+  record Acknowledged(String alertId, boolean changed) {}
+
   @Override
   public void register(RoutesConfig routes) {
     routes.before(ctx -> Auth.caller(ctx).ifPresent(p -> events.record(
@@ -87,6 +85,7 @@ final class LeakRoutes implements Routes {
     routes.post("/v1/canaries/calls", this::canaryCall);
     routes.get("/v1/alerts", this::listAlerts);
     routes.post("/v1/alerts/{id}/suspend", this::suspendAlert);
+    routes.post("/v1/alerts/{id}/acknowledge", this::acknowledgeAlert);
     routes.post("/v1/principals/{id}/suspend", this::suspendPrincipal);
     routes.post("/v1/attributions", this::attribute);
   }
@@ -134,7 +133,16 @@ final class LeakRoutes implements Routes {
     } catch (DateTimeParseException e) {
       throw ValidationException.of("since", "must be an RFC 3339 UTC time such as 2026-11-29T08:00:00Z");
     }
-    ctx.json(alerts.since(from).stream().map(AlertView::of).toList());
+    String state = ctx.queryParam("state");
+    AlertState wanted = state == null ? null : AlertState.parse(state)
+        .orElseThrow(() -> ValidationException.of("state", "must be open, acknowledged or suspended"));
+    ctx.json(alerts.since(from, wanted, ctx.queryParam("kind")).stream().map(AlertView::of).toList());
+  }
+
+  private void acknowledgeAlert(Context ctx) {
+    Principal p = Auth.require(ctx, Role.SECURITY);
+    Alert a = alerts.find(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("No such alert."));
+    ctx.json(new Acknowledged(a.id(), alerts.acknowledge(p, a)));
   }
 
   private void suspendAlert(Context ctx) {
@@ -159,18 +167,7 @@ final class LeakRoutes implements Routes {
   private void attribute(Context ctx) {
     Principal p = Auth.require(ctx, Role.SECURITY);
     AttributionBody body = Requests.body(ctx, AttributionBody.class);
-    if (body.records() == null || body.records().isEmpty() || body.records().size() > maxRecords) {
-      throw ValidationException.of("records", "must hold 1 to " + maxRecords + " records");
-    }
-    if (body.records().stream().anyMatch(r -> r == null)) {
-      throw ValidationException.of("records", "must hold objects {waybill?, phone?, name?}");
-    }
-    Ranking run = attribution.begin();
-    List<LeakRecord> all = body.records();
-    for (int i = 0; i < all.size(); i += 1000) {
-      run.add(all.subList(i, Math.min(all.size(), i + 1000)));
-    }
-    AttributionReport report = attribution.finish(run, p.id(), p.role().wireName());
-    ctx.json(AttributionViews.of(report, principals));
+    List<LeakRecord> records = body.records() == null ? List.of() : body.records();
+    ctx.json(attributions.run(p, records.iterator()));
   }
 }

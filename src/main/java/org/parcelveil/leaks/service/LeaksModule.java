@@ -35,6 +35,7 @@ public final class LeaksModule implements AutoCloseable {
   private final Alerts alerts;
   private final DetectorEngine engine;
   private final Attribution attribution;
+  private final AttributionRuns attributionRuns;
   private final LeakRoutes routes;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pv-canary-refresh");
@@ -61,8 +62,9 @@ public final class LeaksModule implements AutoCloseable {
     engine.seedLastSeen(LastSeen.load(ds, parts.principals()));
     this.attribution = new Attribution(ds, new JdbcExposureSource(ds, parts.blindIndex()), parts.audit(), alerts,
         settings.guessProbability(), clock);
-    this.routes = new LeakRoutes(canaries, alerts, attribution, parts.principals(), parts.accessEvents(),
-        parts.lineSignature(), settings.maxAttributionRecords(), clock);
+    this.attributionRuns = new AttributionRuns(attribution, parts.principals(), settings.maxAttributionRecords());
+    this.routes = new LeakRoutes(canaries, alerts, attributionRuns, parts.principals(), parts.accessEvents(),
+        parts.lineSignature(), clock);
     parts.accessEvents().subscribe(engine);
   }
 
@@ -95,6 +97,11 @@ public final class LeaksModule implements AutoCloseable {
 
   public Attribution attribution() {
     return attribution;
+  }
+
+  /** Attribution runs for people (the API and the console): size checks, chunks, suspects with names. */
+  public AttributionRuns attributionRuns() {
+    return attributionRuns;
   }
 
   @Override

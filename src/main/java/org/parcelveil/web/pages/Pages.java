@@ -1,17 +1,10 @@
 package org.parcelveil.web.pages;
 
 import io.javalin.config.RoutesConfig;
-import java.time.Clock;
-import javax.sql.DataSource;
-import org.parcelveil.access.Principals;
-import org.parcelveil.disclosure.Disclosures;
-import org.parcelveil.network.Network;
-import org.parcelveil.relay.Relay;
 import org.parcelveil.shipment.EventRepository;
-import org.parcelveil.shipment.Lifecycle;
-import org.parcelveil.shipment.Shipments;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
+import org.parcelveil.web.WebModule;
 import org.parcelveil.web.session.Accounts;
 import org.parcelveil.web.session.FormNonces;
 
@@ -19,33 +12,46 @@ import org.parcelveil.web.session.FormNonces;
 public final class Pages {
   private final SignInPages signIn;
   private final MerchantPages merchant;
+  private final LabelPages labels;
   private final StationPages station;
   private final CourierPages courier;
   private final SupportPages support;
   private final SecurityPages security;
+  private final AlertPages alerts;
+  private final CanaryPages canaries;
+  private final AttributionPages attribution;
   private final AdminPages admin;
+  private final StatusPages status;
 
-  public Pages(Gate gate, Views views, Accounts accounts, FormNonces nonces, DataSource dataSource,
-      Principals principals, Network network, Shipments shipments, Lifecycle lifecycle, Disclosures disclosures,
-      Relay relay, Clock clock) {
-    CourierWork work = new CourierWork(dataSource);
-    RevealFlow reveals = new RevealFlow(disclosures, nonces, views);
+  public Pages(Gate gate, Views views, Accounts accounts, FormNonces nonces, WebModule.Parts p) {
+    CourierWork work = new CourierWork(p.dataSource());
+    RevealFlow reveals = new RevealFlow(p.disclosures(), nonces, views);
     this.signIn = new SignInPages(gate, accounts, views);
-    this.merchant = new MerchantPages(gate, shipments, views);
-    this.station = new StationPages(gate, shipments, lifecycle, principals, work, views);
-    this.courier = new CourierPages(gate, shipments, work, reveals, relay, lifecycle, views, clock);
-    this.support = new SupportPages(gate, shipments, new EventRepository(dataSource), reveals, views);
-    this.security = new SecurityPages(gate, new AuditFeed(dataSource), principals, views, clock);
-    this.admin = new AdminPages(gate, network, principals, accounts, views);
+    this.merchant = new MerchantPages(gate, p.shipments(), views);
+    this.labels = new LabelPages(gate, p.labels());
+    this.station = new StationPages(gate, p.shipments(), p.lifecycle(), p.principals(), work, p.labels(), views);
+    this.courier = new CourierPages(gate, p.shipments(), work, reveals, p.relay(), p.lifecycle(), views, p.clock());
+    this.support = new SupportPages(gate, p.shipments(), new EventRepository(p.dataSource()), reveals, views);
+    this.security = new SecurityPages(gate, new AuditFeed(p.dataSource()), p.principals(), views, p.clock());
+    this.alerts = new AlertPages(gate, p.leaks().alerts(), p.principals(), accounts, views, p.clock());
+    this.canaries = new CanaryPages(gate, p.leaks().canaries(), views);
+    this.attribution = new AttributionPages(gate, p.leaks().attributionRuns(), views);
+    this.admin = new AdminPages(gate, p.network(), p.principals(), accounts, views);
+    this.status = new StatusPages(gate, p.retention(), p.keys(), views, p.clock());
   }
 
   public void register(RoutesConfig routes) {
     signIn.register(routes);
     merchant.register(routes);
+    labels.register(routes);
     station.register(routes);
     courier.register(routes);
     support.register(routes);
     security.register(routes);
+    alerts.register(routes);
+    canaries.register(routes);
+    attribution.register(routes);
     admin.register(routes);
+    status.register(routes);
   }
 }

@@ -20,12 +20,12 @@ public record ShipmentRow(String waybill, String reference, String state, String
     return "state." + state;
   }
 
-  /** The label link of the label feature's API. */
+  /** The console's label link: the session signs it, where the API's link would want a token. */
   public String labelUrl() {
-    return "/v1/shipments/" + waybill + "/label?format=pdf";
+    return LabelPages.url(waybill);
   }
 
   public String created() {
-    return createdAt.toString().substring(0, 16).replace('T', ' ');
+    return PageTimes.minute(createdAt);
   }
 }

@@ -245,6 +245,42 @@ public final class Accounts {
     return problems;
   }
 
+  /** A demo person's second factor as an authenticator app takes it; empty for roles that owe none. */
+  public record DemoLogin(String login, Optional<Enrolment> secondFactor) {
+    @Override
+    public String toString() {
+      return "DemoLogin[" + login + "]";
+    }
+  }
+
+  /**
+   * For the demo only ({@code serve --demo}): gives a person a sign-in name and password directly, without a
+   * set-up link, and for admin and security an enabled second factor whose secret is returned for the demo's
+   * tokens file. Real people always choose their own password through a link. Audit-logged like a link, since
+   * it too hands over an account.
+   */
+  public DemoLogin provisionDemo(String principalId, String login, char[] password) {
+    Principal p = principals.find(principalId).filter(x -> !x.isRevoked() && isPerson(x.role()))
+        .orElseThrow(() -> new IllegalArgumentException("no active person with that id"));
+    if (!LOGIN.matcher(login).matches() || password.length < Passwords.MIN_LENGTH) {
+      throw new IllegalArgumentException("demo sign-in name or password does not meet the rules");
+    }
+    if (credentials.find(p.id()).isPresent() || credentials.findByLogin(login).isPresent()) {
+      throw new IllegalArgumentException("this person or sign-in name has console credentials already");
+    }
+    Instant now = clock.instant();
+    audit.append(AuditRecord.admin("console.demo_credentials", "demo", "system", p.id()));
+    Credential c = new Credential(p.id(), login, passwords.hash(password), null, false, 0, 0, null);
+    Optional<Enrolment> second = Optional.empty();
+    if (needsSecondFactor(p.role())) {
+      byte[] secret = Totp.newSecret();
+      c = c.withTotp(box.seal(secret, p.id()), true);
+      second = Optional.of(new Enrolment(Totp.base32(secret), Totp.otpauthUri(ISSUER, login, secret)));
+    }
+    credentials.save(c, now);
+    return new DemoLogin(login, second);
+  }
+
   /** The sign-in name a principal chose, if any (shown to admins). */
   public Optional<String> loginOf(String principalId) {
     return credentials.find(principalId).map(Credential::login);
