@@ -32,6 +32,9 @@ public final class Database implements AutoCloseable {
    * its own file) and applies the migrations under {@code classpath:db/<location>}.
    */
   public static Database open(DatabaseSettings settings, String location, String schema, int poolSize) {
+    if (settings.isH2()) {
+      H2Files.compactIfSparse(settings);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
     config.setUsername(settings.user());
@@ -79,20 +82,8 @@ public final class Database implements AutoCloseable {
     return dataSource.getConnection();
   }
 
-  /**
-   * Closes the pool. An embedded H2 file this process serves is compacted first: its chunks are only ever appended
-   * (see {@link DatabaseSettings#embedded}), so the file holds every version written since the last compaction.
-   * A process that reached the file through another's {@code AUTO_SERVER} leaves it alone, since a shutdown there
-   * would close the serving process's database.
-   */
   @Override
   public void close() {
-    try {
-      if (dialect == Dialect.H2 && !dataSource.isClosed()) {
-        H2Files.compactIfServedHere(dataSource);
-      }
-    } finally {
-      dataSource.close();
-    }
+    dataSource.close();
   }
 }

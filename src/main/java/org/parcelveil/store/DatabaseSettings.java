@@ -22,10 +22,11 @@ public record DatabaseSettings(String url, String user, String password) {
     // WRITE_DELAY=0: each commit is written to the file before it returns.
     // REUSE_SPACE=FALSE: every chunk is appended to the end of the file. With space reuse, H2 2.5 lost
     // acknowledged commits under kill -9 (a new chunk written into freed space in mid-file was not found on
-    // recovery, which fell back to an older version); appended chunks always are. The file grows until the next
-    // clean stop compacts it (Database#close; docs/operations.md). H2 does not fsync commits: surviving power
-    // loss needs PostgreSQL.
-    return new DatabaseSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE", "sa", "");
+    // recovery, which fell back to an older version); appended chunks always are. The file grows until it is
+    // compacted: when H2 closes it (MAX_COMPACT_TIME: for up to 60 s), or at the next start (H2Files).
+    // H2 does not fsync commits: surviving power loss needs PostgreSQL.
+    return new DatabaseSettings("jdbc:h2:file:" + file
+        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE;MAX_COMPACT_TIME=60000", "sa", "");
   }
 
   public boolean isPostgres() {

@@ -1,37 +1,79 @@
 package org.parcelveil.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Upkeep of an embedded H2 database file. */
+/**
+ * Compaction of an embedded H2 file at start. The service's H2 files only ever append (see
+ * {@link DatabaseSettings#embedded}), so they hold every version written since their last compaction. H2 compacts a
+ * file when it closes it (for at most {@code MAX_COMPACT_TIME}); a crash, or a large file, leaves it sparse, and the
+ * next start finishes the job.
+ */
 final class H2Files {
   private static final Logger log = LoggerFactory.getLogger(H2Files.class);
+  /** Below this a file is not worth a compaction at start, whatever its fill rate. */
+  static final long SPARSE_MIN_BYTES = 64L << 20;
+  /** Share of the chunks' space that live pages fill, in percent, below which a start compacts. */
+  static final int SPARSE_FILL_PERCENT = 50;
 
   private H2Files() {}
 
   /**
-   * Compacts the database file and closes it, when this process has the file open itself (not as a client of
-   * another process's {@code AUTO_SERVER}, and not an in-memory database). Nothing else may use the pool afterwards.
+   * Compacts the file before the service opens it, if this process is the one opening it and it is large and
+   * mostly dead versions (as after a crash, or a stop whose compaction did not run).
    */
-  static void compactIfServedHere(DataSource dataSource) {
+  static void compactIfSparse(DatabaseSettings settings) {
+    if (!settings.url().startsWith("jdbc:h2:file:")) {
+      return;
+    }
     long started = System.nanoTime();
-    try (Connection c = dataSource.getConnection()) {
-      if (!servedHere(c)) {
-        return;
+    try {
+      Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+      long size;
+      long fill;
+      String name;
+      try {
+        size = info(c, "info.FILE_SIZE");
+        fill = info(c, "info.CHUNKS_FILL_RATE");
+        name = c.getCatalog();
+        if (!servedHere(c) || size < SPARSE_MIN_BYTES || fill < 0 || fill >= SPARSE_FILL_PERCENT) {
+          c.close();
+          return;
+        }
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
       }
-      try (Statement s = c.createStatement()) {
-        s.execute("SHUTDOWN COMPACT");
-      }
-      log.info("compacted the H2 file {} in {} ms", c.getCatalog(), (System.nanoTime() - started) / 1_000_000);
+      shutdownCompact(c); // closes the database, and with it this connection
+      log.info("compacted the H2 file {} at start: it was {} MiB, {} % live, in {} ms", name, size >> 20, fill,
+          (System.nanoTime() - started) / 1_000_000);
     } catch (SQLException | RuntimeException e) {
-      // Compaction only saves space; the next clean stop tries again.
-      log.warn("could not compact the H2 file: {}", e.toString());
+      // Opening the pool next reports a database that cannot be opened; compaction only saves space.
+      log.warn("could not check or compact the H2 file at start: {}", e.toString());
+    }
+  }
+
+  private static void shutdownCompact(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN COMPACT");
+    }
+  }
+
+  private static long info(Connection c, String name) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Long.parseLong(rs.getString(1).trim()) : -1;
+      }
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

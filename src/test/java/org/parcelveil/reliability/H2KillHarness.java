@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parcelveil.store.DatabaseSettings;
 
 /**
  * Bare H2, no service: does a file database keep every commit it acknowledged when its process is killed? A child
@@ -34,12 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp "target/test-classes:target/lib/*" org.parcelveil.reliability.H2KillHarness DIR ROUNDS [URL_OPTIONS]
  * </pre>
  *
- * URL_OPTIONS defaults to the service's own ({@code ;AUTO_SERVER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE}); exits 1
- * on the first round that finds an acknowledged id missing.
+ * URL_OPTIONS (e.g. {@code ;WRITE_DELAY=0} for H2's default space reuse) replaces the options of the service's
+ * embedded URL ({@link DatabaseSettings#embedded}); exits 1 on the first round that finds an acknowledged id missing.
  */
 public final class H2KillHarness {
-  static final String SERVICE_OPTIONS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;REUSE_SPACE=FALSE";
-
   private H2KillHarness() {}
 
   public static void main(String[] args) throws Exception {
@@ -47,7 +47,10 @@ public final class H2KillHarness {
       child(args[1]);
       return;
     }
-    String url = "jdbc:h2:file:" + args[0] + "/kill" + (args.length > 2 ? args[2] : SERVICE_OPTIONS);
+    String url = DatabaseSettings.embedded(Path.of(args[0]), "kill").url();
+    if (args.length > 2) {
+      url = url.substring(0, url.indexOf(';')) + args[2];
+    }
     int rounds = Integer.parseInt(args[1]);
     Set<Long> acked = ConcurrentHashMap.newKeySet();
     Random random = new Random(1);
