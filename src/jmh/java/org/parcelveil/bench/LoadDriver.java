@@ -170,23 +170,27 @@ public final class LoadDriver {
   /** Runs {@code clients} loops of {@code call} for {@code seconds}; returns completed units per second. */
   static double drive(int clients, int seconds, Call call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    AtomicLong done = new AtomicLong();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    long start = System.nanoTime();
-    List<Future<?>> fs = new ArrayList<>();
-    for (int i = 0; i < clients; i++) {
-      fs.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          done.addAndGet(call.run());
-        }
-        return null;
-      }));
+    try {
+      AtomicLong done = new AtomicLong();
+      long end = System.nanoTime() + seconds * 1_000_000_000L;
+      long start = System.nanoTime();
+      List<Future<?>> fs = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        fs.add(pool.submit(() -> {
+          while (System.nanoTime() < end) {
+            done.addAndGet(call.run());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+      return done.get() / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      // Also on a failed call: the other clients' threads would otherwise keep the JVM alive after the report.
+      pool.shutdownNow();
     }
-    for (Future<?> f : fs) {
-      f.get();
-    }
-    pool.shutdown();
-    return done.get() / ((System.nanoTime() - start) / 1e9);
   }
 
   HttpResponse<String> post(String path, String token, Object body) throws Exception {
