@@ -25,7 +25,7 @@ public final class EncodeVersusFf1 {
     byte[] key = new byte[32];
     new SplittableRandom(1).nextBytes(key);
     WaybillCodec codec = new WaybillCodec("PV", key);
-    FPEFF1Engine engine = new FPEFF1Engine();
+    FPEFF1Engine engine = new FPEFF1Engine(new JdkAes());
     engine.init(true, new FPEParameters(new KeyParameter(key), 10, "PV".getBytes()));
     byte[][] buffers = {new byte[14], new byte[14]};
     long[] counter = {1_234_567};
