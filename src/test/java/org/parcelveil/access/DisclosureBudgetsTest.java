@@ -42,8 +42,8 @@ class DisclosureBudgetsTest {
   }
 
   private static DisclosureBudgets budgets(Database db, int perShipment) {
-    return new DisclosureBudgets(db.dataSource(), new DisclosureLimits(Duration.ofHours(12), 1_000, perShipment, 20, 2),
-        CLOCK);
+    return new DisclosureBudgets(db.dataSource(), db.dialect(),
+        new DisclosureLimits(Duration.ofHours(12), 1_000, perShipment, 20, 2), CLOCK);
   }
 
   /** Starts {@code n} spends on one shipment together; returns how many were allowed. */
