@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.ParcelVeil;
@@ -27,12 +28,14 @@ import org.parcelveil.http.Json;
 import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.shipment.RawShipmentInsert;
 import org.parcelveil.shipment.Shipment;
-import org.parcelveil.store.TestDatabases;
+import org.parcelveil.scale.PostgresServers;
+import org.parcelveil.tracking.ResultsSection;
 
 /**
  * The HTTP load driver: runs the real service (in this JVM, on loopback, real Jetty and real database) and drives
  * it with concurrent HTTP clients; measures the database's own raw rate for the same rows in the same run, so each
- * figure comes with its ratio. Usage: {@code bench/load [h2|postgres|both] [seconds]}.
+ * figure comes with its ratio. Usage: {@code bench/load [h2|postgres|both] [seconds]}. The machine is shared, so each
+ * measurement alternates with its baseline over a few rounds and the ratio is their median.
  */
 public final class LoadDriver {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -42,20 +45,26 @@ public final class LoadDriver {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** Rounds per paired measurement: each alternates the two sides, so both see the same neighbours. */
+  static final int ROUNDS = 3;
+
   public static void main(String[] args) throws Exception {
     String which = args.length > 0 ? args[0] : "both";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     StringBuilder report = new StringBuilder();
-    report.append("# HTTP load results\n\n").append(Machine.describe()).append("\n");
+    report.append(Machine.describe()).append("Load average (1 / 5 / 15 min) at the start: ")
+        .append(ResultsSection.loadAverage()).append(". Each ratio is the median of ").append(ROUNDS)
+        .append(" rounds that alternate the measurement and its baseline (")
+        .append(seconds).append(" s each); the rates are the medians of the rounds, the ratios of single rounds in brackets.\n\n");
     report.append("| database | measurement | rate | raw limit | ratio |\n|---|---|---|---|---|\n");
     for (String kind : which.equals("both") ? List.of("h2", "postgres") : List.of(which)) {
       report.append(run(kind, seconds));
     }
+    report.append("\nLoad average at the end: ").append(ResultsSection.loadAverage()).append(".\n\n")
+        .append("CPU time per unit of work (medians of the rounds; the JVM's includes the load driver's own HTTP clients,")
+        .append(" and on H2 the database):\n\n").append(cpuNotes);
     System.out.println(report);
-    Path out = Path.of("docs/benchmarks/http-load.md");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report.toString());
-    System.out.println("written to " + out);
+    ResultsSection.write(Path.of("docs/benchmarks/http-load.md"), "load", report.toString());
   }
 
   static String run(String kind, int seconds) throws Exception {
@@ -63,46 +72,136 @@ public final class LoadDriver {
     // Budgets far above the load, so the benchmark measures the reveal path rather than its refusal.
     Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, 64L << 20))
         .withDisclosure(new DisclosureLimits(Duration.ofHours(12), 100_000_000, 100_000_000, 20, 2));
-    if (kind.equals("postgres")) {
-      s = s.withDatabase(TestDatabases.freshPostgres());
+    // A PostgreSQL server of its own, durable as in production (the test suite's shared one commits without
+    // waiting for the disk), so that every commit costs here what it costs there, on both sides of each ratio.
+    PostgresServers postgres = kind.equals("postgres") ? PostgresServers.start(1) : null;
+    if (postgres != null) {
+      s = s.withDatabase(postgres.settings(0));
     }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     StringBuilder rows = new StringBuilder();
-    try (ParcelVeil pv = ParcelVeil.open(s, Map.of(MasterKeySource.ENV, Base64.getEncoder().encodeToString(key)));
+    try (postgres; ParcelVeil pv = ParcelVeil.open(s, Map.of(MasterKeySource.ENV, Base64.getEncoder().encodeToString(key)));
         HttpServer server = pv.serve()) {
       LoadDriver d = new LoadDriver(server.port());
+      meter = CpuMeter.of(pv.database().dataSource(), kind.equals("postgres"));
       String admin = pv.principals().create(null, "admin", "Load admin", null).token();
       d.setUpNetwork(admin);
       var merchant = pv.principals().create(null, "merchant", "Load merchant", null);
       String m = merchant.token();
 
-      // Warm-up, then batches of 1,000 from 2 clients.
-      d.batches(m, 1000, 2, 3);
-      double batchRate = d.batches(m, 1000, 2, seconds);
+      // Warm-up, then batches of 1,000 from 2 clients against the same rows inserted raw from 2 connections.
+      d.batches(m, 1000, BATCH_CLIENTS, WARM_UP);
       List<Shipment> written = pv.shipments().ofMerchant(merchant.principal().id(), 2000);
-      double raw = RawShipmentInsert.insert(pv.database().dataSource(),
-          RawShipmentInsert.copies(written, "RW", 50_000));
-      rows.append(row(kind, "POST /v1/shipments/batch (1,000 per request, 2 clients), shipments/s", batchRate,
-          "raw JDBC batch insert of the same rows, 1,000/commit", raw));
+      AtomicInteger warm = new AtomicInteger();
+      drive(BATCH_CLIENTS, 2, () -> RawShipmentInsert.insertNext(pv.database().dataSource(), written, "W0", warm));
+      int[] round = {0};
+      Paired batch = Paired.measure(() -> d.batches(m, 1000, BATCH_CLIENTS, seconds), () -> {
+        AtomicInteger chunks = new AtomicInteger();
+        String prefix = "R" + round[0]++;
+        return drive(BATCH_CLIENTS, seconds, () -> RawShipmentInsert.insertNext(pv.database().dataSource(), written,
+            prefix, chunks));
+      });
+      rows.append(row(kind, "POST /v1/shipments/batch (1,000 per request, 2 clients), shipments/s", batch,
+          "raw JDBC batch insert of the same rows, 1,000/commit, 2 connections"));
 
-      d.singles(m, 4, 2);
+      d.singles(m, 4, WARM_UP);
       double single = d.singles(m, 16, seconds);
-      rows.append(row(kind, "POST /v1/shipments, 16 clients, requests/s", single, "(see batch raw limit)", raw));
+      rows.append(row(kind, "POST /v1/shipments, 16 clients, requests/s",
+          new Paired(single, batch.baseline(), single / batch.baseline(), List.of(), null), "(see batch raw limit)"));
 
       var courier = pv.principals().create(null, "courier", "Load courier", "HZ-XH01");
       String wb = d.shipmentOutForDelivery(m, pv, courier.principal().id());
-      d.reads(courier.token(), "/v1/shipments/" + wb, 8, 2);
-      double read = d.reads(courier.token(), "/v1/shipments/" + wb, 8, seconds);
-      double reveal = d.reveals(courier.token(), wb, 8, seconds);
+      String path = "/v1/shipments/" + wb;
+      d.reads(courier.token(), path, 8, WARM_UP);
+      d.reveals(courier.token(), wb, 8, WARM_UP);
+      Paired reveal = Paired.measure(() -> d.reveals(courier.token(), wb, 8, seconds),
+          () -> d.reads(courier.token(), path, 8, seconds));
       rows.append(row(kind, "POST /v1/shipments/{waybill}/reveal (policy + audit append + decrypt), 8 clients, /s",
-          reveal, "GET /v1/shipments/{waybill} by the same courier, /s", read));
+          reveal, "GET /v1/shipments/{waybill} by the same courier, /s"));
+      cpuNotes.append(cpuNote(kind, "batch creation, per shipment", batch, "raw insert"))
+          .append(cpuNote(kind, "reveal, per request", reveal, "GET"));
     }
     return rows.toString();
   }
 
-  static String row(String kind, String what, double rate, String rawWhat, double raw) {
-    String line = String.format("| %s | %s | %,.0f | %s: %,.0f | %.2f |%n", kind, what, rate, rawWhat, raw, rate / raw);
+  /** CPU lines collected while the tables are written, printed below them. */
+  static final StringBuilder cpuNotes = new StringBuilder();
+
+  static String cpuNote(String kind, String what, Paired p, String baselineName) {
+    double[] c = p.cpu();
+    if (!kind.equals("postgres")) {
+      return String.format("- %s, %s: service %.0f µs; %s %.0f µs%n", kind, what, c[0], baselineName, c[2]);
+    }
+    return String.format("- %s, %s: service %.0f + PostgreSQL %.0f µs; %s %.0f + PostgreSQL %.0f µs%n", kind, what,
+        c[0], c[1], baselineName, c[2], c[3]);
+  }
+
+  static final int BATCH_CLIENTS = 2;
+  /**
+   * Seconds each path runs before it is measured. Under the neighbours' load, the JIT compiler was still busy after
+   * 2-3 s: the first rounds then showed three times the CPU per unit of the later ones.
+   */
+  static final int WARM_UP = 10;
+
+  interface Rate {
+    double measure() throws Exception;
+  }
+
+  /**
+   * A rate and its baseline, each the median of the rounds, the median of the rounds' ratios, and the median CPU
+   * time per unit of each side ({@code cpu}: JVM and database microseconds, measured side first).
+   */
+  record Paired(double rate, double baseline, double ratio, List<Double> ratios, double[] cpu) {
+    static Paired measure(Rate measured, Rate baseline) throws Exception {
+      List<Double> rates = new ArrayList<>();
+      List<Double> baselines = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int i = 0; i < ROUNDS; i++) {
+        // Alternate which side goes first, so a neighbour's burst does not always land on the same side.
+        double a;
+        double b;
+        Run ra;
+        Run rb;
+        if (i % 2 == 0) {
+          a = measured.measure();
+          ra = lastRun;
+          b = baseline.measure();
+          rb = lastRun;
+        } else {
+          b = baseline.measure();
+          rb = lastRun;
+          a = measured.measure();
+          ra = lastRun;
+        }
+        System.out.printf("  round %d: %,.0f / %,.0f = %.2f (load %s); CPU us per unit %.0f + %.0f / %.0f + %.0f%n",
+            i + 1, a, b, a / b, ResultsSection.loadAverage(), ra.jvmMicrosPerUnit(), ra.dbMicrosPerUnit(),
+            rb.jvmMicrosPerUnit(), rb.dbMicrosPerUnit());
+        rates.add(a);
+        baselines.add(b);
+        ratios.add(a / b);
+        cpu.get(0).add(ra.jvmMicrosPerUnit());
+        cpu.get(1).add(ra.dbMicrosPerUnit());
+        cpu.get(2).add(rb.jvmMicrosPerUnit());
+        cpu.get(3).add(rb.dbMicrosPerUnit());
+      }
+      return new Paired(median(rates), median(baselines), median(ratios), ratios,
+          cpu.stream().mapToDouble(Paired::median).toArray());
+    }
+
+    static double median(List<Double> xs) {
+      List<Double> sorted = xs.stream().sorted().toList();
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+  }
+
+  static String row(String kind, String what, Paired p, String rawWhat) {
+    String rounds = p.ratios().isEmpty() ? ""
+        : p.ratios().stream().map(r -> String.format("%.2f", r)).collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+    String line = String.format("| %s | %s | %,.0f | %s: %,.0f | %.2f%s |%n", kind, what, p.rate(), rawWhat,
+        p.baseline(), p.ratio(), rounds);
     System.out.print(line);
     return line;
   }
@@ -167,26 +266,50 @@ public final class LoadDriver {
     int run() throws Exception;
   }
 
+  /** One run of {@link #drive}: units done, wall time, and CPU time of this JVM and of the database processes. */
+  record Run(long units, double seconds, long jvmCpuNanos, long dbCpuNanos) {
+    double jvmMicrosPerUnit() {
+      return jvmCpuNanos / 1e3 / units;
+    }
+
+    double dbMicrosPerUnit() {
+      return dbCpuNanos / 1e3 / units;
+    }
+  }
+
+  /** Measures CPU time around each {@link #drive}; set per database. */
+  static CpuMeter meter;
+  /** The last {@link #drive}'s run, for the CPU figures (the driver's main thread is the only caller). */
+  static Run lastRun;
+
   /** Runs {@code clients} loops of {@code call} for {@code seconds}; returns completed units per second. */
   static double drive(int clients, int seconds, Call call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    AtomicLong done = new AtomicLong();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    long start = System.nanoTime();
-    List<Future<?>> fs = new ArrayList<>();
-    for (int i = 0; i < clients; i++) {
-      fs.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          done.addAndGet(call.run());
-        }
-        return null;
-      }));
+    try {
+      AtomicLong done = new AtomicLong();
+      long[] cpu = meter == null ? new long[2] : meter.now();
+      long end = System.nanoTime() + seconds * 1_000_000_000L;
+      long start = System.nanoTime();
+      List<Future<?>> fs = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        fs.add(pool.submit(() -> {
+          while (System.nanoTime() < end) {
+            done.addAndGet(call.run());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long[] after = meter == null ? new long[2] : meter.now();
+      lastRun = new Run(done.get(), elapsed, after[0] - cpu[0], after[1] - cpu[1]);
+      return done.get() / elapsed;
+    } finally {
+      // Also on a failed call: the other clients' threads would otherwise keep the JVM alive after the report.
+      pool.shutdownNow();
     }
-    for (Future<?> f : fs) {
-      f.get();
-    }
-    pool.shutdown();
-    return done.get() / ((System.nanoTime() - start) / 1e9);
   }
 
   HttpResponse<String> post(String path, String token, Object body) throws Exception {

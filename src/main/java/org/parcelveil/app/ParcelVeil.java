@@ -128,7 +128,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
-          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(), clock, accessEvents);
+          new DisclosureBudgets(database.dataSource(), database.dialect(), settings.disclosure(), clock), audit.log(),
+          clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
           new LoggingTelephonyProvider(), settings.relay(), clock, accessEvents);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());

@@ -24,7 +24,7 @@ public final class ShipmentRepository {
       + "recipient_name, recipient_phone, recipient_street, recipient_detail, recipient_phone_idx";
   static final String SELECT = "SELECT " + COLUMNS
       + ", pickup_courier_id, delivery_courier_id, assigned_at, finished_at FROM shipments ";
-  private static final String INSERT = "INSERT INTO shipments (" + COLUMNS + ") VALUES ("
+  static final String INSERT = "INSERT INTO shipments (" + COLUMNS + ") VALUES ("
       + "?, ".repeat(31) + "?)";
   private static final int CHUNK = 1000;
 

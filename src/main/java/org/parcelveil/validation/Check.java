@@ -46,19 +46,36 @@ public final class Check {
       return null;
     }
     String v = java.text.Normalizer.normalize(value.strip(), java.text.Normalizer.Form.NFC);
-    if (v.codePointCount(0, v.length()) < min) {
+    int length = v.codePointCount(0, v.length());
+    if (length < min) {
       fail(field, min == 1 ? "is required" : "must have at least " + min + " characters");
       return null;
     }
-    if (v.codePointCount(0, v.length()) > max) {
+    if (length > max) {
       fail(field, "must have at most " + max + " characters");
       return null;
     }
-    if (v.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.UNASSIGNED
-        || Character.getType(cp) == Character.SURROGATE || Character.getType(cp) == Character.PRIVATE_USE)) {
+    if (!allowed(v)) {
       fail(field, "contains characters that are not allowed");
       return null;
     }
     return v;
+  }
+
+  /**
+   * No control, unassigned, lone surrogate or private-use code points. A plain loop with one type look-up per code
+   * point: every field of every shipment in a batch of 10,000 passes through here.
+   */
+  private static boolean allowed(String v) {
+    for (int i = 0; i < v.length(); ) {
+      int cp = v.codePointAt(i);
+      int type = Character.getType(cp);
+      if (Character.isISOControl(cp) || type == Character.UNASSIGNED || type == Character.SURROGATE
+          || type == Character.PRIVATE_USE) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 }

@@ -8,8 +8,11 @@ public enum PartyRole {
   SENDER,
   RECIPIENT;
 
+  // Computed once: the vault builds associated data from it for every field it seals or opens.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static Optional<PartyRole> fromWire(String s) {

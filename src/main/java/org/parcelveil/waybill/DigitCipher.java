@@ -5,7 +5,8 @@ import org.bouncycastle.crypto.params.FPEParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * FF1 (NIST SP 800-38G) over decimal digits under one key and tweak, with Bouncy Castle's engine.
+ * FF1 (NIST SP 800-38G) over decimal digits under one key and tweak, with Bouncy Castle's engine over the JDK's AES
+ * ({@link JdkAes}).
  *
  * <p>An {@link FPEFF1Engine} keeps state between calls, so each thread gets its own pair of engines; creating them
  * costs one AES key schedule per thread and direction, once.
@@ -33,7 +34,7 @@ final class DigitCipher {
   }
 
   private FPEFF1Engine engine(boolean forEncryption) {
-    FPEFF1Engine engine = new FPEFF1Engine();
+    FPEFF1Engine engine = new FPEFF1Engine(new JdkAes());
     engine.init(forEncryption, parameters);
     return engine;
   }

@@ -1,6 +1,7 @@
 package org.parcelveil.waybill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import org.bouncycastle.crypto.fpe.FPEFF1Engine;
@@ -41,6 +42,13 @@ class DigitCipherTest {
     engine.processBlock(digits("0123456789"), 0, 10, out, 0);
 
     assertThat(text(out)).isEqualTo("6657667009");
+  }
+
+  @Test
+  void jdkAes_askedToDecrypt_refuses() {
+    // FF1 needs only the forward cipher; an engine that asked for the inverse would be a misuse worth hearing about.
+    assertThatThrownBy(() -> new JdkAes().init(false, new KeyParameter(NIST_KEY)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
