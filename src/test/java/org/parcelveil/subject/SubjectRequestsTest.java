@@ -87,7 +87,7 @@ class SubjectRequestsTest {
       order.put("recipientPhone", w.phone);
       TestService.Response verified = svc.post("/v1/verifications", svc.principal("platform", "Market", null).token(), order);
       assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-      assertThat(verified.body()).contains("erased");
+      assertThat(verified.body()).contains("the recipient's details have been deleted");
 
       assertThat(actions(svc)).contains("subject.challenge", "subject.session", "subject.list", "subject.export",
           "subject.erase");
