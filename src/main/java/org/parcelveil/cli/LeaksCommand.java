@@ -88,11 +88,13 @@ final class LeaksCommand implements Runnable {
       if (!r.canaryWaybills().isEmpty()) {
         System.out.printf("CANARIES in the list: %s%n", String.join(", ", r.canaryWaybills()));
       }
-      System.out.printf("%-4s %-36s %-10s %-10s %s%n", "rank", "suspect", "Pr{G|S}", "weight", "records held");
+      System.out.printf("%-4s %-36s %-10s %-10s %-8s %s%n", "rank", "suspect", "Pr{G|S}", "weight", "certain",
+          "records held");
       List<Suspect> suspects = r.suspects();
       for (int i = 0; i < Math.min(top, suspects.size()); i++) {
         Suspect s = suspects.get(i);
-        System.out.printf("%-4d %-36s %-10.6f %-10.2f %,d%n", i + 1, s.agent(), s.score(), s.weight(), s.covered());
+        System.out.printf("%-4d %-36s %-10.6f %-10.2f %-8d %,d%n", i + 1, s.agent(), s.score(), s.weight(), s.certain(),
+            s.covered());
       }
     }
 

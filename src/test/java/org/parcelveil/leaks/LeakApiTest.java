@@ -163,6 +163,13 @@ class LeakApiTest {
       assertThat(r.body()).doesNotContain("13900000200").doesNotContain("收件人");
       assertThat(awaitAlert(svc, c.security(), "canary_in_leak").get("detail").asText()).contains("export:2026-12");
       assertThat(svc.post("/v1/attributions", c.security(), Map.of("records", List.of())).status()).isEqualTo(400);
+      // A shop's number matches through the sender column: the merchants that sent from it are the candidates; the
+      // courier saw only recipients.
+      JsonNode bySender = svc.post("/v1/attributions", c.security(),
+          Map.of("records", List.of(Map.of("phone", "13800001111")))).json();
+      assertThat(bySender.get("matched").asInt()).isEqualTo(1);
+      assertThat(bySender.get("suspects")).isNotEmpty()
+          .allSatisfy(s -> assertThat(s.get("evidence").get(0).get("how").asText()).isEqualTo("created"));
     }
   }
 }

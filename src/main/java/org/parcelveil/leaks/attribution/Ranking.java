@@ -1,5 +1,6 @@
 package org.parcelveil.leaks.attribution;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One attribution run's arithmetic: matches records chunk by chunk, counts them, and feeds each matched record's
- * candidates to the guilt model. Holds no records, only counts, matched waybills and canary hits.
+ * One attribution run's arithmetic: matches records chunk by chunk, counts them, and feeds each distinct leaked object
+ * with its candidates to the guilt model. Holds no records, only counts, matched waybills, canary hits and one key
+ * per object (waybills and parties, no personal data).
  */
 public final class Ranking {
   private final ExposureSource source;
@@ -16,6 +18,7 @@ public final class Ranking {
   private final GuiltModel model;
   private final Set<String> matchedWaybills = new LinkedHashSet<>();
   private final Map<String, String> canaryHits = new LinkedHashMap<>();
+  private final Set<String> objects = new HashSet<>();
   private int records;
   private int matched;
 
@@ -49,8 +52,22 @@ public final class Ranking {
           canaryHits.put(e.waybill(), e.canaryChannel());
         }
       }
-      model.add(CandidateRules.holders(chunk.get(i), exposures), canary ? 0 : p);
+      // The paper's S is a set: a record listed twice, or the same customer on two lines, is one object t, and
+      // counting it twice would multiply its holders' guilt by evidence that is not there.
+      if (objects.add(objectKey(chunk.get(i), exposures))) {
+        model.add(CandidateRules.holders(chunk.get(i), exposures), canary ? 0 : p);
+      }
     }
+  }
+
+  /**
+   * What a record leaked, as the model's object: the shipments and parties it matched, and whether it held personal
+   * data (which decides its candidates). Two records with the same key have the same V_t and are the same datum.
+   */
+  static String objectKey(LeakRecord r, List<Exposure> exposures) {
+    StringBuilder b = new StringBuilder(r.personal() ? "p" : "w");
+    exposures.stream().map(e -> e.waybill() + ":" + e.party()).sorted().forEach(k -> b.append('|').append(k));
+    return b.toString();
   }
 
   public int records() {
@@ -59,6 +76,11 @@ public final class Ranking {
 
   public int matched() {
     return matched;
+  }
+
+  /** Distinct leaked objects that matched (records repeating one another count once in the model). */
+  public int objects() {
+    return objects.size();
   }
 
   public int unmatched() {

@@ -20,7 +20,7 @@ public final class AttributionViews {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SuspectView(String principalId, String channel, String role, String name, double score, double weight,
-      int covered, List<EvidenceView> evidence) {}
+      int certain, int covered, List<EvidenceView> evidence) {}
 
   public record ReportView(String runId, int records, int matched, int unmatched, List<SuspectView> suspects,
       List<String> canaries, long auditIndex) {}
@@ -33,7 +33,7 @@ public final class AttributionViews {
   private static SuspectView suspect(Suspect s, Principals principals) {
     Principal p = s.agent().principalId() == null ? null : principals.find(s.agent().principalId()).orElse(null);
     return new SuspectView(s.agent().principalId(), s.agent().channel(), p == null ? null : p.role().wireName(),
-        p == null ? null : p.name(), round(s.score()), round(s.weight()), s.covered(),
+        p == null ? null : p.name(), round(s.score()), round(s.weight()), s.certain(), s.covered(),
         s.evidence().stream().map(AttributionViews::evidence).toList());
   }
 
