@@ -20,6 +20,15 @@ public final class Parcels {
   public final String courier;
   public final String courierId;
 
+  /**
+   * A service on H2 whose tracking budgets are far above what a test sends ({@code ThrottleTest} covers the limits),
+   * for tests of what the tracking pages and API answer.
+   */
+  public static TestService serviceWithGenerousTracking() {
+    return TestService.start("h2", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(10_000))
+        .withMisses(Budget.perHour(10_000))));
+  }
+
   public Parcels(TestService svc) {
     this.svc = svc;
     Fixtures.network(svc);

@@ -22,9 +22,7 @@ class TrackingApiTest {
 
   @BeforeAll
   static void start() {
-    // Generous budgets here; ThrottleTest covers the limits.
-    svc = TestService.start("h2", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(10_000))
-        .withMisses(Budget.perHour(10_000))));
+    svc = Parcels.serviceWithGenerousTracking();
     parcels = new Parcels(svc);
   }
 

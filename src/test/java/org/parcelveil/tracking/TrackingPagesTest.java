@@ -23,8 +23,7 @@ class TrackingPagesTest {
 
   @BeforeAll
   static void start() {
-    svc = TestService.start("h2", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(10_000))
-        .withMisses(Budget.perHour(10_000))));
+    svc = Parcels.serviceWithGenerousTracking();
     parcels = new Parcels(svc);
   }
 

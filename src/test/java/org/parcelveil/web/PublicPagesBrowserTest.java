@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
-import org.parcelveil.tracking.Budget;
 import org.parcelveil.tracking.Parcels;
 
 /**
@@ -24,8 +23,7 @@ class PublicPagesBrowserTest {
   @BeforeAll
   static void start() {
     Browser.requireChromium();
-    svc = TestService.start("h2", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(10_000))
-        .withMisses(Budget.perHour(10_000))));
+    svc = Parcels.serviceWithGenerousTracking();
     parcels = new Parcels(svc);
     browser = Browser.open(svc.url(""));
   }
