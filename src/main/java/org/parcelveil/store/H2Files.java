@@ -36,27 +36,35 @@ final class H2Files {
     long started = System.nanoTime();
     try {
       Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-      long size;
-      long fill;
-      String name;
-      try {
-        size = info(c, "info.FILE_SIZE");
-        fill = info(c, "info.CHUNKS_FILL_RATE");
-        name = c.getCatalog();
-        if (!servedHere(c) || size < SPARSE_MIN_BYTES || fill < 0 || fill >= SPARSE_FILL_PERCENT) {
-          c.close();
-          return;
-        }
-      } catch (SQLException | RuntimeException e) {
+      String sparse = sparseDescription(c);
+      if (sparse == null) {
         c.close();
-        throw e;
+        return;
       }
       shutdownCompact(c); // closes the database, and with it this connection
-      log.info("compacted the H2 file {} at start: it was {} MiB, {} % live, in {} ms", name, size >> 20, fill,
+      log.info("compacted the H2 file at start: it was {}; in {} ms", sparse,
           (System.nanoTime() - started) / 1_000_000);
     } catch (SQLException | RuntimeException e) {
       // Opening the pool next reports a database that cannot be opened; compaction only saves space.
       log.warn("could not check or compact the H2 file at start: {}", e.toString());
+    }
+  }
+
+  /** "N MiB, P % live" when this process serves the file and it is worth compacting; otherwise null. */
+  private static String sparseDescription(Connection c) throws SQLException {
+    try {
+      if (!servedHere(c)) {
+        return null;
+      }
+      long size = info(c, "info.FILE_SIZE");
+      long fill = info(c, "info.CHUNKS_FILL_RATE");
+      if (size < SPARSE_MIN_BYTES || fill < 0 || fill >= SPARSE_FILL_PERCENT) {
+        return null;
+      }
+      return (size >> 20) + " MiB, " + fill + " % live";
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
     }
   }
 
