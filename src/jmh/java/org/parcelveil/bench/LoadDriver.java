@@ -51,6 +51,9 @@ public final class LoadDriver {
   public static void main(String[] args) throws Exception {
     String which = args.length > 0 ? args[0] : "both";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    // An optional third argument picks measurements (batch,single,reveal) for profiling; the results file is then
+    // left alone, since it holds whole runs only.
+    parts = args.length > 2 ? List.of(args[2].split(",")) : ALL_PARTS;
     StringBuilder report = new StringBuilder();
     report.append(Machine.describe()).append("Load average (1 / 5 / 15 min) at the start: ")
         .append(ResultsSection.loadAverage()).append(". Each ratio is the median of ").append(ROUNDS)
@@ -64,6 +67,9 @@ public final class LoadDriver {
         .append("CPU time per unit of work (medians of the rounds; the JVM's includes the load driver's own HTTP clients,")
         .append(" and on H2 the database):\n\n").append(cpuNotes);
     System.out.println(report);
+    if (!parts.equals(ALL_PARTS)) {
+      return;
+    }
     ResultsSection.write(Path.of("docs/benchmarks/http-load.md"), "load", report.toString());
   }
 
@@ -89,40 +95,57 @@ public final class LoadDriver {
       d.setUpNetwork(admin);
       var merchant = pv.principals().create(null, "merchant", "Load merchant", null);
       String m = merchant.token();
-
-      // Warm-up, then batches of 1,000 from 2 clients against the same rows inserted raw from 2 connections.
-      d.batches(m, 1000, BATCH_CLIENTS, WARM_UP);
-      List<Shipment> written = pv.shipments().ofMerchant(merchant.principal().id(), 2000);
-      AtomicInteger warm = new AtomicInteger();
-      drive(BATCH_CLIENTS, 2, () -> RawShipmentInsert.insertNext(pv.database().dataSource(), written, "W0", warm));
-      int[] round = {0};
-      Paired batch = Paired.measure(() -> d.batches(m, 1000, BATCH_CLIENTS, seconds), () -> {
-        AtomicInteger chunks = new AtomicInteger();
-        String prefix = "R" + round[0]++;
-        return drive(BATCH_CLIENTS, seconds, () -> RawShipmentInsert.insertNext(pv.database().dataSource(), written,
-            prefix, chunks));
-      });
-      rows.append(row(kind, "POST /v1/shipments/batch (1,000 per request, 2 clients), shipments/s", batch,
-          "raw JDBC batch insert of the same rows, 1,000/commit, 2 connections"));
-
-      d.singles(m, 4, WARM_UP);
-      double single = d.singles(m, 16, seconds);
-      rows.append(row(kind, "POST /v1/shipments, 16 clients, requests/s",
-          new Paired(single, batch.baseline(), single / batch.baseline(), List.of(), null), "(see batch raw limit)"));
-
-      var courier = pv.principals().create(null, "courier", "Load courier", "HZ-XH01");
-      String wb = d.shipmentOutForDelivery(m, pv, courier.principal().id());
-      String path = "/v1/shipments/" + wb;
-      d.reads(courier.token(), path, 8, WARM_UP);
-      d.reveals(courier.token(), wb, 8, WARM_UP);
-      Paired reveal = Paired.measure(() -> d.reveals(courier.token(), wb, 8, seconds),
-          () -> d.reads(courier.token(), path, 8, seconds));
-      rows.append(row(kind, "POST /v1/shipments/{waybill}/reveal (policy + audit append + decrypt), 8 clients, /s",
-          reveal, "GET /v1/shipments/{waybill} by the same courier, /s"));
-      cpuNotes.append(cpuNote(kind, "batch creation, per shipment", batch, "raw insert"))
-          .append(cpuNote(kind, "reveal, per request", reveal, "GET"));
+      Paired batch = null;
+      if (parts.contains("batch")) {
+        batch = measureBatches(kind, seconds, pv, d, m, merchant.principal().id(), rows);
+      }
+      if (parts.contains("single")) {
+        d.singles(m, 4, WARM_UP);
+        double single = d.singles(m, 16, seconds);
+        double raw = batch == null ? Double.NaN : batch.baseline();
+        rows.append(row(kind, "POST /v1/shipments, 16 clients, requests/s",
+            new Paired(single, raw, single / raw, List.of(), null), "(see batch raw limit)"));
+      }
+      if (parts.contains("reveal")) {
+        // Eight couriers, each revealing (or reading) the recipient of the parcel it is out delivering: the product's
+        // real concurrency. One courier's reveals come one at a time from one phone.
+        List<Delivery> couriers = new ArrayList<>();
+        for (int i = 0; i < REVEAL_CLIENTS; i++) {
+          var courier = pv.principals().create(null, "courier", "Load courier " + i, "HZ-XH01");
+          couriers.add(new Delivery(courier.token(), d.shipmentOutForDelivery(m, pv, courier.principal().id())));
+        }
+        d.reads(couriers, WARM_UP);
+        d.reveals(couriers, WARM_UP);
+        Paired reveal = Paired.measure(() -> d.reveals(couriers, seconds), () -> d.reads(couriers, seconds));
+        rows.append(row(kind, "POST /v1/shipments/{waybill}/reveal (policy + audit append + decrypt), 8 couriers, /s",
+            reveal, "GET /v1/shipments/{waybill} of the same shipments by the same couriers, /s"));
+        cpuNotes.append(cpuNote(kind, "reveal, per request", reveal, "GET"));
+      }
     }
     return rows.toString();
+  }
+
+  static final List<String> ALL_PARTS = List.of("batch", "single", "reveal");
+  static List<String> parts = ALL_PARTS;
+
+  /** Warm-up, then batches of 1,000 from 2 clients against the same rows inserted raw from 2 connections. */
+  static Paired measureBatches(String kind, int seconds, ParcelVeil pv, LoadDriver d, String m, String merchantId,
+      StringBuilder rows) throws Exception {
+    d.batches(m, 1000, BATCH_CLIENTS, WARM_UP);
+    List<Shipment> written = pv.shipments().ofMerchant(merchantId, 2000);
+    AtomicInteger warm = new AtomicInteger();
+    drive(BATCH_CLIENTS, 2, () -> RawShipmentInsert.insertNext(pv.database().dataSource(), written, "W0", warm));
+    int[] round = {0};
+    Paired batch = Paired.measure(() -> d.batches(m, 1000, BATCH_CLIENTS, seconds), () -> {
+      AtomicInteger chunks = new AtomicInteger();
+      String prefix = "R" + round[0]++;
+      return drive(BATCH_CLIENTS, seconds, () -> RawShipmentInsert.insertNext(pv.database().dataSource(), written,
+          prefix, chunks));
+    });
+    rows.append(row(kind, "POST /v1/shipments/batch (1,000 per request, 2 clients), shipments/s", batch,
+        "raw JDBC batch insert of the same rows, 1,000/commit, 2 connections"));
+    cpuNotes.append(cpuNote(kind, "batch creation, per shipment", batch, "raw insert"));
+    return batch;
   }
 
   /** CPU lines collected while the tables are written, printed below them. */
@@ -138,6 +161,7 @@ public final class LoadDriver {
   }
 
   static final int BATCH_CLIENTS = 2;
+  static final int REVEAL_CLIENTS = 8;
   /**
    * Seconds each path runs before it is measured. Under the neighbours' load, the JIT compiler was still busy after
    * 2-3 s: the first rounds then showed three times the CPU per unit of the later ones.
@@ -246,19 +270,31 @@ public final class LoadDriver {
     });
   }
 
-  double reads(String token, String path, int clients, int seconds) throws Exception {
-    return drive(clients, seconds, () -> {
-      check(send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token), 200);
-      return 1;
+  /** One courier and the shipment it is delivering: one client of the reveal measurement. */
+  record Delivery(String token, String waybill) {}
+
+  /** Each client a courier reading its own shipment. */
+  double reads(List<Delivery> couriers, int seconds) throws Exception {
+    return driveEach(couriers.size(), seconds, i -> {
+      Delivery c = couriers.get(i);
+      return () -> {
+        check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + c.waybill())).GET(), c.token()), 200);
+        return 1;
+      };
     });
   }
 
-  double reveals(String token, String wb, int clients, int seconds) throws Exception {
+  /** Each client a courier revealing its own shipment's recipient. */
+  double reveals(List<Delivery> couriers, int seconds) throws Exception {
     byte[] body = Json.mapper().writeValueAsBytes(Map.of("party", "recipient", "purpose", "DELIVERY"));
-    return drive(clients, seconds, () -> {
-      check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + wb + "/reveal"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), token), 200);
-      return 1;
+    return driveEach(couriers.size(), seconds, i -> {
+      Delivery c = couriers.get(i);
+      return () -> {
+        check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + c.waybill() + "/reveal"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), c.token()),
+            200);
+        return 1;
+      };
     });
   }
 
@@ -284,6 +320,11 @@ public final class LoadDriver {
 
   /** Runs {@code clients} loops of {@code call} for {@code seconds}; returns completed units per second. */
   static double drive(int clients, int seconds, Call call) throws Exception {
+    return driveEach(clients, seconds, i -> call);
+  }
+
+  /** As {@link #drive}, client {@code i} running the call {@code calls} gives it. */
+  static double driveEach(int clients, int seconds, java.util.function.IntFunction<Call> calls) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       AtomicLong done = new AtomicLong();
@@ -292,6 +333,7 @@ public final class LoadDriver {
       long start = System.nanoTime();
       List<Future<?>> fs = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
+        Call call = calls.apply(i);
         fs.add(pool.submit(() -> {
           while (System.nanoTime() < end) {
             done.addAndGet(call.run());

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,9 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private Frontier cached;
   private byte[] cachedRoot;
 
-  private record Pending(AuditRecord record, CompletableFuture<AuditReceipt> done) {}
+  /** A caller's record, with the condition that picks between it and {@code otherwise} (both null if none). */
+  private record Pending(AuditRecord record, Condition condition, AuditRecord otherwise,
+      CompletableFuture<Conditional> done) {}
 
   GroupCommitLog(DataSource dataSource, Clock clock, Duration timeout, int maxBatch) {
     this.dataSource = dataSource;
@@ -61,12 +64,24 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
 
   @Override
   public AuditReceipt append(AuditRecord record) {
+    return submit(record, null, null).receipt();
+  }
+
+  @Override
+  public Conditional appendIf(AuditRecord record, Condition condition, AuditRecord otherwise) {
+    return submit(record, Objects.requireNonNull(condition, "condition"), Objects.requireNonNull(otherwise, "otherwise"));
+  }
+
+  private Conditional submit(AuditRecord record, Condition condition, AuditRecord otherwise) {
     try {
       EntryCodec.check(record);
+      if (otherwise != null) {
+        EntryCodec.check(otherwise);
+      }
     } catch (IllegalArgumentException e) {
       throw new AuditUnavailableException("the audit record was rejected: " + e.getMessage(), e);
     }
-    Pending pending = new Pending(record, new CompletableFuture<>());
+    Pending pending = new Pending(record, condition, otherwise, new CompletableFuture<>());
     try {
       if (closed || !queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AuditUnavailableException("the audit log is " + (closed ? "closed" : "overloaded"), null);
@@ -120,9 +135,9 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private void commit(List<Pending> batch) {
     for (int attempt = 1; ; attempt++) {
       try {
-        List<AuditReceipt> receipts = write(batch);
+        List<Conditional> results = write(batch);
         for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).done().complete(receipts.get(i));
+          batch.get(i).done().complete(results.get(i));
         }
         return;
       } catch (SQLException e) {
@@ -131,6 +146,12 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
           LOG.info("audit batch conflicted ({}), retrying", e.getSQLState());
           continue;
         }
+        if (batch.size() > 1) {
+          // One caller's condition may be what failed: alone, each fails or succeeds on its own account.
+          LOG.info("audit batch of {} failed ({}), appending its entries one by one", batch.size(), e.getSQLState());
+          batch.forEach(p -> commit(List.of(p)));
+          return;
+        }
         LOG.warn("audit batch of {} failed: {} {}", batch.size(), e.getSQLState(), e.getMessage());
         fail(batch, e);
         return;
@@ -138,15 +159,23 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     }
   }
 
-  private List<AuditReceipt> write(List<Pending> batch) throws SQLException {
+  private List<Conditional> write(List<Pending> batch) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        // Conditions first: they decide which record each entry holds, and the entries are hashed before the head
+        // moves. Their locks (budget counters) are then held until this transaction ends.
+        boolean[] held = decide(c, batch);
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+          Pending p = batch.get(i);
+          records.add(held[i] ? p.record() : p.otherwise());
+        }
         Prepared prepared = null;
         if (cached != null) {
           // Fast path: one statement takes the sequencer lock and checks that no other node appended since our
           // last commit, so a batch costs three round trips (head, entries, commit).
-          prepared = prepare(batch, cached.copy());
+          prepared = prepare(records, cached.copy());
           if (!TreeStore.advanceHead(c, cached.size(), cachedRoot, prepared.frontier().size(), prepared.root(),
               EntryCodec.micros(clock.instant()))) {
             prepared = null;
@@ -154,7 +183,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         }
         if (prepared == null) {
           TreeStore.Head head = TreeStore.lockHead(c);
-          prepared = prepare(batch, frontierAt(c, head));
+          prepared = prepare(records, frontierAt(c, head));
           TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
         }
         TreeStore.insertEntries(c, prepared.rows());
@@ -162,7 +191,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         cached = prepared.frontier();
         cachedRoot = prepared.root();
         batches.incrementAndGet();
-        return prepared.receipts();
+        List<Conditional> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+          results.add(new Conditional(prepared.receipts().get(i), held[i]));
+        }
+        return results;
       } catch (SQLException | RuntimeException e) {
         rollback(c);
         throw e;
@@ -170,17 +203,27 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     }
   }
 
+  /** Runs each caller's condition, in queue order, in the batch's transaction; true where there is none. */
+  private static boolean[] decide(Connection c, List<Pending> batch) throws SQLException {
+    boolean[] held = new boolean[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      Condition condition = batch.get(i).condition();
+      held[i] = condition == null || condition.holds(c);
+    }
+    return held;
+  }
+
   private record Prepared(List<TreeStore.Row> rows, List<AuditReceipt> receipts, Frontier frontier, byte[] root) {}
 
   /** Numbers the batch from the frontier's size and hashes it in, keeping each entry's completed subtrees. */
-  private Prepared prepare(List<Pending> batch, Frontier frontier) {
-    List<TreeStore.Row> rows = new ArrayList<>(batch.size());
-    List<AuditReceipt> receipts = new ArrayList<>(batch.size());
-    for (Pending p : batch) {
+  private Prepared prepare(List<AuditRecord> records, Frontier frontier) {
+    List<TreeStore.Row> rows = new ArrayList<>(records.size());
+    List<AuditReceipt> receipts = new ArrayList<>(records.size());
+    for (AuditRecord record : records) {
       Instant time = clock.instant().truncatedTo(ChronoUnit.MICROS);
       byte[] nonce = new byte[AuditEntry.NONCE_BYTES];
       random.nextBytes(nonce);
-      AuditEntry entry = new AuditEntry(frontier.size(), time, nonce, p.record());
+      AuditEntry entry = new AuditEntry(frontier.size(), time, nonce, record);
       ByteArrayOutputStream hashes = new ByteArrayOutputStream(Hashes.SIZE * 2);
       frontier.append(entry.leafHash(), (level, index, hash) -> hashes.writeBytes(hash));
       rows.add(new TreeStore.Row(entry, hashes.toByteArray()));

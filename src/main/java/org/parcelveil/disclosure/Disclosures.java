@@ -20,12 +20,14 @@ import org.parcelveil.vault.Person;
 import org.parcelveil.vault.ShreddedException;
 
 /**
- * Reveals plain personal data: the policy decides, the budget is spent, the decision is appended to the audit log,
- * and only then does plaintext leave. Refusals are logged as well. If the log cannot commit, nothing is revealed.
+ * Reveals plain personal data: the policy decides, the decision is appended to the audit log in the same transaction
+ * that spends the budget, and only then does plaintext leave. Refusals are logged as well. If the log cannot commit,
+ * nothing is revealed and nothing is spent.
  */
 public final class Disclosures {
   static final String SHREDDED = "shredded";
   static final String UNKNOWN = "unknown_waybill";
+  static final String BUDGET_EXCEEDED = "budget_exceeded";
 
   private final Shipments shipments;
   private final DisclosurePolicy policy;
@@ -80,9 +82,6 @@ public final class Disclosures {
     if (s.isShredded()) {
       refuse(p, s.waybill(), party, purpose, ticket, SHREDDED);
     }
-    if (!budgets.trySpend(p, s.waybill())) {
-      refuse(p, s.waybill(), party, purpose, ticket, "budget_exceeded");
-    }
     Person person;
     try {
       person = shipments.open(s, party);
@@ -90,7 +89,15 @@ public final class Disclosures {
       refuse(p, s.waybill(), party, purpose, ticket, SHREDDED);
       return null;
     }
-    AuditReceipt receipt = audit.append(record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.ALLOWED, null));
+    // The budget is spent in the transaction that appends the entry: the unit goes if and only if the entry commits.
+    AuditLog.Conditional logged = audit.appendIf(
+        record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.ALLOWED, null),
+        c -> budgets.spend(c, p, s.waybill()),
+        record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.REFUSED, BUDGET_EXCEEDED));
+    if (!logged.held()) {
+      throw refused(p, s.waybill(), BUDGET_EXCEEDED, logged.receipt());
+    }
+    AuditReceipt receipt = logged.receipt();
     observer.record(AccessEvent.of(AccessEvent.Kind.REVEAL, p, s.waybill(), purpose.name(), receipt.time()));
     return new Revealed(PartyView.of(person), receipt.index());
   }
@@ -102,8 +109,13 @@ public final class Disclosures {
 
   private void refuse(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket, String reason) {
     AuditReceipt receipt = audit.append(record(p, waybill, party, purpose, ticket, AuditRecord.Outcome.REFUSED, reason));
+    throw refused(p, waybill, reason, receipt);
+  }
+
+  /** Reports a logged refusal to the detectors and makes the exception that answers it. */
+  private RefusedException refused(Principal p, String waybill, String reason, AuditReceipt receipt) {
     observer.record(AccessEvent.of(AccessEvent.Kind.REFUSED, p, waybill, reason, receipt.time()));
-    throw new RefusedException(reason, receipt.index());
+    return new RefusedException(reason, receipt.index());
   }
 
   private static AuditRecord record(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket,

@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
       }
       flyway
           .dataSource(ds)
-          .locations("classpath:db/" + location)
+          .locations(locations(location, settings))
           .table("pv_schema_history")
           .load()
           .migrate();
@@ -68,6 +68,17 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return new Database(ds, Dialect.of(settings));
+  }
+
+  /**
+   * {@code db/<location>}, shared by both databases, and {@code db/<location>-postgresql} or {@code -h2} where it
+   * exists, for what only one of them can express (such as a PL/pgSQL function). Versions never repeat across them.
+   */
+  static String[] locations(String location, DatabaseSettings settings) {
+    String vendor = "db/" + location + (settings.isPostgres() ? "-postgresql" : "-h2");
+    return Database.class.getClassLoader().getResource(vendor) == null
+        ? new String[] {"classpath:db/" + location}
+        : new String[] {"classpath:db/" + location, "classpath:" + vendor};
   }
 
   public DataSource dataSource() {

@@ -41,9 +41,37 @@ class DisclosureBudgetsTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void spend_takesFromBothBudgetsOrNeither(String kind) throws Exception {
+    try (Database db = Database.open(TestDatabases.fresh(kind), "main", 4)) {
+      DisclosureBudgets budgets = budgets(db, 3, 1);
+      assertThat(budgets.trySpend(COURIER, "PV00000000000001A")).isTrue();
+      // Refused by the shipment's budget: the day's total must not lose a unit for it.
+      assertThat(budgets.trySpend(COURIER, "PV00000000000001A")).isFalse();
+      assertThat(budgets.trySpend(COURIER, "PV00000000000002A")).isTrue();
+      assertThat(budgets.trySpend(COURIER, "PV00000000000003A")).isTrue();
+      // The total (3) is used up: a fresh shipment is refused, and its counter stays unspent.
+      assertThat(budgets.trySpend(COURIER, "PV00000000000004A")).isFalse();
+      try (var c = db.connection(); var rs = c.createStatement().executeQuery(
+          "SELECT scope, used FROM disclosure_budget WHERE used > 0 ORDER BY scope")) {
+        StringBuilder rows = new StringBuilder();
+        while (rs.next()) {
+          rows.append(rs.getString(1)).append('=').append(rs.getInt(2)).append(' ');
+        }
+        assertThat(rows.toString().trim()).isEqualTo(
+            "*=3 PV00000000000001A=1 PV00000000000002A=1 PV00000000000003A=1");
+      }
+    }
+  }
+
   private static DisclosureBudgets budgets(Database db, int perShipment) {
+    return budgets(db, 1_000, perShipment);
+  }
+
+  private static DisclosureBudgets budgets(Database db, int total, int perShipment) {
     return new DisclosureBudgets(db.dataSource(), db.dialect(),
-        new DisclosureLimits(Duration.ofHours(12), 1_000, perShipment, 20, 2), CLOCK);
+        new DisclosureLimits(Duration.ofHours(12), total, perShipment, 20, 2), CLOCK);
   }
 
   /** Starts {@code n} spends on one shipment together; returns how many were allowed. */

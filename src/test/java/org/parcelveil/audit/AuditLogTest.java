@@ -100,6 +100,91 @@ class AuditLogTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void appendIf_appendsWhatTheConditionPicks_andItsWritesCommitWithTheEntry(String kind) throws Exception {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      AuditRecord allowed = AuditFixture.reveal(1);
+      AuditRecord refused = AuditFixture.reveal(3);
+      AuditLog.Conditional yes = fx.module.log().appendIf(allowed, c -> mark(c, "yes") && true, refused);
+      AuditLog.Conditional no = fx.module.log().appendIf(allowed, c -> mark(c, "no") && false, refused);
+      assertThat(yes.held()).isTrue();
+      assertThat(no.held()).isFalse();
+      assertThat(outcome(fx, yes.receipt().index())).isEqualTo("allowed");
+      assertThat(outcome(fx, no.receipt().index())).isEqualTo("refused");
+      assertThat(marks(fx)).containsExactlyInAnyOrder("yes", "no");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void appendIf_conditionThatFails_failsItsOwnCallerOnly_andWritesNothing(String kind) throws Exception {
+    try (AuditFixture fx = AuditFixture.open(kind)) {
+      AuditLog log = fx.module.log();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        // The first append holds the writer inside its condition while three more queue up behind it, so those
+        // three are drained as one batch: a good one, one whose condition fails in the database, a good one.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Future<AuditLog.Conditional> first = pool.submit(() -> log.appendIf(AuditFixture.reveal(1), c -> {
+          try {
+            return release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            throw new java.sql.SQLException(e);
+          }
+        }, AuditFixture.reveal(3)));
+        Future<AuditLog.Conditional> good1 = pool.submit(() -> log.appendIf(AuditFixture.reveal(4),
+            c -> mark(c, "good1"), AuditFixture.reveal(3)));
+        Future<AuditLog.Conditional> bad = pool.submit(() -> log.appendIf(AuditFixture.reveal(7), c -> {
+          mark(c, "bad");
+          c.createStatement().execute("SELECT no_such_column FROM disclosure_budget");
+          return true;
+        }, AuditFixture.reveal(3)));
+        Future<AuditLog.Conditional> good2 = pool.submit(() -> log.appendIf(AuditFixture.reveal(10),
+            c -> mark(c, "good2"), AuditFixture.reveal(3)));
+        Thread.sleep(300);
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).held()).isTrue();
+        assertThat(good1.get(10, TimeUnit.SECONDS).held()).isTrue();
+        assertThat(good2.get(10, TimeUnit.SECONDS).held()).isTrue();
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AuditUnavailableException.class);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(marks(fx)).containsExactlyInAnyOrder("good1", "good2");
+      assertThat(fx.verifier().verify(null).treeSize()).isEqualTo(3);
+    }
+  }
+
+  /** A write of a condition's own: a counter row named {@code name}. */
+  private static boolean mark(Connection c, String name) throws java.sql.SQLException {
+    try (var ps = c.prepareStatement(
+        "INSERT INTO disclosure_budget (principal_id, budget_day, scope, used) VALUES (?, DATE '2026-01-01', '*', 1)")) {
+      ps.setString(1, name);
+      ps.executeUpdate();
+    }
+    return true;
+  }
+
+  private static List<String> marks(AuditFixture fx) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection c = fx.db.connection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT principal_id FROM disclosure_budget")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static String outcome(AuditFixture fx, long index) throws Exception {
+    try (Connection c = fx.db.connection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT outcome FROM audit_entries WHERE idx = " + index)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
+
   /** Two nodes, each with its own pool and writer, on one PostgreSQL: the head-row lock is the only sequencer. */
   @org.junit.jupiter.api.Test
   void twoNodesOnOnePostgres_shareOneGapFreeSequence() throws Exception {
