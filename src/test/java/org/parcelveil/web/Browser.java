@@ -102,6 +102,14 @@ final class Browser implements AutoCloseable {
     assertSameOrigin();
   }
 
+  /** Types into a field and presses Enter, as a keyboard user submits; waits for the next page as {@link #submit} does. */
+  void typeAndEnter(String css, String text) {
+    WebElement field = find(css);
+    field.sendKeys(text + org.openqa.selenium.Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(field));
+    assertSameOrigin();
+  }
+
   /** True once {@code e}'s page has been replaced; Chromium says so by a stale reference or a missing node. */
   private static boolean gone(WebElement e) {
     try {

@@ -90,7 +90,7 @@ class PublicPagesBrowserTest {
     String wb = parcels.create("PB-3");
     browser.size(1280, 900);
     browser.go("/track");
-    browser.find("input[name=waybill]").sendKeys(wb + org.openqa.selenium.Keys.ENTER);
+    browser.typeAndEnter("input[name=waybill]", wb);
     assertThat(browser.source()).contains(wb, "name=\"phoneLast4\"");
     assertThat((Boolean) browser.js("var i = document.querySelector('input[name=phoneLast4]');"
         + " return !!(i.labels && i.labels.length) || !!i.getAttribute('aria-label');")).isTrue();
