@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,8 +147,9 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
           LOG.info("audit batch conflicted ({}), retrying", e.getSQLState());
           continue;
         }
-        if (batch.size() > 1) {
-          // One caller's condition may be what failed: alone, each fails or succeeds on its own account.
+        if (batch.size() > 1 && hasCondition(batch) && !lostConnection(e)) {
+          // One caller's condition may be what failed: alone, each fails or succeeds on its own account. (Not when
+          // the database is out of reach: each try would wait for a connection again.)
           LOG.info("audit batch of {} failed ({}), appending its entries one by one", batch.size(), e.getSQLState());
           batch.forEach(p -> commit(List.of(p)));
           return;
@@ -243,6 +245,15 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
       throw new SQLException("the stored audit tree does not match its head at size " + head.size());
     }
     return f;
+  }
+
+  private static boolean hasCondition(List<Pending> batch) {
+    return batch.stream().anyMatch(p -> p.condition() != null);
+  }
+
+  /** No connection, or it broke (SQL state class 08): nothing that one caller's own work could have caused. */
+  private static boolean lostConnection(SQLException e) {
+    return e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
   }
 
   private static boolean retryable(SQLException e) {
