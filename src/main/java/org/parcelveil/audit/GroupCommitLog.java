@@ -42,6 +42,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
   private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong retries = new AtomicLong();
   private volatile boolean closed;
 
   // Touched by the writer thread only: the right edge of the tree as of the last commit it made.
@@ -91,7 +92,9 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     } catch (ExecutionException e) {
       throw new AuditUnavailableException("the audit entry could not be committed", e.getCause());
     } catch (TimeoutException e) {
-      // The entry may still commit later: the log then records an action that did not happen, never the reverse.
+      // Not yet taken by the writer: it will skip it. Already in a batch: it may still commit, and the log then
+      // records an action that did not happen, never the reverse.
+      pending.done().cancel(false);
       throw new AuditUnavailableException("the audit entry was not committed within " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -104,6 +107,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     return batches.get();
   }
 
+  /** How many times a batch conflicted (serialization failure, deadlock) and was tried again. */
+  long retries() {
+    return retries.get();
+  }
+
   private void run() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (!closed || !queue.isEmpty()) {
@@ -114,7 +122,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        commit(batch);
+        // Callers that gave up waiting have been answered 503: their entries (and spends) must not happen.
+        batch.removeIf(p -> p.done().isCancelled());
+        if (!batch.isEmpty()) {
+          commit(batch);
+        }
       } catch (InterruptedException e) {
         if (closed) {
           break;
@@ -133,29 +145,47 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     }
   }
 
-  private void commit(List<Pending> batch) {
+  /** Commits the batch, answering every caller; returns the failure if it failed, else null. */
+  private SQLException commit(List<Pending> batch) {
     for (int attempt = 1; ; attempt++) {
       try {
         List<Conditional> results = write(batch);
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).done().complete(results.get(i));
         }
-        return;
+        return null;
       } catch (SQLException e) {
         cached = null;
         if (attempt < ATTEMPTS && retryable(e)) {
           LOG.info("audit batch conflicted ({}), retrying", e.getSQLState());
+          retries.incrementAndGet();
           continue;
         }
         if (batch.size() > 1 && hasCondition(batch) && !lostConnection(e)) {
-          // One caller's condition may be what failed: alone, each fails or succeeds on its own account. (Not when
-          // the database is out of reach: each try would wait for a connection again.)
           LOG.info("audit batch of {} failed ({}), appending its entries one by one", batch.size(), e.getSQLState());
-          batch.forEach(p -> commit(List.of(p)));
-          return;
+          oneByOne(batch);
+          return e;
         }
         LOG.warn("audit batch of {} failed: {} {}", batch.size(), e.getSQLState(), e.getMessage());
         fail(batch, e);
+        return e;
+      }
+    }
+  }
+
+  /**
+   * One caller's condition may be what failed the batch: alone, each entry fails or succeeds on its own account. If
+   * the database goes out of reach meanwhile, the rest fail at once instead of each waiting for a connection.
+   */
+  private void oneByOne(List<Pending> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      if (p.done().isCancelled()) {
+        continue;
+      }
+      SQLException e = commit(List.of(p));
+      if (e != null && lostConnection(e)) {
+        fail(batch.subList(i + 1, batch.size()), e);
         return;
       }
     }
@@ -165,8 +195,10 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        // Conditions first: they decide which record each entry holds, and the entries are hashed before the head
-        // moves. Their locks (budget counters) are then held until this transaction ends.
+        // With conditions, the sequencer lock comes first: every node's writer then runs its conditions (and takes
+        // their row locks, such as budget counters) one writer at a time, so two writers can never wait on each
+        // other's rows. The conditions decide which record each entry holds, before the entries are hashed.
+        TreeStore.Head locked = hasCondition(batch) ? TreeStore.lockHead(c) : null;
         boolean[] held = decide(c, batch);
         List<AuditRecord> records = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -174,7 +206,10 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
           records.add(held[i] ? p.record() : p.otherwise());
         }
         Prepared prepared = null;
-        if (cached != null) {
+        if (locked != null) {
+          prepared = prepare(records, frontierAt(c, locked));
+          TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
+        } else if (cached != null) {
           // Fast path: one statement takes the sequencer lock and checks that no other node appended since our
           // last commit, so a batch costs three round trips (head, entries, commit).
           prepared = prepare(records, cached.copy());
@@ -210,7 +245,12 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     boolean[] held = new boolean[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       Condition condition = batch.get(i).condition();
-      held[i] = condition == null || condition.holds(c);
+      try {
+        held[i] = condition == null || condition.holds(c);
+      } catch (RuntimeException e) {
+        // A caller's own failure: handled as a failed statement, so that it fails that caller only.
+        throw new SQLException("an audit condition failed", e);
+      }
     }
     return held;
   }
@@ -251,15 +291,20 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     return batch.stream().anyMatch(p -> p.condition() != null);
   }
 
-  /** No connection, or it broke (SQL state class 08): nothing that one caller's own work could have caused. */
+  /** No connection, or it broke: nothing that one caller's own work could have caused. */
   private static boolean lostConnection(SQLException e) {
-    return e instanceof SQLTransientConnectionException || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+    String state = e.getSQLState();
+    // 57P01-57P03: PostgreSQL shutting down, crashed or not yet accepting connections (a restart or fail-over).
+    return e instanceof SQLTransientConnectionException
+        || (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+            || state.equals("57P03")));
   }
 
   private static boolean retryable(SQLException e) {
     String state = e.getSQLState();
     // 40001 serialization failure, 40P01 deadlock, 23505 an index taken meanwhile (distributed SQL without locks).
-    return state != null && (state.startsWith("40") || state.equals("23505"));
+    // Not 40003, "statement completion unknown": the commit may have happened, and a retry would append twice.
+    return state != null && ((state.startsWith("40") && !state.equals("40003")) || state.equals("23505"));
   }
 
   private static void rollback(Connection c) {

@@ -10,8 +10,10 @@ import org.flywaydb.core.Flyway;
 /**
  * The service's relational store: a pooled data source, migrated by Flyway on open.
  *
- * <p>H2 (embedded default) and PostgreSQL run the same migrations; the schema avoids PostgreSQL-only features
- * so that PostgreSQL-compatible distributed SQL engines can run it too.
+ * <p>H2 (embedded default) and PostgreSQL run the same migrations, plus a folder of each one's own where a single
+ * database needs something the other cannot express: on PostgreSQL, the PL/pgSQL function that spends disclosure
+ * budgets in one round trip. Otherwise the schema avoids PostgreSQL-only features, so that PostgreSQL-compatible
+ * distributed SQL engines can run it too (those with PL/pgSQL can run that function).
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;

@@ -156,6 +156,77 @@ class AuditLogTest {
     }
   }
 
+  /**
+   * Two nodes whose batches lock the same two rows in opposite orders: node one's conditions lock x then y, node
+   * two's y then x, each holding its first lock a while. Run side by side, the writers would deadlock; the sequencer
+   * lock, taken before any condition runs, makes them take turns instead.
+   */
+  @org.junit.jupiter.api.Test
+  void twoNodesWhoseConditionsLockRowsInOppositeOrders_takeTurnsWithoutDeadlock() throws Exception {
+    try (AuditFixture fx = AuditFixture.open("postgres");
+        Database secondPool = Database.open(fx.settings, "main", 8);
+        AuditModule second = fx.secondNode(secondPool)) {
+      mark(fx.db, "x");
+      mark(fx.db, "y");
+      GroupCommitLog one = (GroupCommitLog) fx.module.log();
+      GroupCommitLog two = (GroupCommitLog) second.log();
+      ExecutorService pool = Executors.newFixedThreadPool(6);
+      try {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Future<AuditLog.Conditional>> appends = new ArrayList<>();
+        // Each writer first takes a condition that waits, so that the two locking conditions queue behind it and
+        // are drained together as one batch per node.
+        for (GroupCommitLog node : List.of(one, two)) {
+          appends.add(pool.submit(() -> node.appendIf(AuditFixture.reveal(1), c -> awaitQuietly(release),
+              AuditFixture.reveal(3))));
+        }
+        Thread.sleep(200);
+        appends.add(pool.submit(() -> one.appendIf(AuditFixture.reveal(4), c -> lockAndHold(c, "x"), AuditFixture.reveal(3))));
+        appends.add(pool.submit(() -> two.appendIf(AuditFixture.reveal(4), c -> lockAndHold(c, "y"), AuditFixture.reveal(3))));
+        Thread.sleep(200);
+        appends.add(pool.submit(() -> one.appendIf(AuditFixture.reveal(7), c -> lockAndHold(c, "y"), AuditFixture.reveal(3))));
+        appends.add(pool.submit(() -> two.appendIf(AuditFixture.reveal(7), c -> lockAndHold(c, "x"), AuditFixture.reveal(3))));
+        Thread.sleep(200);
+        release.countDown();
+        for (Future<AuditLog.Conditional> f : appends) {
+          assertThat(f.get(30, TimeUnit.SECONDS).held()).isTrue();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(one.retries() + two.retries()).as("batches retried after a deadlock").isZero();
+      assertThat(fx.verifier().verify(null).treeSize()).isEqualTo(6);
+    }
+  }
+
+  private static boolean awaitQuietly(java.util.concurrent.CountDownLatch latch) throws java.sql.SQLException {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      throw new java.sql.SQLException(e);
+    }
+  }
+
+  /** Locks the counter row {@code name} and keeps the writer busy a while, so another writer can overlap it. */
+  private static boolean lockAndHold(Connection c, String name) throws java.sql.SQLException {
+    try (var ps = c.prepareStatement("UPDATE disclosure_budget SET used = used + 1 WHERE principal_id = ?")) {
+      ps.setString(1, name);
+      ps.executeUpdate();
+    }
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      throw new java.sql.SQLException(e);
+    }
+    return true;
+  }
+
+  private static void mark(Database db, String name) throws java.sql.SQLException {
+    try (Connection c = db.connection()) {
+      mark(c, name);
+    }
+  }
+
   /** A write of a condition's own: a counter row named {@code name}. */
   private static boolean mark(Connection c, String name) throws java.sql.SQLException {
     try (var ps = c.prepareStatement(
