@@ -198,7 +198,12 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         // With conditions, the sequencer lock comes first: every node's writer then runs its conditions (and takes
         // their row locks, such as budget counters) one writer at a time, so two writers can never wait on each
         // other's rows. The conditions decide which record each entry holds, before the entries are hashed.
-        TreeStore.Head locked = hasCondition(batch) ? TreeStore.lockHead(c) : null;
+        boolean claimed = false;
+        TreeStore.Head locked = null;
+        if (hasCondition(batch)) {
+          claimed = cached != null && TreeStore.claimHead(c, cached.size(), cachedRoot);
+          locked = claimed ? null : TreeStore.lockHead(c);
+        }
         boolean[] held = decide(c, batch);
         List<AuditRecord> records = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -206,8 +211,8 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
           records.add(held[i] ? p.record() : p.otherwise());
         }
         Prepared prepared = null;
-        if (locked != null) {
-          prepared = prepare(records, frontierAt(c, locked));
+        if (claimed || locked != null) {
+          prepared = prepare(records, claimed ? cached.copy() : frontierAt(c, locked));
           TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
         } else if (cached != null) {
           // Fast path: one statement takes the sequencer lock and checks that no other node appended since our

@@ -33,6 +33,19 @@ final class TreeStore {
     return readHead(c, "SELECT tree_size, root_hash, origin FROM audit_head WHERE id = 1 FOR UPDATE");
   }
 
+  /**
+   * Takes the sequencer lock if the head is still as this writer last left it; false (lock not taken) if another
+   * node moved it. An {@code UPDATE} rather than {@code SELECT ... FOR UPDATE}, which H2 parses afresh every time.
+   */
+  static boolean claimHead(Connection c, long size, byte[] root) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE audit_head SET updated_us = updated_us WHERE id = 1 AND tree_size = ? AND root_hash = ?")) {
+      ps.setLong(1, size);
+      ps.setBytes(2, root);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   static Head head(Connection c) throws SQLException {
     return readHead(c, "SELECT tree_size, root_hash, origin FROM audit_head WHERE id = 1");
   }
