@@ -156,6 +156,38 @@ class AuditLogTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void appendIf_callerThatGaveUpBeforeTheWriterTookIt_isNeitherLoggedNorSpent(String kind) throws Exception {
+    try (AuditFixture fx = AuditFixture.open(kind);
+        GroupCommitLog log = new GroupCommitLog(fx.db.dataSource(), java.time.Clock.systemUTC(),
+            java.time.Duration.ofMillis(300), 100)) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        // The first condition keeps the writer busy for a second; the second caller waits 300 ms, then gives up.
+        Future<?> first = pool.submit(() -> log.appendIf(AuditFixture.reveal(1), c -> {
+          try {
+            Thread.sleep(1_000);
+          } catch (InterruptedException e) {
+            throw new java.sql.SQLException(e);
+          }
+          return mark(c, "first");
+        }, AuditFixture.reveal(3)));
+        Thread.sleep(100);
+        assertThatThrownBy(() -> log.appendIf(AuditFixture.reveal(4), c -> mark(c, "second"), AuditFixture.reveal(3)))
+            .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("not committed within");
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(AuditUnavailableException.class);
+        Thread.sleep(1_500);
+      } finally {
+        pool.shutdownNow();
+      }
+      // The first was already in a batch and committed late (the log may record more than was answered, never
+      // less); the second was skipped: no entry, no spend.
+      assertThat(marks(fx)).containsExactly("first");
+      assertThat(fx.verifier().verify(null).treeSize()).isEqualTo(1);
+    }
+  }
+
   /**
    * Two nodes whose batches lock the same two rows in opposite orders: node one's conditions lock x then y, node
    * two's y then x, each holding its first lock a while. Run side by side, the writers would deadlock; the sequencer
