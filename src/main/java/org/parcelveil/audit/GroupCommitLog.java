@@ -198,34 +198,16 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         // With conditions, the sequencer lock comes first: every node's writer then runs its conditions (and takes
         // their row locks, such as budget counters) one writer at a time, so two writers can never wait on each
         // other's rows. The conditions decide which record each entry holds, before the entries are hashed.
-        boolean claimed = false;
-        TreeStore.Head locked = null;
-        if (hasCondition(batch)) {
-          claimed = cached != null && TreeStore.claimHead(c, cached.size(), cachedRoot);
-          locked = claimed ? null : TreeStore.lockHead(c);
-        }
+        Frontier locked = hasCondition(batch) ? lockedFrontier(c) : null;
         boolean[] held = decide(c, batch);
         List<AuditRecord> records = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           Pending p = batch.get(i);
           records.add(held[i] ? p.record() : p.otherwise());
         }
-        Prepared prepared = null;
-        if (claimed || locked != null) {
-          prepared = prepare(records, claimed ? cached.copy() : frontierAt(c, locked));
-          TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
-        } else if (cached != null) {
-          // Fast path: one statement takes the sequencer lock and checks that no other node appended since our
-          // last commit, so a batch costs three round trips (head, entries, commit).
-          prepared = prepare(records, cached.copy());
-          if (!TreeStore.advanceHead(c, cached.size(), cachedRoot, prepared.frontier().size(), prepared.root(),
-              EntryCodec.micros(clock.instant()))) {
-            prepared = null;
-          }
-        }
+        Prepared prepared = locked == null ? fastPath(c, records) : null;
         if (prepared == null) {
-          TreeStore.Head head = TreeStore.lockHead(c);
-          prepared = prepare(records, frontierAt(c, head));
+          prepared = prepare(records, locked != null ? locked : lockedFrontier(c));
           TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
         }
         TreeStore.insertEntries(c, prepared.rows());
@@ -243,6 +225,32 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * Fast path: one statement takes the sequencer lock and checks that no other node appended since our last commit,
+   * so a batch costs three round trips (head, entries, commit). Null (nothing changed) if there is no cached state
+   * or another node moved the head, which also makes the cached state stale.
+   */
+  private Prepared fastPath(Connection c, List<AuditRecord> records) throws SQLException {
+    if (cached == null) {
+      return null;
+    }
+    Prepared prepared = prepare(records, cached.copy());
+    if (TreeStore.advanceHead(c, cached.size(), cachedRoot, prepared.frontier().size(), prepared.root(),
+        EntryCodec.micros(clock.instant()))) {
+      return prepared;
+    }
+    cached = null;
+    return null;
+  }
+
+  /** Takes the sequencer lock and returns the frontier at the head: ours while no other node appended, else read back. */
+  private Frontier lockedFrontier(Connection c) throws SQLException {
+    if (cached != null && TreeStore.claimHead(c, cached.size(), cachedRoot)) {
+      return cached.copy();
+    }
+    return frontierAt(c, TreeStore.lockHead(c));
   }
 
   /** Runs each caller's condition, in queue order, in the batch's transaction; true where there is none. */
