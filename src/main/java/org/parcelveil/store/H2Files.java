@@ -34,14 +34,13 @@ final class H2Files {
       return;
     }
     long started = System.nanoTime();
-    try {
-      Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+    // SHUTDOWN COMPACT closes the connection itself; closing it again is harmless.
+    try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
       String sparse = sparseDescription(c);
       if (sparse == null) {
-        c.close();
         return;
       }
-      shutdownCompact(c); // closes the database, and with it this connection
+      shutdownCompact(c);
       log.info("compacted the H2 file at start: it was {}; in {} ms", sparse,
           (System.nanoTime() - started) / 1_000_000);
     } catch (SQLException | RuntimeException e) {
@@ -52,20 +51,15 @@ final class H2Files {
 
   /** "N MiB, P % live" when this process serves the file and it is worth compacting; otherwise null. */
   private static String sparseDescription(Connection c) throws SQLException {
-    try {
-      if (!servedHere(c)) {
-        return null;
-      }
-      long size = info(c, "info.FILE_SIZE");
-      long fill = info(c, "info.CHUNKS_FILL_RATE");
-      if (size < SPARSE_MIN_BYTES || fill < 0 || fill >= SPARSE_FILL_PERCENT) {
-        return null;
-      }
-      return (size >> 20) + " MiB, " + fill + " % live";
-    } catch (SQLException | RuntimeException e) {
-      c.close();
-      throw e;
+    if (!servedHere(c)) {
+      return null;
     }
+    long size = info(c, "info.FILE_SIZE");
+    long fill = info(c, "info.CHUNKS_FILL_RATE");
+    if (size < SPARSE_MIN_BYTES || fill < 0 || fill >= SPARSE_FILL_PERCENT) {
+      return null;
+    }
+    return (size >> 20) + " MiB, " + fill + " % live";
   }
 
   private static void shutdownCompact(Connection c) throws SQLException {
@@ -85,10 +79,8 @@ final class H2Files {
     }
   }
 
+  /** True if this process opened the file itself; false if another process serves it (AUTO_SERVER). */
   private static boolean servedHere(Connection c) throws SQLException {
-    if (!c.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
-      return false;
-    }
     return c.isWrapperFor(JdbcConnection.class)
         && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
   }
