@@ -20,7 +20,7 @@ import org.parcelveil.store.StoreException;
  * only if the entry that records the reveal commits, and on H2 that saves a commit (a written chunk) per reveal.
  */
 public final class DisclosureBudgets {
-  static final String ALL = "*";
+  private static final String ALL = "*";
   /** PostgreSQL does the whole spend in one round trip: {@code db/main-postgresql/V54}. */
   private static final String SPEND_FUNCTION = "SELECT pv_spend_disclosure(?, ?, ?, ?, ?)";
 
