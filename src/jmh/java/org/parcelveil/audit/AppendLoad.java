@@ -36,12 +36,12 @@ public final class AppendLoad {
     List<String> rows = new ArrayList<>();
     String which = args.length > 1 ? args[1] : "both";
     if (!which.equals("postgres")) {
-      Path dir = Files.createTempDirectory("pv-bench-h2-");
-      try (Database h2 = Database.open(DatabaseSettings.embedded(dir, "bench"), "main", 40)) {
-        rows.addAll(run("H2 file", h2, warmup, measure));
+      Path dir = Files.createTempDirectory("pv-bench-embedded-");
+      try (Database embedded = Database.open(DatabaseSettings.embedded(dir), "main", 40)) {
+        rows.addAll(run("embedded store", embedded, warmup, measure));
       }
     }
-    if (which.equals("h2")) {
+    if (which.equals("embedded")) {
       print(rows);
       return;
     }

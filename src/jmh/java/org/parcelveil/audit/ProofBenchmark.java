@@ -47,7 +47,7 @@ public class ProofBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    db = Database.open(DatabaseSettings.embedded(Path.of("target", "bench"), "proofs-" + size), "main", 4);
+    db = Database.open(DatabaseSettings.embedded(Path.of("target", "bench", "proofs-" + size)), "main", 4);
     try (Connection c = db.connection()) {
       if (TreeStore.head(c).size() != size) {
         bulkLoad(c);

@@ -34,7 +34,7 @@ import org.parcelveil.tracking.ResultsSection;
 /**
  * The HTTP load driver: runs the real service (in this JVM, on loopback, real Jetty and real database) and drives
  * it with concurrent HTTP clients; measures the database's own raw rate for the same rows in the same run, so each
- * figure comes with its ratio. Usage: {@code bench/load [h2|postgres|both] [seconds]}. The machine is shared, so each
+ * figure comes with its ratio. Usage: {@code bench/load [embedded|postgres|both] [seconds]}. The machine is shared, so each
  * measurement alternates with its baseline over a few rounds and the ratio is their median.
  */
 public final class LoadDriver {
@@ -60,12 +60,12 @@ public final class LoadDriver {
         .append(" rounds that alternate the measurement and its baseline (")
         .append(seconds).append(" s each); the rates are the medians of the rounds, the ratios of single rounds in brackets.\n\n");
     report.append("| database | measurement | rate | raw limit | ratio |\n|---|---|---|---|---|\n");
-    for (String kind : which.equals("both") ? List.of("h2", "postgres") : List.of(which)) {
+    for (String kind : which.equals("both") ? List.of("embedded", "postgres") : List.of(which)) {
       report.append(run(kind, seconds));
     }
     report.append("\nLoad average at the end: ").append(ResultsSection.loadAverage()).append(".\n\n")
         .append("CPU time per unit of work (medians of the rounds; the JVM's includes the load driver's own HTTP clients,")
-        .append(" and on H2 the database):\n\n").append(cpuNotes);
+        .append(" and on the embedded store not the database's server):\n\n").append(cpuNotes);
     System.out.println(report);
     if (!parts.equals(ALL_PARTS)) {
       return;

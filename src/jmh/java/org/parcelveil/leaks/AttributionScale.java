@@ -26,13 +26,13 @@ import org.parcelveil.store.DatabaseSettings;
 import org.parcelveil.vault.BlindIndex;
 
 /**
- * Attribution time for a 100,000-record leak over generated stores of growing size ({@link ScaleStore}), on H2 or
+ * Attribution time for a 100,000-record leak over generated stores of growing size ({@link ScaleStore}), on the embedded store or
  * PostgreSQL, with the heap it took and, as the raw limit, the time to read just the leak's matching shipment rows by
  * their indexes (waybill and phone blind index, the same IN-lists of 500). One line per size, so growth reads as
  * ratios from one run.
  *
  * <p>Run: {@code java -Xmx4g -cp target/test-classes:target/classes:$(cat target/bench.cp)
- * org.parcelveil.leaks.AttributionScale h2|postgres SIZE_IN_THOUSANDS...}, e.g. {@code h2 1000 10000}.
+ * org.parcelveil.leaks.AttributionScale embedded|postgres SIZE_IN_THOUSANDS...}, e.g. {@code embedded 1000 10000}.
  */
 public final class AttributionScale {
   private static final int LEAK = 100_000;
@@ -42,7 +42,7 @@ public final class AttributionScale {
   private AttributionScale() {}
 
   public static void main(String[] args) throws Exception {
-    String db = args.length > 0 ? args[0] : "h2";
+    String db = args.length > 0 ? args[0] : "embedded";
     List<Integer> sizes = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       sizes.add(Integer.parseInt(args[i]) * 1000);
@@ -64,7 +64,7 @@ public final class AttributionScale {
               new DatabaseSettings(pg.getJdbcUrl("postgres", "attr"), "postgres", "")), sizes, dir);
         }
       } else {
-        run("H2", Settings.defaults(dir), sizes, dir);
+        run("embedded", Settings.defaults(dir), sizes, dir);
       }
     } finally {
       delete(dir);

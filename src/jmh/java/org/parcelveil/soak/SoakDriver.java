@@ -16,7 +16,7 @@ public final class SoakDriver {
 
   public static void main(String[] args) throws Exception {
     int minutes = 30;
-    String db = "h2";
+    String db = "embedded";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--minutes" -> minutes = Integer.parseInt(args[++i]);

@@ -42,7 +42,7 @@ public final class SoakService implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Starts the service on {@code h2} (a file database, the default) or {@code postgres} (embedded, real server). */
+  /** Starts the service on {@code embedded} (the default store, in its own data directory) or {@code postgres}. */
   public static SoakService start(String database) throws IOException {
     Path dir = Files.createTempDirectory("pv-soak-");
     // One courier reveals for the whole run: budgets far above the load measure the reveal path, not its refusal.
@@ -54,8 +54,8 @@ public final class SoakService implements AutoCloseable {
         .withVerification(VerificationSettings.DEFAULTS.withPerPlatform(Budget.perMinute(1_000_000)));
     if (database.equals("postgres")) {
       s = s.withDatabase(TestDatabases.freshPostgres());
-    } else if (!database.equals("h2")) {
-      throw new IllegalArgumentException("database must be h2 or postgres, was " + database);
+    } else if (!database.equals("embedded")) {
+      throw new IllegalArgumentException("database must be embedded or postgres, was " + database);
     }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -80,7 +80,7 @@ public final class SoakService implements AutoCloseable {
     return database;
   }
 
-  /** Bytes the store holds on disk now: the H2 files, or the PostgreSQL database's size. */
+  /** Bytes the store holds on disk now: the embedded store's whole directory (tables, indexes, WAL), or the PostgreSQL database's size. */
   public long storeBytes() {
     if (database.equals("postgres")) {
       try (Connection c = pv.database().connection(); Statement s = c.createStatement();
@@ -91,8 +91,8 @@ public final class SoakService implements AutoCloseable {
         return -1;
       }
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".mv.db")).mapToLong(f -> f.toFile().length()).sum();
+    try (Stream<Path> files = Files.walk(dir.resolve("pgdata"))) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     } catch (IOException e) {
       return -1;
     }

@@ -44,7 +44,7 @@ public final class TrackingBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    String kind = args.length > 2 ? args[2] : "h2";
+    String kind = args.length > 2 ? args[2] : "postgres";
     StringBuilder text = new StringBuilder("## Results (" + kind + ")\n\n").append(Machine.describe())
         .append("Load average (1 / 5 / 15 min) at the start: ").append(ResultsSection.loadAverage()).append(".\n\n");
     // Budgets far above the load: the limiter still runs on every look-up, but never refuses.

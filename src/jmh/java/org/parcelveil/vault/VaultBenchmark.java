@@ -53,7 +53,7 @@ public class VaultBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    keysDb = Database.open(TestDatabases.freshH2(), "keys", 2);
+    keysDb = Database.open(TestDatabases.freshPostgres(), "keys", 2);
     byte[] master = new byte[32];
     new SecureRandom().nextBytes(master);
     KeyStore keys = new KeyStore(keysDb, MasterKey.ofBytes(master, "bench"));

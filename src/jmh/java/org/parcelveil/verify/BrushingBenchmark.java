@@ -11,7 +11,7 @@ import org.parcelveil.tracking.ResultsSection;
  * through the real service over HTTP; reports, per attack kind, the share the verification flags, and the share of
  * genuine orders it flags. Writes its results into {@code docs/benchmarks/brushing.md}, between markers.
  *
- * <p>Usage: {@code BrushingBenchmark [genuine orders] [attacks per kind] [h2|postgres] [clients]}, default
+ * <p>Usage: {@code BrushingBenchmark [genuine orders] [attacks per kind] [postgres|embedded] [clients]}, default
  * {@code 5000 500 h2 8}.
  */
 public final class BrushingBenchmark {
@@ -20,7 +20,7 @@ public final class BrushingBenchmark {
   public static void main(String[] args) throws Exception {
     int genuine = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int attacks = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-    String kind = args.length > 2 ? args[2] : "h2";
+    String kind = args.length > 2 ? args[2] : "postgres";
     int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
     BrushingDay.Config config = new BrushingDay.Config(genuine, attacks, Math.max(12, genuine / 50), 3, clients,
         20261129L);

@@ -100,7 +100,7 @@ public class WaybillBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
       dir = Files.createTempDirectory("pv-bench-");
-      database = Database.open(DatabaseSettings.embedded(dir, "bench"), "main", 2);
+      database = Database.open(DatabaseSettings.embedded(dir), "main", 2);
       leases = new CounterLeases(database.dataSource(), blockSize);
       issuer = new WaybillIssuer(new WaybillCodec(PREFIX, key()), leases);
     }

@@ -54,6 +54,9 @@ import org.parcelveil.shipment.ShipmentRoutes;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
+import org.parcelveil.store.H2Upgrade;
+import org.parcelveil.store.PrivateFiles;
+import org.parcelveil.store.Scrubber;
 import org.parcelveil.tracking.Tracker;
 import org.parcelveil.tracking.TrackingRoutes;
 import org.parcelveil.verify.VerificationRoutes;
@@ -73,6 +76,8 @@ import org.parcelveil.web.WebModule;
  * server and the command line share it; nothing else creates services.
  */
 public final class ParcelVeil implements AutoCloseable {
+  /** The key store's own schema, so that a dump of the shipment schema never holds the keys. */
+  public static final String KEY_SCHEMA = "pv_keys";
   private final Settings settings;
   private final Clock clock;
   private final Database database;
@@ -111,8 +116,11 @@ public final class ParcelVeil implements AutoCloseable {
     this.database = Database.open(settings.mainDatabase(), "main", 16);
     Database keyDb = null;
     try {
-      keyDb = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 4);
+      keyDb = Database.open(settings.keyStoreDatabase(), "keys", KEY_SCHEMA, 4);
       this.keyDatabase = keyDb;
+      if (settings.mainDatabase().isEmbedded() && H2Upgrade.pending(settings.dataDir())) {
+        H2Upgrade.run(settings.dataDir(), database, keyDatabase, KEY_SCHEMA);
+      }
       this.keys = openKeys(settings, env, keyDatabase, KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database));
       this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
@@ -128,13 +136,19 @@ public final class ParcelVeil implements AutoCloseable {
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
-          new DisclosureBudgets(database.dataSource(), database.dialect(), settings.disclosure(), clock), audit.log(),
+          new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(),
           clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
           new LoggingTelephonyProvider(), settings.relay(), clock, accessEvents);
       this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
       this.erasures = new Erasures(database.dataSource(), new ErasureLedger(keyDatabase), keys);
-      this.shredder = new Shredder(database.dataSource(), keys, audit.log(), erasures);
+      boolean embedded = settings.mainDatabase().isEmbedded();
+      Scrubber mainScrubber = new Scrubber(database, embedded);
+      Scrubber keyScrubber = new Scrubber(keyDatabase, embedded);
+      this.shredder = new Shredder(database.dataSource(), keys, audit.log(), erasures, () -> {
+        mainScrubber.scrub(Shredder.MAIN_TABLES);
+        keyScrubber.scrub(Shredder.KEY_TABLES);
+      });
       this.retentionJob = new RetentionJob(shredder, clock);
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
@@ -327,11 +341,9 @@ public final class ParcelVeil implements AutoCloseable {
     }
   }
 
+  /** The data directory holds keys and the store: mode 0700 from its creation, and narrowed to it if older. */
   private static void createDataDir(Settings settings) {
-    try {
-      Files.createDirectories(settings.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
-    }
+    PrivateFiles.directory(settings.dataDir());
   }
+
 }

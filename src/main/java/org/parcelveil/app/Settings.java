@@ -16,7 +16,7 @@ import org.parcelveil.tracking.TrackingSettings;
 import org.parcelveil.verify.VerificationSettings;
 
 /**
- * Everything the service is configured with. Defaults: embedded H2 under {@code ./data}, port 8080, retention 30
+ * Everything the service is configured with. Defaults: the embedded store under {@code ./data}, port 8080, retention 30
  * days after delivery and at most 90, prefix {@code PV}. Each feature's own settings record validates its values.
  */
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
@@ -87,18 +87,17 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     return with(b -> b.verification = v);
   }
 
-  /** The shipment database: the configured one, or H2 in the data directory. */
+  /** The shipment database: the configured one, or the embedded store in the data directory. */
   public DatabaseSettings mainDatabase() {
-    return database.orElseGet(() -> DatabaseSettings.embedded(dataDir, "parcelveil"));
+    return database.orElseGet(() -> DatabaseSettings.embedded(dataDir));
   }
 
   /**
-   * The key store: configured explicitly, else its own H2 file beside the data (embedded), else its own schema
-   * on the shipment database's server (PostgreSQL), so a dump of the shipment schema never holds the keys.
+   * The key store: configured explicitly, else its own schema ({@code pv_keys}) beside the shipment database, so a
+   * dump of the shipment schema never holds the keys.
    */
   public DatabaseSettings keyStoreDatabase() {
-    return keyStore.orElseGet(() -> database.filter(DatabaseSettings::isPostgres)
-        .orElseGet(() -> DatabaseSettings.embedded(dataDir, "keystore")));
+    return keyStore.orElseGet(this::mainDatabase);
   }
 
   /** A copy with one or more values changed: one place that lists every field, so withers stay one line. */

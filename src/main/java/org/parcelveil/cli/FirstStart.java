@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.parcelveil.access.Principals;
 import org.parcelveil.access.Role;
 import org.parcelveil.app.ParcelVeil;
+import org.parcelveil.store.PrivateFiles;
 
 /** On the first start, creates the admin principal and shows its token once. */
 final class FirstStart {
@@ -20,7 +21,7 @@ final class FirstStart {
     }
     Principals.Created admin = pv.principals().create(null, "admin", "Administrator", null);
     Path file = pv.settings().dataDir().resolve(ADMIN_TOKEN_FILE);
-    ServeCommand.writePrivate(file, admin.token() + "\n");
+    PrivateFiles.write(file, (admin.token() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     out.println("Created the admin principal " + admin.principal().id() + ". Its token, shown only now:");
     out.println("  " + admin.token());
     out.println("(also written to " + file + ", mode 0600)");

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code parcelveil} command line. */
 @Command(name = "parcelveil", mixinStandardHelpOptions = true, version = "parcelveil 0.1.0",
     description = "Privacy waybills and personal-data service for courier networks.",
-    subcommands = {ServeCommand.class, AuditCommand.class, LabelCommand.class, RetentionCommand.class,
+    subcommands = {ServeCommand.class, AuditCommand.class, LabelCommand.class, RetentionCommand.class, BackupCommand.class,
         LeaksCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
 

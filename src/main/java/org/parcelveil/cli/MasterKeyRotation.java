@@ -56,7 +56,7 @@ final class MasterKeyRotation {
    * Finishes a rotation that an earlier run committed but did not install: true if it did (nothing else to do).
    */
   boolean finishIfCommitted(PrintStream out) {
-    try (Database keyDb = Database.open(settings.keyStoreDatabase(), "keys", "pv_keys", 2)) {
+    try (Database keyDb = Database.open(settings.keyStoreDatabase(), "keys", ParcelVeil.KEY_SCHEMA, 2)) {
       if (currentOpens(keyDb) || !KeyStore.opens(keyDb, next)) {
         return false;
       }

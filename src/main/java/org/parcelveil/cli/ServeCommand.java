@@ -3,7 +3,6 @@ package org.parcelveil.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.app.Settings;
@@ -76,12 +75,4 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     return 0;
   }
 
-  static void writePrivate(Path file, String text) throws IOException {
-    Files.writeString(file, text);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system: the operator protects the file
-    }
-  }
 }

@@ -13,7 +13,7 @@ final class StoreOptions {
   @Option(names = "--data", defaultValue = "./data", description = "Data directory (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--db-url", description = "JDBC URL of the shipment database (default: embedded H2 in the data directory).")
+  @Option(names = "--db-url", description = "JDBC URL of the shipment database (default: the embedded store in the data directory).")
   String dbUrl;
 
   @Option(names = "--db-user", description = "Database user.")

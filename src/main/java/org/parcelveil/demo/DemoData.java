@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.http.Json;
+import org.parcelveil.store.PrivateFiles;
 import org.parcelveil.network.Station;
 import org.parcelveil.shipment.ShipmentRequest;
 import org.parcelveil.vault.Area;
@@ -76,12 +76,7 @@ public final class DemoData {
       people = seed();
     }
     people = new DemoLogins(pv).add(people);
-    Files.write(file, Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(people));
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not POSIX
-    }
+    PrivateFiles.write(file, Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(people));
     return file;
   }
 

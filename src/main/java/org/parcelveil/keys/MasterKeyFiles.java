@@ -1,5 +1,6 @@
 package org.parcelveil.keys;
 
+import org.parcelveil.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -80,23 +80,10 @@ public final class MasterKeyFiles {
     }
   }
 
-  /** Writes {@code text} to {@code file} with mode 0600 and forces it to disk before returning. */
+  /** Writes {@code text} to {@code file}: mode 0600 from its creation, forced to disk, renamed into place. */
   static void writePrivate(Path file, String text) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.deleteIfExists(file);
-      Files.createFile(file);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // not a POSIX file system: the operator protects the file by other means
-      }
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        ch.write(StandardCharsets.US_ASCII.encode(text));
-        ch.force(true);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the master key file " + file, e);
-    }
+    PrivateFiles.directory(file.toAbsolutePath().getParent());
+    PrivateFiles.write(file, text.getBytes(StandardCharsets.US_ASCII));
   }
+
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.parcelveil.keys.ErasureLedger;
 import org.parcelveil.keys.KeyStore;
@@ -56,6 +57,11 @@ public final class Erasures {
       }
     }
     return wiped;
+  }
+
+  /** The time of the newest recorded erasure, if any. */
+  Optional<Instant> newest() {
+    return ledger.all().stream().map(ErasureLedger.Erasure::erasedAt).max(Instant::compareTo);
   }
 
   /** Forgets erasures of buckets up to {@code day}, which has just been shredded. */

@@ -51,6 +51,27 @@ final class RetentionRuns {
     }
   }
 
+  /** The newest erasure the last scrub covered. */
+  Optional<Instant> scrubbedThrough() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT scrubbed_through FROM retention_runs WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() && rs.getTimestamp(1) != null ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+    } catch (SQLException e) {
+      throw new StoreException("could not read the last scrub", e);
+    }
+  }
+
+  void scrubbedThrough(Instant newestErasure) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE retention_runs SET scrubbed_through = ? WHERE id = 1")) {
+      ps.setTimestamp(1, Timestamp.from(newestErasure));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("could not record the scrub", e);
+    }
+  }
+
   private static void bind(PreparedStatement ps, Instant at, int buckets, int shipments) throws SQLException {
     ps.setTimestamp(1, Timestamp.from(at));
     ps.setInt(2, buckets);

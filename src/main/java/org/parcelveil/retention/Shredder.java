@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
@@ -24,6 +25,10 @@ import org.parcelveil.store.StoreException;
  * completes it. Marking is idempotent, and also removes the rows' blind indexes (a keyed hash of a phone is
  * personal data too). Each run first re-applies early erasures ({@link Erasures}) in case an older backup of the
  * shipment database was restored.
+ *
+ * <p>After a run that shredded a bucket, or after any early erasure newer than the last scrub, the run scrubs the
+ * tables that held the erased values ({@code store.Scrubber}), so they are physically gone from the live store
+ * within one run, not only unreadable.
  */
 public final class Shredder {
   private final DataSource dataSource;
@@ -31,8 +36,15 @@ public final class Shredder {
   private final AuditLog audit;
   private final Erasures erasures;
   private final RetentionRuns runs;
+  private final Runnable scrub;
 
-  public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit, Erasures erasures) {
+  /** The shipment database's tables that hold ciphertext, blind indexes or keyed hashes of personal data. */
+  public static final List<String> MAIN_TABLES = List.of("shipments", "idempotency_keys");
+  /** The key store's table whose destroyed rows held bucket keys. */
+  public static final List<String> KEY_TABLES = List.of("key_material");
+
+  public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit, Erasures erasures, Runnable scrub) {
+    this.scrub = scrub;
     this.dataSource = dataSource;
     this.runs = new RetentionRuns(dataSource);
     this.keys = keys;
@@ -61,6 +73,14 @@ public final class Shredder {
       done.add(new Shredded(day, marked));
     }
     runs.record(now, done.size(), done.stream().mapToInt(Shredded::shipments).sum());
+    Optional<Instant> newestErasure = erasures.newest();
+    Optional<Instant> scrubbed = runs.scrubbedThrough();
+    boolean erasedSinceScrub = newestErasure.isPresent()
+        && (scrubbed.isEmpty() || newestErasure.get().isAfter(scrubbed.get()));
+    if (!done.isEmpty() || rewiped > 0 || erasedSinceScrub) {
+      scrub.run();
+      newestErasure.ifPresent(runs::scrubbedThrough);
+    }
     return done;
   }
 

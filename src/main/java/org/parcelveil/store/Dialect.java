@@ -1,14 +1,9 @@
 package org.parcelveil.store;
 
-/** The few places where H2 and PostgreSQL differ. */
-public enum Dialect {
-  H2,
-  POSTGRES;
-
-  static Dialect of(DatabaseSettings settings) {
-    return settings.isPostgres() ? POSTGRES : H2;
-  }
-
-  /** SQL state of a unique-constraint violation, identical on both. */
+/** The SQL states the code tells apart (PostgreSQL's, shared by Citus). */
+public final class Dialect {
+  /** SQL state of a unique-constraint violation. */
   public static final String UNIQUE_VIOLATION = "23505";
+
+  private Dialect() {}
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -17,12 +16,7 @@ import javax.sql.DataSource;
  * concurrent leases queue on it (or, on serializable distributed SQL, one of them fails and is retried), and each
  * sees the value the previous one committed. The block is committed before any number from it is handed out: a
  * crash loses at most the unused rest of a block (a gap in the counters), never issues a number twice.
- *
- * <p>H2 does not make a commit durable: it never fsyncs, and with its default write delay it writes the commit up to
- * half a second later. A lease that is lost that way hands the same block out again after a restart, to numbers
- * that may already be printed on labels. Each lease on H2 is therefore followed by {@code CHECKPOINT SYNC} (which
- * needs the admin user H2 databases are opened with) before it is used; PostgreSQL and distributed SQL make
- * commits durable themselves.
+ * The lease commits before it is used, and the store makes commits durable before they return.
  */
 public final class CounterLeases {
   public static final int DEFAULT_BLOCK_SIZE = 1000;
@@ -91,11 +85,6 @@ public final class CounterLeases {
           throw new IllegalStateException("waybill counters exhausted: all 10^14 have been leased");
         }
         c.commit();
-        if (isH2(c)) {
-          try (Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
-          }
-        }
         return new CounterBlock(start, Math.min(next, WaybillFormat.LIMIT));
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c, e);
@@ -143,14 +132,10 @@ public final class CounterLeases {
     return nextUnleased();
   }
 
-  private static boolean isH2(Connection c) throws SQLException {
-    return "H2".equals(c.getMetaData().getDatabaseProductName());
-  }
-
-  /** Serialization failures and deadlocks (class 40) and H2's lock timeout are worth another try. */
+  /** Serialization failures and deadlocks (class 40) are worth another try. */
   private static boolean isTransient(SQLException e) {
     String state = e.getSQLState();
-    return state != null && (state.startsWith("40") || state.equals("HYT00"));
+    return state != null && state.startsWith("40");
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {

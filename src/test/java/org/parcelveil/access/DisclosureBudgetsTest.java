@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parcelveil.store.Database;
 import org.parcelveil.store.TestDatabases;
 
-/** The budget counters under concurrency, on H2 and PostgreSQL: never overspent, never refused while budget is left. */
+/** The budget counters under concurrency, on PostgreSQL: never overspent, never refused while budget is left. */
 class DisclosureBudgetsTest {
   static final Principal COURIER = new Principal("pr_courier", Role.COURIER, "Courier", "HZ-XH01",
       Instant.parse("2026-01-01T00:00:00Z"), null);
@@ -70,7 +70,7 @@ class DisclosureBudgetsTest {
   }
 
   private static DisclosureBudgets budgets(Database db, int total, int perShipment) {
-    return new DisclosureBudgets(db.dataSource(), db.dialect(),
+    return new DisclosureBudgets(db.dataSource(),
         new DisclosureLimits(Duration.ofHours(12), total, perShipment, 20, 2), CLOCK);
   }
 

@@ -20,7 +20,8 @@ import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.store.TestDatabases;
 
 /**
- * The real service for tests: real stores (H2 or PostgreSQL), a real Jetty on a free port, and a real HTTP client.
+ * The real service for tests: real stores (a fresh database on the suite's PostgreSQL, or the embedded store in
+ * its own data directory), a real Jetty on a free port, and a real HTTP client.
  */
 public final class TestService implements AutoCloseable {
   public final Path dataDir;
@@ -41,7 +42,7 @@ public final class TestService implements AutoCloseable {
     this.adminToken = pv.principals().create(null, "admin", "Test admin", null).token();
   }
 
-  /** A fresh service on the given database kind ({@code h2} or {@code postgres}). */
+  /** A fresh service on the given database kind ({@code postgres}, or {@code embedded}: the default store). */
   public static TestService start(String kind) {
     return start(kind, s -> s);
   }
@@ -51,7 +52,7 @@ public final class TestService implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("pv-svc-");
       Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, 1024 * 1024));
-      if (kind.equals("postgres")) {
+      if (!kind.equals("embedded")) {
         s = s.withDatabase(TestDatabases.freshPostgres());
       }
       byte[] key = new byte[32];
@@ -64,7 +65,7 @@ public final class TestService implements AutoCloseable {
   }
 
   public static TestService start() {
-    return start("h2");
+    return start("postgres");
   }
 
   /** The master key this service runs with (base64), as an operator keeps it apart from the backups. */

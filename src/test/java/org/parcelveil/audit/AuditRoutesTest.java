@@ -33,7 +33,7 @@ class AuditRoutesTest {
 
   @BeforeAll
   static void start() {
-    fx = AuditFixture.open("h2");
+    fx = AuditFixture.open("postgres");
     fx.append(0, 10);
     earlyCheckpoint = fx.publish();
     fx.append(10, SIZE - 10);

@@ -19,7 +19,7 @@ class CheckpointTest {
 
   @Test
   void publish_onlyWhenTheTreeGrew() {
-    try (AuditFixture fx = AuditFixture.open("h2")) {
+    try (AuditFixture fx = AuditFixture.open("postgres")) {
       String empty = fx.publish();
       assertThat(empty).startsWith(AuditFixture.ORIGIN + "\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 "
           + AuditFixture.ORIGIN + " ");
@@ -49,7 +49,7 @@ class CheckpointTest {
 
   @Test
   void rotation_oldCheckpointsStillVerifyWithTheOldKey() throws Exception {
-    try (AuditFixture fx = AuditFixture.open("h2")) {
+    try (AuditFixture fx = AuditFixture.open("postgres")) {
       fx.append(0, 2);
       String before = fx.publish();
       String oldKey = fx.module.verifierKeys().get(0);
@@ -76,7 +76,7 @@ class CheckpointTest {
 
   @Test
   void origin_isFixedByTheFirstCheckpoint() {
-    try (AuditFixture fx = AuditFixture.open("h2");
+    try (AuditFixture fx = AuditFixture.open("postgres");
         AuditModule renamed = AuditModule.create(fx.db, fx.keys, "renamed.example/log", Clock.systemUTC(),
             Duration.ofHours(1))) {
       fx.publish();
@@ -90,7 +90,7 @@ class CheckpointTest {
 
   @Test
   void verifier_rejectsBadInputsAsErrors() {
-    try (AuditFixture fx = AuditFixture.open("h2")) {
+    try (AuditFixture fx = AuditFixture.open("postgres")) {
       fx.append(0, 1);
       String note = fx.publish();
       assertThat(fx.verifier().verify(note.replace("\n1\n", "\n2\n")).exitCode()).isEqualTo(2);

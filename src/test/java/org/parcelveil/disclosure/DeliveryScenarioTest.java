@@ -105,7 +105,7 @@ class DeliveryScenarioTest {
 
   @Test
   void budgetsAndWindow_refuseBeyondTheirLimits() {
-    try (TestService svc = TestService.start("h2",
+    try (TestService svc = TestService.start("postgres",
         s -> s.withDisclosure(new DisclosureLimits(Duration.ofHours(2), 3, 2, 20, 2)))) {
       Cast c = cast(svc);
       String[] wb = new String[3];

@@ -44,7 +44,7 @@ class KeyStoreTest {
 
   @Test
   void wrongMasterKey_isRefusedClearly() {
-    DatabaseSettings settings = TestDatabases.freshH2();
+    DatabaseSettings settings = TestDatabases.freshPostgres();
     try (Database db = Database.open(settings, "keys", 2)) {
       new KeyStore(db, randomMaster()).currentSecret("waybill");
       assertThatThrownBy(() -> new KeyStore(db, randomMaster()))
@@ -55,7 +55,7 @@ class KeyStoreTest {
 
   @Test
   void secret_neverPrintsItsBytes() {
-    try (Database db = Database.open(TestDatabases.freshH2(), "keys", 2)) {
+    try (Database db = Database.open(TestDatabases.freshPostgres(), "keys", 2)) {
       Secret s = new KeyStore(db, randomMaster()).currentSecret("qr");
       assertThat(s.toString()).contains("REDACTED").doesNotContain(java.util.HexFormat.of().formatHex(s.bytes()));
     }

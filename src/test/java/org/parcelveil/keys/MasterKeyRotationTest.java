@@ -74,7 +74,7 @@ class MasterKeyRotationTest {
     MasterKey oldKey = KeyStoreTest.randomMaster();
     MasterKey newKey = KeyStoreTest.randomMaster();
     AtomicReference<MasterKey> nodeSource = new AtomicReference<>(oldKey);
-    try (Database db = Database.open(TestDatabases.freshH2(), "keys", 2)) {
+    try (Database db = Database.open(TestDatabases.freshPostgres(), "keys", 2)) {
       KeyStore operator = new KeyStore(db, oldKey);
       KeyStore node = new KeyStore(db, nodeSource::get);
       node.currentSecret("qr");
@@ -100,7 +100,7 @@ class MasterKeyRotationTest {
     String uri = LocalKmsClient.PREFIX + kmsKey;
     MasterKey kms = MasterKeySource.load(dir, Map.of(), uri, false);
     assertThat(kms.source()).isEqualTo(uri);
-    try (Database db = Database.open(TestDatabases.freshH2(), "keys", 2)) {
+    try (Database db = Database.open(TestDatabases.freshPostgres(), "keys", 2)) {
       Secret s = new KeyStore(db, kms).currentSecret("waybill");
       MasterKey viaEnv = MasterKeySource.load(dir, Map.of(MasterKeySource.URI_ENV, uri), null, false);
       assertThat(new KeyStore(db, viaEnv).currentSecret("waybill")).isEqualTo(s);

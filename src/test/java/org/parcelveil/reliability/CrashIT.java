@@ -29,9 +29,10 @@ import org.parcelveil.store.TestDatabases;
 /**
  * kill -9 the service again and again while clients issue batches, scan and reveal, recording every
  * acknowledgement; after each restart, everything acknowledged is there exactly once, no number was issued twice,
- * every acknowledged reveal has its audit entry, and the log verifies, on the embedded H2 store and on PostgreSQL.
- * Short by default; set {@code -Dpv.crash.rounds=N} for the long form and {@code -Dpv.crash.kinds=h2} (or
- * {@code postgres}) for one store only.
+ * every acknowledged reveal has its audit entry, and the log verifies, on the embedded store and on PostgreSQL. On the
+ * embedded store every other round also kills its database server with -9, so that the restart runs PostgreSQL's
+ * crash recovery. Short by default; set {@code -Dpv.crash.rounds=N} for the long form and
+ * {@code -Dpv.crash.kinds=embedded} (or {@code postgres}) for one store only.
  */
 class CrashIT {
   static final int ROUNDS = Integer.getInteger("pv.crash.rounds", 2);
@@ -44,7 +45,7 @@ class CrashIT {
   final Map<Long, String> ackedReveals = new ConcurrentHashMap<>();
 
   static java.util.stream.Stream<String> kinds() {
-    return java.util.Arrays.stream(System.getProperty("pv.crash.kinds", "h2,postgres").split(","));
+    return java.util.Arrays.stream(System.getProperty("pv.crash.kinds", "embedded,postgres").split(","));
   }
 
   @ParameterizedTest
@@ -76,6 +77,9 @@ class CrashIT {
         clients.submit(() -> loop(stop, () -> scan(api, c)));
         Thread.sleep(1500 + random.nextInt(2500));
         p.kill();
+        if (kind.equals("embedded") && round % 2 == 1) {
+          killDatabaseServer(data);
+        }
         stop.set(true);
         clients.shutdown();
         clients.awaitTermination(60, TimeUnit.SECONDS);
@@ -92,6 +96,15 @@ class CrashIT {
     try (ServiceProcess v = ServiceProcess.start(Map.of(), verify.toArray(String[]::new))) {
       assertThat(v.awaitExit(Duration.ofSeconds(120))).as(String.join("\n", v.output())).isZero();
     }
+  }
+
+  /** kill -9 of the embedded store's server, which outlives the service it was started by. */
+  static void killDatabaseServer(Path data) throws Exception {
+    long pid = Long.parseLong(Files.readAllLines(data.resolve("pgdata/postmaster.pid")).get(0).trim());
+    ProcessHandle.of(pid).ifPresent(h -> {
+      h.destroyForcibly();
+      h.onExit().join();
+    });
   }
 
   static ServiceProcess start(Path data, List<String> db) throws Exception {

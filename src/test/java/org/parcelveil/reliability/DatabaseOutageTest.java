@@ -27,7 +27,7 @@ class DatabaseOutageTest {
     }
     EmbeddedPostgres pg = start(pgData, port);
     DatabaseSettings db = new DatabaseSettings(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
-    try (TestService svc = TestService.start("h2", s -> s.withDatabase(db))) {
+    try (TestService svc = TestService.start("postgres", s -> s.withDatabase(db))) {
       Fixtures.network(svc);
       String merchant = svc.principal("merchant", "Shop", null).token();
       String origin = svc.principal("station", "Binjiang", "HZ-BJ01").token();

@@ -35,7 +35,7 @@ class SoakIT {
   @Test
   void halfTheMaximumRate_forAMinute_answersEveryRequest_andTheHeapStaysFlat() throws Exception {
     SoakResult r;
-    try (SoakService service = SoakService.start("h2")) {
+    try (SoakService service = SoakService.start("postgres")) {
       r = SoakRun.run(service, SoakPlan.ci());
     }
     String report = Machine.describe() + "\n" + SoakReport.markdown(r);

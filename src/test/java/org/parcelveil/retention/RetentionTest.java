@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.OldBackups;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.app.TestService;
 import org.parcelveil.shipment.Shipment;
@@ -77,19 +76,14 @@ class RetentionTest {
       Fixtures.network(svc);
       String merchant = svc.principal("merchant", "Shop", null).token();
       waybill = svc.post("/v1/shipments", merchant, Fixtures.shipment("B-1")).json().get("waybill").asText();
-      backup = svc.dataDir.resolve("backup.zip");
-      try (var c = svc.pv.database().connection()) {
-        c.createStatement().execute("BACKUP TO '" + backup + "'");
-      }
+      backup = OldBackups.take(svc);
       svc.clock.advance(Duration.ofDays(91));
       assertThat(svc.pv.shredder().run(svc.clock.instant())).isNotEmpty();
     } finally {
       svc.close();
     }
-    // Restore the old shipment database over the data directory; keep today's key store and master key.
-    Path db = svc.dataDir.resolve("parcelveil.mv.db");
-    Files.delete(db);
-    unzip(backup, "parcelveil.mv.db", db);
+    // Restore the old shipment data over the live store; keep today's key store and master key.
+    OldBackups.restoreShipmentData(backup, svc);
     TestService restored = svc.restart();
     try {
       ParcelVeil pv = restored.pv;
@@ -108,15 +102,5 @@ class RetentionTest {
         Map.of("party", "recipient", "purpose", "SUPPORT", "ticket", "T-" + wb.substring(2, 8)));
   }
 
-  static void unzip(Path zip, String name, Path to) throws IOException {
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        if (e.getName().endsWith(name)) {
-          Files.copy((InputStream) in, to);
-          return;
-        }
-      }
-    }
-    throw new AssertionError("no " + name + " in " + zip + ": " + List.of());
-  }
+
 }

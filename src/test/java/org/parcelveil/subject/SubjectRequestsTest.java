@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.OldBackups;
 import org.parcelveil.app.TestService;
 
 /**
@@ -136,19 +137,14 @@ class SubjectRequestsTest {
     Path backup;
     try {
       w = World.of(svc, "13911110003");
-      backup = svc.dataDir.resolve("backup.zip");
-      try (Connection c = svc.pv.database().connection()) {
-        c.createStatement().execute("BACKUP TO '" + backup + "'");
-      }
+      backup = OldBackups.take(svc);
       String token = login(svc, w.phone);
       assertThat(svc.post("/v1/subjects/erase", token, Map.of("waybills", List.of(w.delivered))).body())
           .contains("erased");
     } finally {
       svc.close();
     }
-    Path db = svc.dataDir.resolve("parcelveil.mv.db");
-    Files.delete(db);
-    unzip(backup, "parcelveil.mv.db", db);
+    OldBackups.restoreShipmentData(backup, svc);
     TestService restored = svc.restart();
     try {
       assertThat(personalColumns(restored, w.delivered)).as("the backup predates the erasure").doesNotContainNull();
@@ -215,18 +211,6 @@ class SubjectRequestsTest {
     assertThat(challenge(svc, phone).status()).isEqualTo(202);
     String code = CapturingNotifier.next("+86" + phone, Duration.ofSeconds(5)).orElseThrow();
     return session(svc, phone, code).json().get("token").asText();
-  }
-
-  static void unzip(Path zip, String name, Path to) throws Exception {
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
-      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        if (e.getName().endsWith(name)) {
-          Files.copy(in, to);
-          return;
-        }
-      }
-    }
-    throw new AssertionError("no " + name + " in the backup");
   }
 
   static TestService.Response challenge(TestService svc, String phone) {

@@ -33,7 +33,7 @@ class EnumerationTest {
   @BeforeAll
   static void start() {
     // Default budgets; the proxy header lets the test play many clients (a botnet) as well as one.
-    svc = TestService.start("h2", s -> s.withTracking(s.tracking().withTrustedProxyHeader("X-Forwarded-For")));
+    svc = TestService.start("postgres", s -> s.withTracking(s.tracking().withTrustedProxyHeader("X-Forwarded-For")));
     Parcels p = new Parcels(svc);
     List<Object> batch = new ArrayList<>();
     for (int i = 0; i < ISSUED; i++) {

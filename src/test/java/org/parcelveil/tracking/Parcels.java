@@ -25,7 +25,7 @@ public final class Parcels {
    * for tests of what the tracking pages and API answer.
    */
   public static TestService serviceWithGenerousTracking() {
-    return TestService.start("h2", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(10_000))
+    return TestService.start("postgres", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(10_000))
         .withMisses(Budget.perHour(10_000))));
   }
 

@@ -13,7 +13,7 @@ class ThrottleTest {
 
   @Test
   void misses_areThrottledLongBeforeLookups_andComeBackAfterRetryAfter() {
-    try (TestService svc = TestService.start("h2", s -> s.withTracking(s.tracking()
+    try (TestService svc = TestService.start("postgres", s -> s.withTracking(s.tracking()
         .withLookups(Budget.perHour(100)).withMisses(Budget.perHour(3))))) {
       Parcels p = new Parcels(svc);
       String wb = p.create("R-1");
@@ -35,7 +35,7 @@ class ThrottleTest {
 
   @Test
   void wrongPhoneDigits_spendTheMissBudget() {
-    try (TestService svc = TestService.start("h2", s -> s.withTracking(s.tracking().withMisses(Budget.perHour(2))))) {
+    try (TestService svc = TestService.start("postgres", s -> s.withTracking(s.tracking().withMisses(Budget.perHour(2))))) {
       Parcels p = new Parcels(svc);
       String wb = p.create("R-2");
       assertThat(svc.get("/v1/track/" + wb + "?phoneLast4=0000", null).status()).isEqualTo(200);
@@ -46,7 +46,7 @@ class ThrottleTest {
 
   @Test
   void lookups_haveTheirOwnBudget() {
-    try (TestService svc = TestService.start("h2", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(5))))) {
+    try (TestService svc = TestService.start("postgres", s -> s.withTracking(s.tracking().withLookups(Budget.perHour(5))))) {
       Parcels p = new Parcels(svc);
       String wb = p.create("R-3");
       for (int i = 0; i < 5; i++) {
@@ -60,13 +60,13 @@ class ThrottleTest {
 
   @Test
   void forwardedHeader_isIgnoredUnlessConfigured_andThenSeparatesClients() {
-    try (TestService plain = TestService.start("h2", s -> s.withTracking(s.tracking().withMisses(Budget.perHour(2))))) {
+    try (TestService plain = TestService.start("postgres", s -> s.withTracking(s.tracking().withMisses(Budget.perHour(2))))) {
       for (int i = 0; i < 2; i++) {
         assertThat(missFrom(plain, "203.0.113." + i)).isEqualTo(404);
       }
       assertThat(missFrom(plain, "203.0.113.99")).as("a client cannot pick its own key").isEqualTo(429);
     }
-    try (TestService proxied = TestService.start("h2", s -> s.withTracking(s.tracking()
+    try (TestService proxied = TestService.start("postgres", s -> s.withTracking(s.tracking()
         .withMisses(Budget.perHour(2)).withTrustedProxyHeader("X-Forwarded-For")))) {
       assertThat(missFrom(proxied, "203.0.113.1")).isEqualTo(404);
       assertThat(missFrom(proxied, "203.0.113.1")).isEqualTo(404);

@@ -153,7 +153,7 @@ class TrackingApiTest {
 
   @Test
   void manyWrongGuessesOnOneWaybill_lockItsPhoneCheckForTheDay() {
-    try (TestService own = TestService.start("h2", s -> s.withTracking(s.tracking()
+    try (TestService own = TestService.start("postgres", s -> s.withTracking(s.tracking()
         .withMisses(Budget.perHour(1_000)).withWrongGuessesPerWaybill(3)))) {
       Parcels p = new Parcels(own);
       String wb = p.create("T-10");

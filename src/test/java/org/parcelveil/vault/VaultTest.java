@@ -24,7 +24,7 @@ class VaultTest {
 
   @BeforeEach
   void setUp() {
-    keysDb = Database.open(TestDatabases.freshH2(), "keys", 2);
+    keysDb = Database.open(TestDatabases.freshPostgres(), "keys", 2);
     byte[] master = new byte[32];
     new SecureRandom().nextBytes(master);
     keys = new KeyStore(keysDb, MasterKey.ofBytes(master, "test"));

@@ -16,7 +16,7 @@ class BrushingTest {
   void smallDay_catchesEveryAttackKind_andFlagsFewGenuineOrders() {
     BrushingDay.Config config = new BrushingDay.Config(150, 25, 12, 3, 8, 20261129L);
     BrushingReport report;
-    try (TestService svc = TestService.start("h2",
+    try (TestService svc = TestService.start("postgres",
         s -> s.withVerification(s.verification().withPerPlatform(Budget.perMinute(100_000))));
         Api api = new Api(svc.server.port(), config.clients())) {
       report = new BrushingDay(api, svc.clock, config).run(svc.adminToken);

@@ -12,7 +12,7 @@ class VerificationLimitsTest {
 
   @Test
   void platformBudget_isPerPlatform() {
-    try (TestService svc = TestService.start("h2",
+    try (TestService svc = TestService.start("postgres",
         s -> s.withVerification(s.verification().withPerPlatform(Budget.perMinute(3))))) {
       String a = svc.principal("platform", "A", null).token();
       String b = svc.principal("platform", "B", null).token();

@@ -131,7 +131,7 @@ class CounterLeasesTest {
 
   @Test
   void constructor_badBlockSize_fails() {
-    try (Database db = Database.open(TestDatabases.freshH2(), "main", 2)) {
+    try (Database db = Database.open(TestDatabases.freshPostgres(), "main", 2)) {
       assertThatThrownBy(() -> new CounterLeases(db.dataSource(), 0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("0");

@@ -40,7 +40,7 @@ class CrashTest {
     assertThat(issuedBeforeKill).hasSize(3);
     assertThat(Files.list(dir).count()).isPositive();
 
-    try (Database db = Database.open(DatabaseSettings.embedded(dir, "test"), "main", 2)) {
+    try (Database db = Database.open(DatabaseSettings.embedded(dir), "main", 2)) {
       WaybillIssuer issuer = new WaybillIssuer(TestKeys.codec(), new CounterLeases(db.dataSource()));
       for (Waybill w : issuer.next(100)) {
         assertThat(issuedBeforeKill).doesNotContain(TestKeys.codec().decode(w).orElseThrow());

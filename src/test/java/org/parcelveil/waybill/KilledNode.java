@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import org.parcelveil.store.Database;
 import org.parcelveil.store.DatabaseSettings;
 
-/** A node for the crash test: issues a few numbers from an H2 file database, prints them, and waits to be killed. */
+/** A node for the crash test: issues a few numbers from the embedded store, prints them, and waits to be killed. */
 final class KilledNode {
   private KilledNode() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Database db = Database.open(DatabaseSettings.embedded(Path.of(args[0]), "test"), "main", 2);
+    Database db = Database.open(DatabaseSettings.embedded(Path.of(args[0])), "main", 2);
     WaybillIssuer issuer = new WaybillIssuer(TestKeys.codec(), new CounterLeases(db.dataSource()));
     for (int i = 0; i < 3; i++) {
       System.out.println("ISSUED " + issuer.next());

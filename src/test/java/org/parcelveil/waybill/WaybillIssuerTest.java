@@ -34,7 +34,7 @@ class WaybillIssuerTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(TestDatabases.freshH2(), "main", 2);
+    db = Database.open(TestDatabases.freshPostgres(), "main", 2);
   }
 
   @AfterEach

@@ -70,7 +70,7 @@ class WaybillNumberPropertiesTest {
   @Test
   void randomWellFormedNumbers_areAlmostNeverIssued() throws Exception {
     int issued = 100_000;
-    try (Database db = Database.open(TestDatabases.freshH2(), "main", 2)) {
+    try (Database db = Database.open(TestDatabases.freshPostgres(), "main", 2)) {
       WaybillIssuer issuer = new WaybillIssuer(codec, new CounterLeases(db.dataSource()));
       List<Waybill> numbers = issuer.next(issued);
       assertThat(numbers).hasSize(issued);

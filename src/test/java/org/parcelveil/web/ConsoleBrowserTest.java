@@ -484,7 +484,7 @@ class ConsoleBrowserTest {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).filter(f -> {
         try {
-          return indexOf(Files.readAllBytes(f), needle) >= 0;
+          return org.parcelveil.app.ByteSearch.indexOf(Files.readAllBytes(f), needle) >= 0;
         } catch (IOException e) {
           return false;
         }
@@ -492,16 +492,4 @@ class ConsoleBrowserTest {
     }
   }
 
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
 }
