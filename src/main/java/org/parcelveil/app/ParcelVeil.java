@@ -123,8 +123,10 @@ public final class ParcelVeil implements AutoCloseable {
       this.shipmentRepository = new ShipmentRepository(database.dataSource());
       this.events = new EventRepository(database.dataSource());
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
+      this.labels = new Labels(settings.labels());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
-          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
+          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention(),
+          labels.printability());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
@@ -136,7 +138,6 @@ public final class ParcelVeil implements AutoCloseable {
       this.erasures = new Erasures(database.dataSource(), new ErasureLedger(keyDatabase), keys);
       this.shredder = new Shredder(database.dataSource(), keys, audit.log(), erasures);
       this.retentionJob = new RetentionJob(shredder, clock);
-      this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
       this.labelService = new LabelService(labels, shipmentLabels, shipments, events, new Visibility(network),
