@@ -103,6 +103,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final KeyRefresh keyRefresh;
   private final SubjectAuth subjectAuth;
   private final SubjectData subjectData;
+  private final MetricsAccess metricsAccess;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -153,6 +154,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
           keys.currentSecret(SubjectAuth.CODE_KEY), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
+      this.metricsAccess = MetricsAccess.from(env, principals);
     } catch (RuntimeException e) {
       if (keyDb != null) {
         keyDb.close();
@@ -175,7 +177,7 @@ public final class ParcelVeil implements AutoCloseable {
   /** Starts the HTTP server and the background jobs. */
   public HttpServer serve() {
     List<Routes> routes = new ArrayList<>();
-    routes.add(new OperationsRoutes(meters, database));
+    routes.add(new OperationsRoutes(meters, database, metricsAccess));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
@@ -189,7 +191,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
         disclosures, relay, keys, audit.log(), labelService, leaks,
-        new RetentionStatus(database.dataSource(), settings.retention()), clock)).routes());
+        new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), clock)).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
