@@ -7,25 +7,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.parcelveil.http.Routes;
 import org.parcelveil.store.Database;
 
-/** {@code /health}, {@code /metrics} and {@code /openapi.json}. */
+/** {@code /health} and {@code /openapi.json}, open to all, and {@code /metrics}, for the operator only. */
 final class OperationsRoutes implements Routes {
   private final PrometheusMeterRegistry meters;
   private final Database database;
+  private final MetricsAccess metricsAccess;
 
-  OperationsRoutes(PrometheusMeterRegistry meters, Database database) {
+  OperationsRoutes(PrometheusMeterRegistry meters, Database database, MetricsAccess metricsAccess) {
     this.meters = meters;
     this.database = database;
+    this.metricsAccess = metricsAccess;
+  }
+
+  /** {@code /metrics} reads its bearer token itself: the metrics token is no principal's. */
+  @Override
+  public List<String> ownTokenPaths() {
+    return List.of("/metrics");
   }
 
   @Override
   public void register(RoutesConfig routes) {
     routes.get("/health", this::health);
-    routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+    routes.get("/metrics", this::metrics);
     routes.get("/openapi.json", this::openapi);
+  }
+
+  private void metrics(Context ctx) {
+    metricsAccess.require(ctx.header("Authorization"));
+    ctx.header("Cache-Control", "no-store").contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(meters.scrape());
   }
 
   private void health(Context ctx) {

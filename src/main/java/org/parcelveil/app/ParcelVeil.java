@@ -108,6 +108,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final KeyRefresh keyRefresh;
   private final SubjectAuth subjectAuth;
   private final SubjectData subjectData;
+  private final MetricsAccess metricsAccess;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -131,8 +132,10 @@ public final class ParcelVeil implements AutoCloseable {
       this.shipmentRepository = new ShipmentRepository(database.dataSource());
       this.events = new EventRepository(database.dataSource());
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
+      this.labels = new Labels(settings.labels());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
-          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
+          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention(),
+          labels.printability());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, policy,
@@ -150,7 +153,6 @@ public final class ParcelVeil implements AutoCloseable {
         keyScrubber.scrub(Shredder.KEY_TABLES);
       });
       this.retentionJob = new RetentionJob(shredder, clock);
-      this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
       this.labelService = new LabelService(labels, shipmentLabels, shipments, events, new Visibility(network),
@@ -166,6 +168,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
           keys.currentSecret(SubjectAuth.CODE_KEY), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
+      this.metricsAccess = MetricsAccess.from(env, principals);
     } catch (RuntimeException e) {
       if (keyDb != null) {
         keyDb.close();
@@ -188,7 +191,7 @@ public final class ParcelVeil implements AutoCloseable {
   /** Starts the HTTP server and the background jobs. */
   public HttpServer serve() {
     List<Routes> routes = new ArrayList<>();
-    routes.add(new OperationsRoutes(meters, database));
+    routes.add(new OperationsRoutes(meters, database, metricsAccess));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
     routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
@@ -202,7 +205,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
         disclosures, relay, keys, audit.log(), labelService, leaks,
-        new RetentionStatus(database.dataSource(), settings.retention()), clock)).routes());
+        new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), clock)).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();

@@ -16,7 +16,7 @@ import org.parcelveil.tracking.TrackingSettings;
 import org.parcelveil.verify.VerificationSettings;
 
 /**
- * Everything the service is configured with. Defaults: the embedded store under {@code ./data}, port 8080, retention 30
+ * Everything the service is configured with. Defaults: the embedded store under {@code ./data}, port 8080 on loopback, retention 30
  * days after delivery and at most 90, prefix {@code PV}. Each feature's own settings record validates its values.
  */
 public record Settings(Path dataDir, Optional<DatabaseSettings> database, Optional<DatabaseSettings> keyStore,
@@ -26,11 +26,13 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     KeySettings keys) {
 
   public static final int DEFAULT_PORT = 8080;
+  /** Loopback: a service is reachable from the network only when its operator says so ({@code --host}). */
+  public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_CARRIER = "ParcelVeil 快递";
 
   public static Settings defaults(Path dataDir) {
     return new Settings(dataDir, Optional.empty(), Optional.empty(),
-        new HttpSettings("0.0.0.0", DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
+        new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS, LabelSettings.defaults(), DEFAULT_CARRIER,
         "http://localhost:" + DEFAULT_PORT, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
         TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS);

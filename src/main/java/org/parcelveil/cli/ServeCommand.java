@@ -1,7 +1,6 @@
 package org.parcelveil.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.parcelveil.app.ParcelVeil;
@@ -23,7 +22,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one).")
   int port;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = Settings.DEFAULT_HOST,
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
   String host;
 
   @Option(names = "--max-body", defaultValue = "16777216", description = "Largest request body in bytes.")
@@ -48,12 +48,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--demo", description = "Seed a small demo network and shipments (once) and write their tokens.")
   boolean demo;
 
-  @Override
-  public Integer call() throws Exception {
+  /** The settings these options give. */
+  Settings settings() {
     Settings settings = store.settings().withHttp(new HttpSettings(host, port, maxBody));
-    settings = settings.withTracking(settings.tracking().withLookups(Budget.perHour(trackLookups))
+    return settings.withTracking(settings.tracking().withLookups(Budget.perHour(trackLookups))
         .withMisses(Budget.perHour(trackMisses)).withTrustedProxyHeader(trustedProxyHeader))
         .withVerification(settings.verification().withPerPlatform(Budget.perMinute(verificationsPerMinute)));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = settings();
     ParcelVeil pv = ParcelVeil.open(settings, System.getenv());
     FirstStart.ensureAdmin(pv, System.out);
     if (demo) {
@@ -63,8 +68,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           + " (see docs/console.md, \"The demo\")");
     }
     HttpServer server = pv.serve();
-    System.out.println("ParcelVeil listening on http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":"
-        + server.port() + "/  (data: " + settings.dataDir().toAbsolutePath() + ")");
+    System.out.println("ParcelVeil listening on " + listening(host, server.port()) + "  (data: "
+        + settings.dataDir().toAbsolutePath() + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -75,4 +80,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     return 0;
   }
 
+  /** Where it listens, said as it is: loopback is this machine only, and how to listen wider. */
+  static String listening(String host, int port) {
+    boolean everywhere = host.equals("0.0.0.0") || host.equals("::");
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    String url = "http://" + (everywhere ? "localhost" : shown) + ":" + port + "/";
+    if (everywhere) {
+      return url + " on every interface (" + host + ")";
+    }
+    return isLoopback(host) ? url + " (this machine only; --host 0.0.0.0 listens on every interface)" : url;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+  }
 }

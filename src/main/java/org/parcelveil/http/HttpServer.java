@@ -35,6 +35,7 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.port = settings.port();
       config.routes.before(ctx -> {
         secureHeaders(ctx);
+        requireJson(ctx);
         if (ownTokenPaths.stream().noneMatch(ctx.path()::startsWith)) {
           authenticate(ctx, authenticator);
         }
@@ -91,6 +92,29 @@ public final class HttpServer implements AutoCloseable {
       // API responses may carry personal data; nothing on the way may keep them.
       ctx.header("Cache-Control", "no-store");
     }
+  }
+
+  /**
+   * The API reads JSON only: a body under {@code /v1/} that does not say it is JSON is refused before any route
+   * sees it, so a form post from another site's page (which a browser sends without asking) never reaches the API
+   * as if it were JSON. Requests without a body need no type.
+   */
+  private static void requireJson(Context ctx) {
+    String method = ctx.method().name();
+    if (!ctx.path().startsWith("/v1/") || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
+        || !hasBody(ctx)) {
+      return;
+    }
+    String type = ctx.header("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
+      throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
+          "The request body must be JSON, sent as Content-Type: application/json.");
+    }
+  }
+
+  private static boolean hasBody(Context ctx) {
+    return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
   }
 
   private static void authenticate(Context ctx, Authenticator authenticator) {

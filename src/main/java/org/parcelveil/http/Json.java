@@ -2,13 +2,14 @@ package org.parcelveil.http;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapper: strict on input, RFC 3339 times on output, bounded against hostile documents. */
+/** The one JSON mapper: strict on input (no unknown or repeated keys), RFC 3339 times on output, bounded against hostile documents. */
 public final class Json {
   private static final ObjectMapper MAPPER = create();
 
@@ -25,6 +26,9 @@ public final class Json {
             .maxStringLength(1_000_000)
             .maxNumberLength(40)
             .build())
+        // A key given twice has no one meaning: parsers that keep the first and parsers that keep the last would
+        // disagree about the same request (a signature checked on one, a value used from the other).
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())

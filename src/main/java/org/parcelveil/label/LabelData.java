@@ -80,7 +80,8 @@ public record LabelData(
     return v;
   }
 
-  private static boolean unprintable(int cp) {
+  /** Control, format, separator, unassigned and private-use code points: nothing a label draws. */
+  static boolean unprintable(int cp) {
     int type = Character.getType(cp);
     return Character.isISOControl(cp) || type == Character.UNASSIGNED || type == Character.SURROGATE
         || type == Character.PRIVATE_USE || type == Character.FORMAT || type == Character.LINE_SEPARATOR

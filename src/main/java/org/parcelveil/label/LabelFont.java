@@ -71,9 +71,14 @@ final class LabelFont {
 
   /** Fails, naming {@code field}, when the font lacks a glyph for any character of {@code text}. */
   void check(String field, String text) {
-    if (awt.canDisplayUpTo(text) != -1) {
+    if (!covers(text)) {
       throw LabelFontException.cannotDraw(field);
     }
+  }
+
+  /** True if the font has a glyph for every character of {@code text}. */
+  boolean covers(String text) {
+    return awt.canDisplayUpTo(text) == -1;
   }
 
   /** The advance width of {@code text} in em (multiply by the size). */

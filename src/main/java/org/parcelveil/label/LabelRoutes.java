@@ -3,14 +3,17 @@ package org.parcelveil.label;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.parcelveil.access.Principal;
 import org.parcelveil.access.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
+import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
 import org.parcelveil.shipment.Shipment;
+import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
 
 /** Labels ({@code GET /v1/shipments/{waybill}/label}, {@code POST /v1/labels}) and QR scans ({@code POST /v1/scans}). */
@@ -34,6 +37,17 @@ public final class LabelRoutes implements Routes {
     routes.get("/v1/shipments/{waybill}/label", this::one);
     routes.post("/v1/labels", this::batch);
     routes.post("/v1/scans", this::scan);
+    routes.exception(LabelFontException.class, (e, ctx) -> HttpProblems.send(ctx, unprintable(e)));
+  }
+
+  /**
+   * A stored shipment whose label the font cannot draw: data stored before creation checked the label font, or
+   * under a wider {@code --label-font}. Nothing the caller can change by asking again, hence 422, not 500.
+   */
+  static ApiException unprintable(LabelFontException e) {
+    return new ApiException(422, "label-unprintable", "Label cannot be printed",
+        "The label font cannot draw a field of this shipment; a label font that covers it (--label-font) can.",
+        List.of(new FieldError(e.field(), "has characters the label font cannot print")), Map.of());
   }
 
   private void one(Context ctx) throws Exception {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.parcelveil.shipment.Printability;
 
 /**
  * Renders privacy labels (100 × 150 mm) as ZPL, PDF or PNG from one layout. Thread-safe; build one and share it,
@@ -31,6 +32,14 @@ public final class Labels {
     this.zpl = new ZplRenderer(settings.zplFont());
     this.pdf = new PdfRenderer(font);
     this.raster = new RasterRenderer(font);
+  }
+
+  /**
+   * What labels in this font can print, for checking shipments when they are created: a wider {@code --label-font}
+   * widens it.
+   */
+  public Printability printability() {
+    return new LabelRepertoire(font);
   }
 
   /** Labels in the bundled font, ZPL for {@value LabelSettings#DEFAULT_ZPL_FONT}. */

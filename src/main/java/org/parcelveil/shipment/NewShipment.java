@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.parcelveil.validation.Check;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Person;
+import org.parcelveil.vault.PersonInput;
 
 /** A validated request for a shipment, with its people still in plain form (in memory only). */
 public record NewShipment(String reference, Person sender, Person recipient, Parcel parcel, @Nullable Cod cod) {
@@ -15,24 +16,36 @@ public record NewShipment(String reference, Person sender, Person recipient, Par
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   /**
-   * Validates every field and reports all errors at once.
+   * Validates every field, including that a label can print what it shows of each party, and reports all errors at
+   * once.
    *
    * @throws ValidationException naming each bad field
    */
-  public static NewShipment validate(ShipmentRequest r) {
+  public static NewShipment validate(ShipmentRequest r, Printability printable) {
     Check check = new Check();
     String reference = check.text("reference", r.reference(), 1, 64);
-    Person sender = r.sender() == null ? missing(check, "sender") : r.sender().validate(check, "sender");
-    Person recipient = r.recipient() == null ? missing(check, "recipient") : r.recipient().validate(check, "recipient");
+    Person sender = party(check, "sender", r.sender(), printable);
+    Person recipient = party(check, "recipient", r.recipient(), printable);
     Parcel parcel = parcel(check, r.parcel());
     Cod cod = cod(check, r.cod());
     check.throwIfInvalid();
     return new NewShipment(reference, sender, recipient, parcel, cod);
   }
 
-  private static Person missing(Check check, String field) {
-    check.fail(field, "is required");
-    return null;
+  private static Person party(Check check, String prefix, PersonInput input, Printability printable) {
+    if (input == null) {
+      check.fail(prefix, "is required");
+      return null;
+    }
+    // Its own check: a person is only built when its fields are valid, and the other party's errors must not
+    // hide what a label could not print of this one.
+    Check own = new Check();
+    Person p = input.validate(own, prefix);
+    if (p != null) {
+      printable.check(own, prefix, p);
+    }
+    own.errors().forEach(e -> check.fail(e.field(), e.message()));
+    return own.ok() ? p : null;
   }
 
   private static Parcel parcel(Check check, ShipmentRequest.ParcelInput p) {

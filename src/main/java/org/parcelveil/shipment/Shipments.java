@@ -31,9 +31,10 @@ public final class Shipments {
   private final RequestFingerprint fingerprint;
   private final Clock clock;
   private final RetentionPolicy retention;
+  private final Printability printable;
 
   public Shipments(ShipmentRepository repository, Vault vault, WaybillSource waybills, Network network,
-      RequestFingerprint fingerprint, Clock clock, RetentionPolicy retention) {
+      RequestFingerprint fingerprint, Clock clock, RetentionPolicy retention, Printability printable) {
     this.repository = repository;
     this.vault = vault;
     this.waybills = waybills;
@@ -41,6 +42,7 @@ public final class Shipments {
     this.fingerprint = fingerprint;
     this.clock = clock;
     this.retention = retention;
+    this.printable = printable;
   }
 
   /** A stored shipment with the masked views of its parties. */
@@ -57,7 +59,7 @@ public final class Shipments {
     if (idemKey != null && !IDEMPOTENCY_KEY.matcher(idemKey).matches()) {
       throw ValidationException.of("Idempotency-Key", "must be 1 to 128 letters, digits or _ . : -");
     }
-    NewShipment n = NewShipment.validate(request);
+    NewShipment n = validate(request);
     String hash = idemKey == null ? null : fingerprint.of(request);
     if (idemKey != null) {
       Optional<Created> earlier = replay(merchant, idemKey, hash);
@@ -89,7 +91,7 @@ public final class Shipments {
         return;
       }
       try {
-        valid[i] = NewShipment.validate((ShipmentRequest) item);
+        valid[i] = validate((ShipmentRequest) item);
       } catch (ValidationException e) {
         errors[i] = e;
       }
@@ -114,6 +116,15 @@ public final class Shipments {
       outcomes.add(new BatchOutcome(i, numbers[i], errors[i]));
     }
     return outcomes;
+  }
+
+  /**
+   * Validates a request as {@link #create} does, labels included, without creating anything.
+   *
+   * @throws ValidationException naming each bad field
+   */
+  public NewShipment validate(ShipmentRequest request) {
+    return NewShipment.validate(request, printable);
   }
 
   private static java.util.stream.IntStream parallel(int n) {

@@ -63,15 +63,17 @@ public final class Check {
   }
 
   /**
-   * No control, unassigned, lone surrogate or private-use code points. A plain loop with one type look-up per code
-   * point: every field of every shipment in a batch of 10,000 passes through here.
+   * No control, unassigned, lone surrogate or private-use code points, and no bidirectional embedding, override or
+   * isolate controls (U+202A–U+202E, U+2066–U+2069): they make text read otherwise than it is stored, a name
+   * backwards or one area as another, wherever it is shown. A plain loop with one type look-up per code point:
+   * every field of every shipment in a batch of 10,000 passes through here.
    */
   private static boolean allowed(String v) {
     for (int i = 0; i < v.length(); ) {
       int cp = v.codePointAt(i);
       int type = Character.getType(cp);
       if (Character.isISOControl(cp) || type == Character.UNASSIGNED || type == Character.SURROGATE
-          || type == Character.PRIVATE_USE) {
+          || type == Character.PRIVATE_USE || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
         return false;
       }
       i += Character.charCount(cp);

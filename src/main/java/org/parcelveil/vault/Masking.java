@@ -1,11 +1,10 @@
 package org.parcelveil.vault;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Masking rules, stricter than GB/T 41833-2022 (which hides at least one character of a name and six digits of a
- * phone): a Chinese name keeps only its family name and one or two stars ({@code 张*}, {@code 欧阳**}), a Latin name
+ * phone): a Chinese name keeps only its family name and always two stars ({@code 张**}, {@code 欧阳**}), a Latin name
  * only the initials of its first three parts ({@code J. S.}).
  */
 public final class Masking {
@@ -17,6 +16,7 @@ public final class Masking {
 
   /** A label has room for three initials; more would also say more about the person. */
   private static final int MAX_INITIALS = 3;
+  private static final String GIVEN_NAME_MASK = "**";
 
   private Masking() {}
 
@@ -28,23 +28,26 @@ public final class Masking {
     StringBuilder out = new StringBuilder();
     int parts = 0;
     for (String part : n.split("[\\s\\-]+")) {
-      if (part.isEmpty() || parts++ >= MAX_INITIALS) {
+      // An initial is a letter: a part without one (a number, a symbol) says nothing a label should print.
+      int initial = part.codePoints().filter(Character::isLetter).findFirst().orElse(-1);
+      if (initial < 0 || parts++ >= MAX_INITIALS) {
         continue;
       }
       if (out.length() > 0) {
         out.append(' ');
       }
-      out.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
+      out.appendCodePoint(Character.toUpperCase(initial)).append('.');
     }
-    return out.length() == 0 ? "*" : out.toString().toUpperCase(Locale.ROOT);
+    // Upper-cased per code point, never as a string: "ß".toUpperCase() is "SS", two letters where a label expects one.
+    return out.length() == 0 ? "*" : out.toString();
   }
 
   private static String hanName(String n) {
     int length = n.codePointCount(0, n.length());
     int keep = length > 2 && COMPOUND_SURNAMES.contains(n.substring(0, n.offsetByCodePoints(0, 2))) ? 2 : 1;
     int cut = n.offsetByCodePoints(0, keep);
-    // One or two stars, never more: the mask should not tell how long the given name is.
-    return n.substring(0, cut) + "*".repeat(Math.min(2, Math.max(1, length - keep)));
+    // Always two stars: the mask must not tell how long the given name is (张* would say "one character").
+    return n.substring(0, cut) + GIVEN_NAME_MASK;
   }
 
   private static boolean isHan(int cp) {

@@ -15,9 +15,11 @@ import org.parcelveil.web.session.Accounts;
  */
 final class SetupLinkApi {
   private final Accounts accounts;
+  private final String publicUrl;
 
-  SetupLinkApi(Accounts accounts) {
+  SetupLinkApi(Accounts accounts, String publicUrl) {
     this.accounts = accounts;
+    this.publicUrl = publicUrl;
   }
 
   record Body(String principalId) {}
@@ -40,8 +42,7 @@ final class SetupLinkApi {
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No active person with that id.");
     }
-    String base = ctx.scheme() + "://" + ctx.host();
     ctx.status(201).header("Cache-Control", "no-store")
-        .json(new LinkView(id, base + "/console/setup/" + link.token(), link.expiresAt().toString()));
+        .json(new LinkView(id, link.url(publicUrl), link.expiresAt().toString()));
   }
 }

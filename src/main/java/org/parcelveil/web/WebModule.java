@@ -31,7 +31,7 @@ public final class WebModule {
   /** The services the console's screens show; the same instances the API uses. */
   public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
-      LeaksModule leaks, RetentionStatus retention, Clock clock) {}
+      LeaksModule leaks, RetentionStatus retention, String publicUrl, Clock clock) {}
 
   public WebModule(Parts parts) {
     this.accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),
@@ -40,7 +40,7 @@ public final class WebModule {
     Gate gate = new Gate(accounts, Messages.load(), views);
     FormNonces nonces = new FormNonces(parts.dataSource(), parts.clock());
     Pages pages = new Pages(gate, views, accounts, nonces, parts);
-    SetupLinkApi api = new SetupLinkApi(accounts);
+    SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
     this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create)));
   }
 

@@ -13,7 +13,7 @@ class OperationsTest {
     try (TestService svc = TestService.start()) {
       assertThat(svc.get("/health", null).json().get("status").asText()).isEqualTo("UP");
       svc.get("/v1/stations", svc.adminToken);
-      String metrics = svc.get("/metrics", null).body();
+      String metrics = svc.get("/metrics", svc.adminToken).body();
       assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/v1/stations\",status=\"200\"}");
       JsonNode api = svc.get("/openapi.json", null).json();
       assertThat(api.get("openapi").asText()).startsWith("3.1");

@@ -82,7 +82,7 @@ class NoPersonalDataSidewaysTest {
           Map.of("phone", Fixtures.MARK_PHONE, "code", Fixtures.MARK_PHONE_DIGITS + "x")).body());
       sideways.add(svc.post("/v1/subjects/session", null, Map.of("phone", Fixtures.MARK_PHONE, "code", "000000")).body());
       sideways.add(svc.get("/v1/subjects/shipments", "pv_" + Fixtures.MARK_NAME).body());
-      sideways.add(svc.get("/metrics", null).body());
+      sideways.add(svc.get("/metrics", svc.adminToken).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());
     }

@@ -52,6 +52,7 @@ class RelayTest {
       String body = Json.mapper().writeValueAsString(Map.of("number", number, "extension", ext, "callerNumber", COURIER_PHONE));
       assertThat(svc.send(HttpRequest.newBuilder(URI.create(svc.url("/v1/relay/route")))
           .header("X-PV-Timestamp", Long.toString(svc.clock.instant().getEpochSecond()))
+          .header("Content-Type", "application/json")
           .header("X-PV-Signature", "00".repeat(32)).POST(HttpRequest.BodyPublishers.ofString(body)), null).status())
           .isEqualTo(401);
 

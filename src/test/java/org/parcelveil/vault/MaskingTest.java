@@ -9,14 +9,14 @@ class MaskingTest {
 
   @ParameterizedTest
   @CsvSource({
-      "张三, 张*",
+      "张三, 张**",
       "张三丰, 张**",
       "诸葛孔明先生, 诸葛**",
       "Anna Maria Luisa de Medici, A. M. L.",
       "欧阳娜娜, 欧阳**",
-      "欧阳锋, 欧阳*",
-      "司马, 司*",
-      "王, 王*",
+      "欧阳锋, 欧阳**",
+      "司马, 司**",
+      "王, 王**",
       "John Smith, J. S.",
       "maria garcia-lopez, M. G. L.",
       "'  Anna  Müller ', A. M.",

@@ -41,7 +41,7 @@ class VerificationLeakTest {
       out.add(svc.post("/v1/verifications", platform, bad).body());
       out.add(svc.get("/v1/track/" + wb + "?phoneLast4=4321", null).body().replace("*******4321", "masked"));
       out.add(svc.get("/v1/track/" + Fixtures.MARK_PHONE, null).body());
-      out.add(svc.get("/metrics", null).body());
+      out.add(svc.get("/metrics", svc.adminToken).body());
       out.addAll(rows(svc, "verification_requests"));
       out.addAll(rows(svc, "waybill_claims"));
       out.addAll(logs.lines());

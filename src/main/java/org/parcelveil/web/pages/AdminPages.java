@@ -28,13 +28,15 @@ public final class AdminPages {
   private final Principals principals;
   private final Accounts accounts;
   private final Views views;
+  private final String publicUrl;
 
-  AdminPages(Gate gate, Network network, Principals principals, Accounts accounts, Views views) {
+  AdminPages(Gate gate, Network network, Principals principals, Accounts accounts, Views views, String publicUrl) {
     this.gate = gate;
     this.network = network;
     this.principals = principals;
     this.accounts = accounts;
     this.views = views;
+    this.publicUrl = publicUrl;
   }
 
   /** A principal as the admin list shows it, with the console sign-in name if one was set. */
@@ -85,7 +87,7 @@ public final class AdminPages {
           blank(ctx.formParam("stationCode")), blank(ctx.formParam("phone")));
       Principal p = c.principal();
       Secret secret = Accounts.isPerson(p.role())
-          ? new Secret("admin.link_once", p.name(), linkUrl(ctx, accounts.createSetupLink(v.principal(), p.id())))
+          ? new Secret("admin.link_once", p.name(), accounts.createSetupLink(v.principal(), p.id()).url(publicUrl))
           : new Secret("admin.token_once", p.name(), c.token());
       render(ctx, frame.withNotice(frame.t("admin.principal_created", p.id())), secret);
     } catch (ValidationException e) {
@@ -115,17 +117,11 @@ public final class AdminPages {
     try {
       Principal p = principals.find(id == null ? "" : id).orElseThrow(IllegalArgumentException::new);
       Accounts.SetupLink link = accounts.createSetupLink(v.principal(), p.id());
-      render(ctx, frame, new Secret("admin.link_once", p.name(), linkUrl(ctx, link)));
+      render(ctx, frame, new Secret("admin.link_once", p.name(), link.url(publicUrl)));
     } catch (IllegalArgumentException e) {
       ctx.status(400);
       render(ctx, frame.withErrors(List.of(frame.t("admin.not_found"))), null);
     }
-  }
-
-  static String linkUrl(Context ctx, Accounts.SetupLink link) {
-    String host = ctx.host() == null ? "localhost" : ctx.host();
-    String scheme = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) ? "https" : ctx.scheme();
-    return scheme + "://" + host + "/console/setup/" + link.token();
   }
 
   private void render(Context ctx, Frame frame, Secret secret) {

@@ -77,9 +77,9 @@ public final class CsvImport {
     return new Result(created, failed, null);
   }
 
-  private static ValidationException merged(ShipmentForm.Parsed parsed) {
+  private ValidationException merged(ShipmentForm.Parsed parsed) {
     try {
-      MerchantPages.NewShipmentCheck.throwWith(parsed);
+      MerchantPages.NewShipmentCheck.throwWith(parsed, shipments);
       return null;
     } catch (ValidationException e) {
       return e;

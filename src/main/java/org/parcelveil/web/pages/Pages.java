@@ -36,7 +36,7 @@ public final class Pages {
     this.alerts = new AlertPages(gate, p.leaks().alerts(), p.principals(), accounts, views, p.clock());
     this.canaries = new CanaryPages(gate, p.leaks().canaries(), views);
     this.attribution = new AttributionPages(gate, p.leaks().attributionRuns(), views);
-    this.admin = new AdminPages(gate, p.network(), p.principals(), accounts, views);
+    this.admin = new AdminPages(gate, p.network(), p.principals(), accounts, views, p.publicUrl());
     this.status = new StatusPages(gate, p.retention(), p.keys(), views, p.clock());
   }
 

@@ -177,6 +177,15 @@ public final class Accounts {
 
   /** A one-time link's secret part and when it stops working. */
   public record SetupLink(String token, Instant expiresAt) {
+    /**
+     * The link under the service's configured public address, never one taken from the request: a forged
+     * {@code Host} or {@code X-Forwarded-Host} would otherwise send the token to another site.
+     */
+    public String url(String publicUrl) {
+      String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+      return base + "/console/setup/" + token;
+    }
+
     @Override
     public String toString() {
       return "SetupLink[REDACTED]";

@@ -1,0 +1,83 @@
+package org.parcelveil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parcelveil.app.ParcelVeil;
+import org.parcelveil.app.Settings;
+import org.parcelveil.http.HttpServer;
+import org.parcelveil.keys.MasterKeySource;
+import org.parcelveil.store.TestDatabases;
+import picocli.CommandLine;
+
+/** {@code serve} listens on loopback unless told otherwise: a first start is never reachable from the network. */
+class ServeDefaultsTest {
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void serve_bindsLoopbackByDefault_withOrWithoutDemo(boolean demo) throws Exception {
+    Path dir = Files.createTempDirectory("pv-serve-");
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dir.toString()));
+    if (demo) {
+      args.add("--demo");
+    }
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs(args.toArray(String[]::new));
+    Settings settings = serve.settings();
+    assertThat(InetAddress.getByName(settings.http().host()).isLoopbackAddress()).isTrue();
+
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    try (ParcelVeil pv = ParcelVeil.open(settings.withDatabase(TestDatabases.freshPostgres()),
+        Map.of(MasterKeySource.ENV, Base64.getEncoder().encodeToString(key)));
+        HttpServer server = pv.serve()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
+      }
+      List<InetAddress> outside = outsideAddresses();
+      assumeThat(outside).as("a non-loopback address to try").isNotEmpty();
+      for (InetAddress a : outside) {
+        assertThatThrownBy(() -> {
+          try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(a, server.port()), 2000);
+          }
+        }).as(a.toString()).isInstanceOf(IOException.class);
+      }
+    }
+  }
+
+  @Test
+  void hostOption_widensOnRequest() {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs("--host", "0.0.0.0");
+    assertThat(serve.settings().http().host()).isEqualTo("0.0.0.0");
+    assertThat(Settings.defaults(Path.of("x")).http().host()).isEqualTo("127.0.0.1");
+  }
+
+  private static List<InetAddress> outsideAddresses() throws IOException {
+    List<InetAddress> out = new ArrayList<>();
+    for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+      if (nic.isUp() && !nic.isLoopback()) {
+        nic.inetAddresses().filter(a -> a instanceof Inet4Address).forEach(out::add);
+      }
+    }
+    return out;
+  }
+}
