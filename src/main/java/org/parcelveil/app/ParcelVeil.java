@@ -86,6 +86,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final EventRepository events;
   private final ShipmentRepository shipmentRepository;
   private final Lifecycle lifecycle;
+  private final Visibility visibility;
   private final Disclosures disclosures;
   private final Relay relay;
   private final WebhookSignature relaySignature;
@@ -126,8 +127,9 @@ public final class ParcelVeil implements AutoCloseable {
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
+      this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
-      this.disclosures = new Disclosures(shipments, policy,
+      this.disclosures = new Disclosures(shipments, visibility, policy,
           new DisclosureBudgets(database.dataSource(), database.dialect(), settings.disclosure(), clock), audit.log(),
           clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
@@ -139,8 +141,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.labels = new Labels(settings.labels());
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
-      this.labelService = new LabelService(labels, shipmentLabels, shipments, events, new Visibility(network),
-          accessEvents, clock);
+      this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
@@ -177,9 +178,9 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new OperationsRoutes(meters, database));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
+    routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
-    routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
+    routes.add(new RelayRoutes(relay, shipments, visibility, relaySignature, clock));
     routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());
     routes.add(audit.routes());
