@@ -91,6 +91,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final EventRepository events;
   private final ShipmentRepository shipmentRepository;
   private final Lifecycle lifecycle;
+  private final Visibility visibility;
   private final Disclosures disclosures;
   private final Relay relay;
   private final WebhookSignature relaySignature;
@@ -137,8 +138,9 @@ public final class ParcelVeil implements AutoCloseable {
           new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention(),
           labels.printability());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
+      this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
-      this.disclosures = new Disclosures(shipments, policy,
+      this.disclosures = new Disclosures(shipments, visibility, policy,
           new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(),
           clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
@@ -155,8 +157,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.retentionJob = new RetentionJob(shredder, clock);
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
           settings.publicUrl());
-      this.labelService = new LabelService(labels, shipmentLabels, shipments, events, new Visibility(network),
-          accessEvents, clock);
+      this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
@@ -194,9 +195,9 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new OperationsRoutes(meters, database, metricsAccess));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, new Visibility(network), lifecycle, accessEvents, clock));
+    routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
-    routes.add(new RelayRoutes(relay, shipments, relaySignature, clock));
+    routes.add(new RelayRoutes(relay, shipments, visibility, relaySignature, clock));
     routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());
     routes.add(audit.routes());
@@ -205,7 +206,8 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
         disclosures, relay, keys, audit.log(), labelService, leaks,
-        new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), clock)).routes());
+        new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), visibility,
+        clock)).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();

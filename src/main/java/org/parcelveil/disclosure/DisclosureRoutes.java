@@ -9,6 +9,7 @@ import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
+import org.parcelveil.shipment.NoSuchShipment;
 
 /** {@code POST /v1/shipments/{waybill}/reveal}. */
 public final class DisclosureRoutes implements Routes {
@@ -37,10 +38,10 @@ public final class DisclosureRoutes implements Routes {
   }
 
   static ApiException refusal(RefusedException e) {
-    Map<String, Object> ext = Map.of("reason", e.reason(), "auditIndex", e.auditIndex());
-    if (e.reason().equals(Disclosures.UNKNOWN)) {
-      return new ApiException(404, "not-found", "Not found", "No such shipment.", List.of(), ext);
+    if (e.hidden()) {
+      return NoSuchShipment.problem();
     }
+    Map<String, Object> ext = Map.of("reason", e.reason(), "auditIndex", e.auditIndex());
     if (e.gone()) {
       return new ApiException(410, "shredded", "Gone",
           "The personal data of this shipment has been destroyed at the end of its retention.", List.of(), ext);

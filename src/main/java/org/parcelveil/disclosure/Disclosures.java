@@ -14,6 +14,7 @@ import org.parcelveil.leaks.AccessEvent;
 import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
+import org.parcelveil.shipment.Visibility;
 import org.parcelveil.validation.Check;
 import org.parcelveil.vault.PartyRole;
 import org.parcelveil.vault.Person;
@@ -28,23 +29,27 @@ public final class Disclosures {
   static final String SHREDDED = "shredded";
   static final String UNKNOWN = "unknown_waybill";
   static final String BUDGET_EXCEEDED = "budget_exceeded";
+  /** Logged when the policy would allow a caller that may not see the shipment; never expected, refused alike. */
+  static final String NOT_VISIBLE = "not_visible";
 
   private final Shipments shipments;
+  private final Visibility visibility;
   private final DisclosurePolicy policy;
   private final DisclosureBudgets budgets;
   private final AuditLog audit;
   private final Clock clock;
   private final AccessObserver observer;
 
-  public Disclosures(Shipments shipments, DisclosurePolicy policy, DisclosureBudgets budgets, AuditLog audit,
-      Clock clock) {
-    this(shipments, policy, budgets, audit, clock, AccessObserver.NONE);
+  public Disclosures(Shipments shipments, Visibility visibility, DisclosurePolicy policy, DisclosureBudgets budgets,
+      AuditLog audit, Clock clock) {
+    this(shipments, visibility, policy, budgets, audit, clock, AccessObserver.NONE);
   }
 
   /** As above, reporting every reveal and refusal to {@code observer} (the leak detectors) once it is logged. */
-  public Disclosures(Shipments shipments, DisclosurePolicy policy, DisclosureBudgets budgets, AuditLog audit,
-      Clock clock, AccessObserver observer) {
+  public Disclosures(Shipments shipments, Visibility visibility, DisclosurePolicy policy, DisclosureBudgets budgets,
+      AuditLog audit, Clock clock, AccessObserver observer) {
     this.shipments = shipments;
+    this.visibility = visibility;
     this.policy = policy;
     this.budgets = budgets;
     this.audit = audit;
@@ -73,20 +78,22 @@ public final class Disclosures {
     Shipment s = shipments.find(waybill).orElse(null);
     if (s == null) {
       // Logged too: probing unknown numbers is a pattern the detectors look for.
-      refuse(p, null, party, purpose, ticket, UNKNOWN);
+      refuse(p, null, party, purpose, ticket, UNKNOWN, true);
     }
     Decision d = policy.decide(p, facts(s), party.wireName(), purpose, ticket, clock.instant());
-    if (!d.allowed()) {
-      refuse(p, s.waybill(), party, purpose, ticket, d.reason());
+    // The log keeps the policy's own reason; a caller that may not see the shipment is answered as for an unknown one.
+    boolean hidden = !visibility.canSee(p, s);
+    if (!d.allowed() || hidden) {
+      refuse(p, s.waybill(), party, purpose, ticket, d.allowed() ? NOT_VISIBLE : d.reason(), hidden);
     }
     if (s.isShredded()) {
-      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED);
+      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED, false);
     }
     Person person;
     try {
       person = shipments.open(s, party);
     } catch (ShreddedException e) {
-      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED);
+      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED, false);
       return null;
     }
     // The budget is spent in the transaction that appends the entry: the unit goes if and only if the entry commits.
@@ -95,7 +102,7 @@ public final class Disclosures {
         c -> budgets.spend(c, p, s.waybill()),
         record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.REFUSED, BUDGET_EXCEEDED));
     if (!logged.held()) {
-      throw refused(p, s.waybill(), BUDGET_EXCEEDED, logged.receipt());
+      throw refused(p, s.waybill(), BUDGET_EXCEEDED, logged.receipt(), false);
     }
     AuditReceipt receipt = logged.receipt();
     observer.record(AccessEvent.of(AccessEvent.Kind.REVEAL, p, s.waybill(), purpose.name(), receipt.time()));
@@ -107,15 +114,16 @@ public final class Disclosures {
     return new DisclosureFacts(s.state().name(), a.pickupCourierId(), a.deliveryCourierId(), a.assignedAt());
   }
 
-  private void refuse(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket, String reason) {
+  private void refuse(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket, String reason,
+      boolean hidden) {
     AuditReceipt receipt = audit.append(record(p, waybill, party, purpose, ticket, AuditRecord.Outcome.REFUSED, reason));
-    throw refused(p, waybill, reason, receipt);
+    throw refused(p, waybill, reason, receipt, hidden);
   }
 
   /** Reports a logged refusal to the detectors and makes the exception that answers it. */
-  private RefusedException refused(Principal p, String waybill, String reason, AuditReceipt receipt) {
+  private RefusedException refused(Principal p, String waybill, String reason, AuditReceipt receipt, boolean hidden) {
     observer.record(AccessEvent.of(AccessEvent.Kind.REFUSED, p, waybill, reason, receipt.time()));
-    return new RefusedException(reason, receipt.index());
+    return new RefusedException(reason, receipt.index(), hidden);
   }
 
   private static AuditRecord record(Principal p, String waybill, PartyRole party, Purpose purpose, String ticket,

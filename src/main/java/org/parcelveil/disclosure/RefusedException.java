@@ -1,16 +1,21 @@
 package org.parcelveil.disclosure;
 
-/** A refused disclosure, already in the audit log: its reason and the entry's index. */
+/**
+ * A refused disclosure, already in the audit log: its reason and the entry's index, and whether the caller may not
+ * even know the shipment exists (then neither is told).
+ */
 public final class RefusedException extends RuntimeException {
   private final String reason;
   private final long auditIndex;
   private final boolean gone;
+  private final boolean hidden;
 
-  RefusedException(String reason, long auditIndex) {
+  RefusedException(String reason, long auditIndex, boolean hidden) {
     super(reason, null, false, false);
     this.reason = reason;
     this.auditIndex = auditIndex;
     this.gone = reason.equals(Disclosures.SHREDDED);
+    this.hidden = hidden;
   }
 
   public String reason() {
@@ -19,6 +24,11 @@ public final class RefusedException extends RuntimeException {
 
   public long auditIndex() {
     return auditIndex;
+  }
+
+  /** True for an unknown number or a shipment the caller may not see: answered alike, with nothing of the refusal. */
+  public boolean hidden() {
+    return hidden;
   }
 
   /** True when the data no longer exists (410) rather than being withheld (403). */

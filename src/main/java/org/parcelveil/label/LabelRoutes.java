@@ -12,6 +12,7 @@ import org.parcelveil.http.Auth;
 import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
+import org.parcelveil.shipment.NoSuchShipment;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
@@ -53,7 +54,7 @@ public final class LabelRoutes implements Routes {
   private void one(Context ctx) throws Exception {
     Principal p = Auth.require(ctx, Role.MERCHANT, Role.STATION, Role.COURIER);
     String waybill = ctx.pathParam("waybill");
-    LabelData label = service.label(p, waybill).orElseThrow(() -> ApiException.notFound("No such shipment."));
+    LabelData label = service.label(p, waybill).orElseThrow(NoSuchShipment::problem);
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("pdf");
     switch (format) {
       case "pdf" -> ctx.contentType("application/pdf").result(labels.pdf(label));

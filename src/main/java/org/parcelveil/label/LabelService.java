@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.parcelveil.access.Principal;
 import org.parcelveil.leaks.AccessEvent;
 import org.parcelveil.leaks.AccessObserver;
-import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
@@ -24,17 +23,15 @@ public final class LabelService {
   private final Labels labels;
   private final ShipmentLabels shipmentLabels;
   private final Shipments shipments;
-  private final EventRepository events;
   private final Visibility visibility;
   private final AccessObserver observer;
   private final Clock clock;
 
-  public LabelService(Labels labels, ShipmentLabels shipmentLabels, Shipments shipments, EventRepository events,
-      Visibility visibility, AccessObserver observer, Clock clock) {
+  public LabelService(Labels labels, ShipmentLabels shipmentLabels, Shipments shipments, Visibility visibility,
+      AccessObserver observer, Clock clock) {
     this.labels = labels;
     this.shipmentLabels = shipmentLabels;
     this.shipments = shipments;
-    this.events = events;
     this.visibility = visibility;
     this.observer = observer;
     this.clock = clock;
@@ -88,13 +85,9 @@ public final class LabelService {
   }
 
   private Optional<Shipment> visible(Principal p, String waybill) {
-    Optional<Shipment> found = waybill == null ? Optional.empty() : shipments.find(waybill);
-    if (found.isEmpty()) {
-      return found;
-    }
-    boolean allowed = visibility.canSee(p, found.get(), events.of(found.get().waybill()));
-    observer.record(AccessEvent.of(allowed ? AccessEvent.Kind.VIEW : AccessEvent.Kind.DENIED, p, waybill, "label",
-        clock.instant()));
-    return allowed ? found : Optional.empty();
+    Optional<Shipment> found = waybill == null ? Optional.empty() : visibility.find(p, waybill, "label");
+    found.ifPresent(s -> observer.record(AccessEvent.of(AccessEvent.Kind.VIEW, p, s.waybill(), "label",
+        clock.instant())));
+    return found;
   }
 }

@@ -103,6 +103,21 @@ public final class Network {
         .min(Comparator.comparing(Station::code)));
   }
 
+  /** The route of a parcel from {@code origin} to {@code destination}, as the network stands now. */
+  public Route route(Area origin, Area destination) {
+    java.util.Set<String> provinceHubs = all().stream()
+        .filter(s -> s.kind() == Station.Kind.HUB && (s.area().province().equals(origin.province())
+            || s.area().province().equals(destination.province())))
+        .map(Station::code)
+        .collect(java.util.stream.Collectors.toSet());
+    return new Route(code(stationServing(origin)), code(hubFor(origin)), code(hubFor(destination)),
+        code(stationServing(destination)), provinceHubs);
+  }
+
+  private static String code(Optional<Station> s) {
+    return s.map(Station::code).orElse(null);
+  }
+
   /**
    * The sort code for a destination: {@code <hub>-<station>}, like the segmented codes carriers print so a sorter
    * reads the next hop at a glance; {@link #UNROUTED} when no station serves the district.

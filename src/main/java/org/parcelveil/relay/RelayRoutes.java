@@ -11,19 +11,23 @@ import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Json;
 import org.parcelveil.http.Routes;
+import org.parcelveil.shipment.NoSuchShipment;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
+import org.parcelveil.shipment.Visibility;
 
 /** {@code POST /v1/shipments/{waybill}/contact} for couriers and {@code POST /v1/relay/route} for the telephony platform. */
 public final class RelayRoutes implements Routes {
   private final Relay relay;
   private final Shipments shipments;
+  private final Visibility visibility;
   private final WebhookSignature signature;
   private final Clock clock;
 
-  public RelayRoutes(Relay relay, Shipments shipments, WebhookSignature signature, Clock clock) {
+  public RelayRoutes(Relay relay, Shipments shipments, Visibility visibility, WebhookSignature signature, Clock clock) {
     this.relay = relay;
     this.shipments = shipments;
+    this.visibility = visibility;
     this.signature = signature;
     this.clock = clock;
   }
@@ -52,11 +56,15 @@ public final class RelayRoutes implements Routes {
 
   private void contact(Context ctx) {
     Principal p = Auth.require(ctx, Role.COURIER);
-    Shipment s = shipments.find(ctx.pathParam("waybill")).orElseThrow(() -> ApiException.notFound("No such shipment."));
+    Shipment s = shipments.find(ctx.pathParam("waybill")).orElseThrow(NoSuchShipment::problem);
     try {
       Relay.Contact c = relay.contact(p, s);
       ctx.json(new ContactView(c.number(), c.extension(), c.expiresAt().toString(), c.auditIndex()));
     } catch (Relay.RefusedException e) {
+      // The refusal is logged with its reason either way; a courier who may not see the parcel learns nothing of it.
+      if (!visibility.canSee(p, s)) {
+        throw NoSuchShipment.problem();
+      }
       throw new ApiException(403, "disclosure-refused", "Contact refused",
           "The relay refuses this request: " + e.reason() + ".", List.of(),
           Map.of("reason", e.reason(), "auditIndex", e.auditIndex()));

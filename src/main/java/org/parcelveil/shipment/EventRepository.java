@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.Dialect;
 import org.parcelveil.store.StoreException;
 
@@ -26,14 +27,20 @@ public final class EventRepository {
    * another event changed the shipment first (the caller answers 409).
    */
   public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e) {
+    return append(s, next, a, e, null);
+  }
+
+  /** As above, keeping the support ticket the event answers, if any. */
+  public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
+      @Nullable String ticket) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement up = c.prepareStatement("UPDATE shipments SET state = ?, updated_at = ?, "
               + "pickup_courier_id = ?, delivery_courier_id = ?, assigned_at = ?, finished_at = ? "
               + "WHERE waybill = ? AND state = ?");
           PreparedStatement ins = c.prepareStatement("INSERT INTO shipment_events (waybill, seq, type, station_code, "
-              + "courier_id, principal_id, weight_grams, at, recorded_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 "
-              + "FROM shipment_events WHERE waybill = ?), ?, ?, ?, ?, ?, ?, ?)");
+              + "courier_id, principal_id, weight_grams, at, recorded_at, ticket) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 "
+              + "FROM shipment_events WHERE waybill = ?), ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement seq = c.prepareStatement("SELECT MAX(seq) FROM shipment_events WHERE waybill = ?")) {
         up.setString(1, next.name());
         up.setTimestamp(2, Timestamp.from(e.recordedAt()));
@@ -60,6 +67,7 @@ public final class EventRepository {
         }
         ins.setTimestamp(8, Timestamp.from(e.at()));
         ins.setTimestamp(9, Timestamp.from(e.recordedAt()));
+        ins.setString(10, ticket);
         ins.executeUpdate();
         seq.setString(1, e.waybill());
         int n;

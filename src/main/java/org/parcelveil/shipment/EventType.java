@@ -22,8 +22,9 @@ public enum EventType {
   DELIVERED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERED, EnumSet.of(Role.COURIER, Role.STATION)),
   DELIVERY_FAILED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERY_FAILED,
       EnumSet.of(Role.COURIER, Role.STATION)),
+  /** Back to the sender: the destination station, or support under a ticket (a parcel stuck or refused). */
   RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT), ShipmentState.RETURNED,
-      EnumSet.of(Role.STATION));
+      EnumSet.of(Role.STATION, Role.SUPPORT));
 
   private final Set<ShipmentState> from;
   private final ShipmentState to;

@@ -6,19 +6,22 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
+import org.parcelveil.access.DisclosurePolicy;
 import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.access.Role;
 import org.parcelveil.leaks.AccessEvent;
 import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.network.Network;
-import org.parcelveil.network.Station;
+import org.parcelveil.network.Route;
 import org.parcelveil.validation.Check;
 import org.parcelveil.validation.ValidationException;
 
 /**
- * Records scan events under the state machine of {@link EventType}: station staff only at their own station,
- * couriers only for shipments assigned to them. Every event keeps the principal that recorded it.
+ * Records scan events under the state machine of {@link EventType}: station staff only at their own station and only
+ * on the parcel's {@link Route} (a hub of its provinces may also take in a missorted parcel and send it on), couriers
+ * only at their own station and for shipments assigned to them, returns only by the destination station or by
+ * support under a ticket. Every event keeps the principal that recorded it.
  */
 public final class Lifecycle {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -69,6 +72,11 @@ public final class Lifecycle {
     }
     Instant now = clock.instant();
     Instant at = parseAt(check, r.at(), now);
+    if (r.ticket() != null && !DisclosurePolicy.isValidTicket(r.ticket())) {
+      check.fail("ticket", "must be 3 to 40 letters, digits, '-' or '_'");
+    } else if (r.ticket() == null && actor.role() == Role.SUPPORT) {
+      check.fail("ticket", "is required: the support ticket this event answers");
+    }
     check.throwIfInvalid();
 
     if (!type.mayBeRecordedBy(actor.role())) {
@@ -78,7 +86,7 @@ public final class Lifecycle {
     if (!type.allowedFrom(s.state())) {
       throw LifecycleException.illegal(type, s.state());
     }
-    String courier = checkWho(actor, type, s, station, r.courierId());
+    String courier = checkWho(actor, type, s, station, r.courierId(), network.route(s.origin(), s.destination()));
     Shipment.Assignment a = s.assignment();
     Shipment.Assignment next = switch (type) {
       case PICKUP_ASSIGNED -> new Shipment.Assignment(courier, a.deliveryCourierId(), now, null);
@@ -87,7 +95,7 @@ public final class Lifecycle {
       default -> a;
     };
     ShipmentEvent event = new ShipmentEvent(s.waybill(), 0, type.name(), station, courier, actor.id(), weight, at, now);
-    ShipmentEvent stored = events.append(s, type.next(s.state()), next, event)
+    ShipmentEvent stored = events.append(s, type.next(s.state()), next, event, r.ticket())
         .orElseThrow(() -> LifecycleException.illegal(type, events.currentState(s.waybill()).orElse(s.state())));
     if (type.finishes()) {
       shipments.finished(s, now);
@@ -125,22 +133,28 @@ public final class Lifecycle {
     }
   }
 
-  /** The station the event happens at: station staff record only at their own station. */
-  private String stationOf(Principal actor, String requested, Shipment s) {
-    if (actor.role() == Role.STATION) {
-      if (requested != null && !requested.equals(actor.stationCode())) {
-        throw LifecycleException.forbidden(s.state(), "Station staff record events only at their own station.");
+  /**
+   * The station the event happens at: station staff and couriers record only at their own station (a station named in
+   * a parcel's events may see it, so naming another one would hand it the parcel); support is at none.
+   */
+  private static String stationOf(Principal actor, String requested, Shipment s) {
+    if (actor.role() == Role.SUPPORT) {
+      if (requested != null) {
+        throw LifecycleException.forbidden(s.state(), "Support records events at no station.");
       }
-      return actor.stationCode();
+      return null;
     }
-    return requested != null ? requested : actor.stationCode();
+    if (requested != null && !requested.equals(actor.stationCode())) {
+      throw LifecycleException.forbidden(s.state(), "Events are recorded only at the recorder's own station.");
+    }
+    return actor.stationCode();
   }
 
   /** Checks the actor may record this event on this shipment; returns the courier the event names, if any. */
-  private String checkWho(Principal actor, EventType type, Shipment s, String station, String courierId) {
+  private String checkWho(Principal actor, EventType type, Shipment s, String station, String courierId, Route route) {
     Shipment.Assignment a = s.assignment();
-    String origin = network.stationServing(s.origin()).map(Station::code).orElse(null);
-    String destination = network.stationServing(s.destination()).map(Station::code).orElse(null);
+    String origin = route.originStation();
+    String destination = route.destinationStation();
     switch (type) {
       case PICKUP_ASSIGNED:
         requireStation(s, station, origin, "Only the origin station assigns the pick-up.");
@@ -165,8 +179,19 @@ public final class Lifecycle {
           requireStation(s, station, destination, "Only the destination station records the delivery.");
         }
         return a.deliveryCourierId();
-      default:
+      case ARRIVED:
+      case DEPARTED:
+        if (!route.passes(station) && !route.mayTakeInMissorted(station)) {
+          throw LifecycleException.forbidden(s.state(), "Only the stations and hubs on this parcel's route scan it.");
+        }
         return null;
+      case RETURNED:
+        if (actor.role() == Role.STATION) {
+          requireStation(s, station, destination, "Only the destination station, or support, returns a parcel.");
+        }
+        return null;
+      default:
+        throw new IllegalStateException("no rule for " + type);
     }
   }
 

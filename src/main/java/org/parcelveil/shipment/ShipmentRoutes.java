@@ -123,10 +123,9 @@ public final class ShipmentRoutes implements Routes {
   record EventResult(String waybill, String state, ShipmentViews.EventView event) {}
 
   private void event(Context ctx) {
-    Principal caller = Auth.require(ctx, Role.STATION, Role.COURIER);
+    Principal caller = Auth.require(ctx, Role.STATION, Role.COURIER, Role.SUPPORT);
     EventRequest request = Requests.body(ctx, EventRequest.class);
-    Shipment s = shipments.find(ctx.pathParam("waybill"))
-        .orElseThrow(() -> ApiException.notFound("No such shipment."));
+    Shipment s = visibility.find(caller, ctx.pathParam("waybill"), "event").orElseThrow(NoSuchShipment::problem);
     ShipmentEvent e = lifecycle.record(caller, s, request);
     ctx.status(201).json(new EventResult(s.waybill(), EventType.valueOf(e.type()).next(s.state()).name(),
         new ShipmentViews.EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())));
@@ -134,12 +133,11 @@ public final class ShipmentRoutes implements Routes {
 
   private void get(Context ctx) {
     Principal caller = Auth.require(ctx, Role.MERCHANT, Role.STATION, Role.COURIER, Role.SUPPORT, Role.ADMIN);
-    Shipment s = shipments.find(ctx.pathParam("waybill"))
-        .orElseThrow(() -> ApiException.notFound("No such shipment."));
+    Shipment s = shipments.find(ctx.pathParam("waybill")).orElseThrow(NoSuchShipment::problem);
     List<ShipmentEvent> history = events.of(s.waybill());
     if (!visibility.canSee(caller, s, history)) {
       observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, caller, s.waybill(), "view", clock.instant()));
-      throw ApiException.notFound("No such shipment.");
+      throw NoSuchShipment.problem();
     }
     observer.record(AccessEvent.of(AccessEvent.Kind.VIEW, caller, s.waybill(), "view", clock.instant()));
     ctx.json(ShipmentViews.detail(s, shipments.masked(s, PartyRole.SENDER), shipments.masked(s, PartyRole.RECIPIENT),

@@ -1,35 +1,75 @@
 package org.parcelveil.shipment;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.parcelveil.access.Principal;
+import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.leaks.AccessObserver;
 import org.parcelveil.network.Network;
-import org.parcelveil.network.Station;
+import org.parcelveil.network.Route;
 
 /**
- * Who may see a shipment's masked view: its merchant; stations and couriers on its way; support and admin.
- * Everyone else gets the same 404 as for an unknown number, so visibility is no existence oracle.
+ * Who may see a shipment at all: its merchant; the stations and hubs on its route, the hubs of its provinces (which
+ * may take it in when missorted) and any station that scanned it; the couriers assigned to it or named in its events;
+ * support and admin. Every shipment endpoint asks here first, and answers everyone else exactly as for a number never
+ * issued ({@link NoSuchShipment}), so a real number is no existence or state oracle. Only a principal that may see
+ * the shipment learns why a request on it is refused.
  */
 public final class Visibility {
   private final Network network;
+  private final EventRepository events;
+  private final Shipments shipments;
+  private final AccessObserver observer;
+  private final Clock clock;
 
-  public Visibility(Network network) {
+  public Visibility(Network network, EventRepository events, Shipments shipments, AccessObserver observer,
+      Clock clock) {
     this.network = network;
+    this.events = events;
+    this.shipments = shipments;
+    this.observer = observer;
+    this.clock = clock;
   }
 
-  public boolean canSee(Principal p, Shipment s, List<ShipmentEvent> events) {
+  /**
+   * The shipment, if the number is ours, it exists and {@code p} may see it; empty alike otherwise. A hidden one is
+   * reported to the leak detectors as a denied {@code action}.
+   */
+  public Optional<Shipment> find(Principal p, String waybill, String action) {
+    Optional<Shipment> found = shipments.find(waybill);
+    if (found.isPresent() && !canSee(p, found.get())) {
+      observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, p, found.get().waybill(), action, clock.instant()));
+      return Optional.empty();
+    }
+    return found;
+  }
+
+  public boolean canSee(Principal p, Shipment s) {
+    return canSee(p, s, () -> events.of(s.waybill()));
+  }
+
+  /** As {@link #canSee(Principal, Shipment)}, for a caller that has read the history already. */
+  public boolean canSee(Principal p, Shipment s, List<ShipmentEvent> history) {
+    return canSee(p, s, () -> history);
+  }
+
+  private boolean canSee(Principal p, Shipment s, Supplier<List<ShipmentEvent>> history) {
     return switch (p.role()) {
       case ADMIN, SUPPORT -> true;
       case MERCHANT -> s.merchantId().equals(p.id());
-      case STATION -> servedBy(p.stationCode(), s) || events.stream().anyMatch(e -> p.stationCode().equals(e.stationCode()));
+      case STATION -> onRoute(p.stationCode(), s)
+          || history.get().stream().anyMatch(e -> p.stationCode().equals(e.stationCode()));
       case COURIER -> p.id().equals(s.assignment().pickupCourierId())
           || p.id().equals(s.assignment().deliveryCourierId())
-          || events.stream().anyMatch(e -> p.id().equals(e.courierId()));
+          || history.get().stream().anyMatch(e -> p.id().equals(e.courierId()) || p.id().equals(e.principalId()));
       case SECURITY, PLATFORM -> false;
     };
   }
 
-  private boolean servedBy(String stationCode, Shipment s) {
-    return network.stationServing(s.origin()).map(Station::code).filter(stationCode::equals).isPresent()
-        || network.stationServing(s.destination()).map(Station::code).filter(stationCode::equals).isPresent();
+  private boolean onRoute(String stationCode, Shipment s) {
+    Route route = network.route(s.origin(), s.destination());
+    return route.passes(stationCode) || route.mayTakeInMissorted(stationCode);
   }
 }

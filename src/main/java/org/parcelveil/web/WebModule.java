@@ -14,6 +14,7 @@ import org.parcelveil.network.Network;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.retention.RetentionStatus;
 import org.parcelveil.shipment.Lifecycle;
+import org.parcelveil.shipment.Visibility;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.web.pages.Pages;
 import org.parcelveil.web.session.Accounts;
@@ -31,7 +32,7 @@ public final class WebModule {
   /** The services the console's screens show; the same instances the API uses. */
   public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
-      LeaksModule leaks, RetentionStatus retention, String publicUrl, Clock clock) {}
+      LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock) {}
 
   public WebModule(Parts parts) {
     this.accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),

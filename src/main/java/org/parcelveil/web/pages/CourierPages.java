@@ -17,6 +17,7 @@ import org.parcelveil.access.Role;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.LifecycleException;
+import org.parcelveil.shipment.Visibility;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.vault.Masked;
@@ -35,6 +36,7 @@ public final class CourierPages {
 
   private final Gate gate;
   private final Shipments shipments;
+  private final Visibility visibility;
   private final CourierWork work;
   private final RevealFlow reveals;
   private final Relay relay;
@@ -42,10 +44,11 @@ public final class CourierPages {
   private final Views views;
   private final Clock clock;
 
-  CourierPages(Gate gate, Shipments shipments, CourierWork work, RevealFlow reveals, Relay relay,
+  CourierPages(Gate gate, Shipments shipments, Visibility visibility, CourierWork work, RevealFlow reveals, Relay relay,
       org.parcelveil.shipment.Lifecycle lifecycle, Views views, Clock clock) {
     this.gate = gate;
     this.shipments = shipments;
+    this.visibility = visibility;
     this.work = work;
     this.reveals = reveals;
     this.relay = relay;
@@ -112,8 +115,14 @@ public final class CourierPages {
       try {
         params.put("contact", relay.contact(v.principal(), s.get()));
       } catch (Relay.RefusedException e) {
-        ctx.status(403);
-        params.put("message", frame.t("reason." + e.reason()) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
+        if (visibility.canSee(v.principal(), s.get())) {
+          ctx.status(403);
+          params.put("message", frame.t("reason." + e.reason()) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
+        } else {
+          // Logged with its reason; the page reads as for an unknown number.
+          params.put("waybill", "");
+          params.put("message", frame.t("reason.unknown_waybill"));
+        }
       }
     }
     views.page(ctx, "contact.jte", params);
@@ -121,7 +130,7 @@ public final class CourierPages {
 
   private void event(Context ctx, Gate.Visit v) {
     String type = ctx.formParam("type");
-    Optional<Shipment> s = shipments.find(ctx.formParam("waybill"));
+    Optional<Shipment> s = visibility.find(v.principal(), ctx.formParam("waybill"), "event");
     if (type == null || !EVENTS.contains(type) || s.isEmpty()) {
       gate.refuse(ctx, v.frame(), HttpStatus.BAD_REQUEST, "reason.unknown_waybill");
       return;

@@ -29,8 +29,10 @@ public final class Pages {
     this.signIn = new SignInPages(gate, accounts, views);
     this.merchant = new MerchantPages(gate, p.shipments(), views);
     this.labels = new LabelPages(gate, p.labels());
-    this.station = new StationPages(gate, p.shipments(), p.lifecycle(), p.principals(), work, p.labels(), views);
-    this.courier = new CourierPages(gate, p.shipments(), work, reveals, p.relay(), p.lifecycle(), views, p.clock());
+    this.station = new StationPages(gate, p.shipments(), p.visibility(), p.lifecycle(), p.principals(), work,
+        p.labels(), views);
+    this.courier = new CourierPages(gate, p.shipments(), p.visibility(), work, reveals, p.relay(), p.lifecycle(), views,
+        p.clock());
     this.support = new SupportPages(gate, p.shipments(), new EventRepository(p.dataSource()), reveals, views);
     this.security = new SecurityPages(gate, new AuditFeed(p.dataSource()), p.principals(), views, p.clock());
     this.alerts = new AlertPages(gate, p.leaks().alerts(), p.principals(), accounts, views, p.clock());

@@ -54,8 +54,10 @@ final class RevealFlow {
       params.put("plain", Json.mapper().convertValue(r.party(), Plain.class));
       params.put("auditIndex", r.auditIndex());
     } catch (RefusedException e) {
-      ctx.status(e.gone() ? 410 : e.reason().equals("unknown_waybill") ? 200 : 403);
-      params.put("message", frame.t("reason." + e.reason()) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
+      // A shipment this person may not see reads exactly as an unknown number.
+      ctx.status(e.gone() ? 410 : e.hidden() ? 200 : 403);
+      String reason = e.hidden() ? "unknown_waybill" : e.reason();
+      params.put("message", frame.t("reason." + reason) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
     } catch (ValidationException e) {
       ctx.status(400);
       params.put("message", String.join("; ", MerchantPages.describe(frame, e.errors())));

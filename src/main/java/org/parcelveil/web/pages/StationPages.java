@@ -14,6 +14,7 @@ import org.parcelveil.access.Role;
 import org.parcelveil.label.LabelService;
 import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.Lifecycle;
+import org.parcelveil.shipment.Visibility;
 import org.parcelveil.shipment.LifecycleException;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
@@ -34,16 +35,18 @@ public final class StationPages {
       "RETURNED");
   private final Gate gate;
   private final Shipments shipments;
+  private final Visibility visibility;
   private final Lifecycle lifecycle;
   private final Principals principals;
   private final CourierWork work;
   private final LabelService labels;
   private final Views views;
 
-  StationPages(Gate gate, Shipments shipments, Lifecycle lifecycle, Principals principals, CourierWork work,
-      LabelService labels, Views views) {
+  StationPages(Gate gate, Shipments shipments, Visibility visibility, Lifecycle lifecycle, Principals principals,
+      CourierWork work, LabelService labels, Views views) {
     this.gate = gate;
     this.shipments = shipments;
+    this.visibility = visibility;
     this.lifecycle = lifecycle;
     this.principals = principals;
     this.work = work;
@@ -62,9 +65,9 @@ public final class StationPages {
     Frame frame = v.frame();
     String type = type(ctx);
     String typed = Optional.ofNullable(ctx.formParam("waybill")).orElse("").replace(" ", "").trim();
-    Optional<Shipment> s = shipments.find(typed);
+    Optional<Shipment> s = visibility.find(v.principal(), typed, "event");
     if (s.isEmpty()) {
-      // The same answer for unknown, mistyped and forged numbers.
+      // The same answer for unknown, mistyped and forged numbers, and for parcels this station may not see.
       ctx.status(200);
       render(ctx, v, frame.withErrors(List.of(frame.t("reason.unknown_waybill"))), type, ctx.formParam("courierId"),
           false);
