@@ -188,7 +188,8 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
         disclosures, relay, keys, audit.log(), labelService, leaks,
-        new RetentionStatus(database.dataSource(), settings.retention()), clock)).routes());
+        new RetentionStatus(database.dataSource(), settings.retention()), clock,
+        settings.tracking().trustedProxyHeader())).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
