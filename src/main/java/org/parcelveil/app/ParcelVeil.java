@@ -207,7 +207,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
         disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), visibility,
-        clock)).routes());
+        clock, settings.tracking().trustedProxyHeader())).routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();

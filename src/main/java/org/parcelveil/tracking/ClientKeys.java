@@ -25,11 +25,23 @@ public final class ClientKeys {
 
   /** @param trustedHeader e.g. {@code X-Forwarded-For}; null to use the peer address only */
   public ClientKeys(@Nullable String trustedHeader) {
+    this(trustedHeader, randomKey());
+  }
+
+  /**
+   * Keys under {@code key} rather than one made at start-up: for limits kept in the database, where every node must
+   * give a client the same key.
+   */
+  public ClientKeys(@Nullable String trustedHeader, byte[] key) {
     this.trustedHeader = trustedHeader == null || trustedHeader.isBlank() ? null : trustedHeader.strip();
+    this.key = new SecretKeySpec(key, "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(this::newMac);
+  }
+
+  private static byte[] randomKey() {
     byte[] k = new byte[32];
     new SecureRandom().nextBytes(k);
-    this.key = new SecretKeySpec(k, "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    return k;
   }
 
   public String of(Context ctx) {

@@ -3,6 +3,7 @@ package org.parcelveil.web;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.disclosure.Disclosures;
@@ -29,10 +30,14 @@ public final class WebModule {
   private final Accounts accounts;
   private final Routes routes;
 
-  /** The services the console's screens show; the same instances the API uses. */
+  /**
+   * The services the console's screens show; the same instances the API uses. {@code trustedProxyHeader} names
+   * the header a trusted proxy puts the client address in (null: the peer address), for sign-in throttling.
+   */
   public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
-      LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock) {}
+      LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock,
+      @Nullable String trustedProxyHeader) {}
 
   public WebModule(Parts parts) {
     this.accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),

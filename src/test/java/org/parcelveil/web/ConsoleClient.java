@@ -23,10 +23,20 @@ final class ConsoleClient {
   private final TestService svc;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
+  private final String forwardedFor;
   private Page last;
 
   ConsoleClient(TestService svc) {
+    this(svc, null);
+  }
+
+  /**
+   * A client at {@code forwardedFor}, sent as {@code X-Forwarded-For}: the address the service sees when it runs
+   * with that header as its trusted proxy header.
+   */
+  ConsoleClient(TestService svc, String forwardedFor) {
     this.svc = svc;
+    this.forwardedFor = forwardedFor;
     this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
@@ -73,6 +83,9 @@ final class ConsoleClient {
   }
 
   private Page send(HttpRequest.Builder b) {
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
+    }
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Page(r.statusCode(), r.body(), r);

@@ -2,6 +2,7 @@ package org.parcelveil.web.pages;
 
 import io.javalin.config.RoutesConfig;
 import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
 import org.parcelveil.web.WebModule;
@@ -26,7 +27,9 @@ public final class Pages {
   public Pages(Gate gate, Views views, Accounts accounts, FormNonces nonces, WebModule.Parts p) {
     CourierWork work = new CourierWork(p.dataSource());
     RevealFlow reveals = new RevealFlow(p.disclosures(), nonces, views);
-    this.signIn = new SignInPages(gate, accounts, views);
+    // Keyed under a key-store secret, not one per node: the sign-in counters are shared in the database.
+    ClientKeys clients = new ClientKeys(p.trustedProxyHeader(), p.keys().currentSecret("web-signin-clients").bytes());
+    this.signIn = new SignInPages(gate, accounts, views, clients);
     this.merchant = new MerchantPages(gate, p.shipments(), views);
     this.labels = new LabelPages(gate, p.labels());
     this.station = new StationPages(gate, p.shipments(), p.visibility(), p.lifecycle(), p.principals(), work,

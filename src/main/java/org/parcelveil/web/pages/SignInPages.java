@@ -3,13 +3,12 @@ package org.parcelveil.web.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parcelveil.access.Role;
+import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Frame;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
@@ -22,11 +21,13 @@ public final class SignInPages {
   private final Gate gate;
   private final Accounts accounts;
   private final Views views;
+  private final ClientKeys clients;
 
-  public SignInPages(Gate gate, Accounts accounts, Views views) {
+  public SignInPages(Gate gate, Accounts accounts, Views views, ClientKeys clients) {
     this.gate = gate;
     this.accounts = accounts;
     this.views = views;
+    this.clients = clients;
   }
 
   public void register(RoutesConfig routes) {
@@ -75,19 +76,35 @@ public final class SignInPages {
     }
     String login = Optional.ofNullable(ctx.formParam("login")).orElse("");
     char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
-    Accounts.Attempt a = accounts.signIn(login, password);
+    Accounts.Attempt a = accounts.signIn(login, password, clients.of(ctx));
     java.util.Arrays.fill(password, '\0');
     if (a instanceof Accounts.SignedIn s) {
       gate.startSession(ctx, s.sessionId());
       ctx.redirect(s.secondFactorOwed() ? "/console/2fa" : "/console", HttpStatus.SEE_OTHER);
       return;
     }
-    ctx.status(a instanceof Accounts.Locked ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
+    String error = refusal(ctx, frame, a, "signin.refused", "signin.locked");
+    signInForm(ctx, frame.withErrors(List.of(error)), login.length() > 40 ? "" : login);
+  }
+
+  /** Sets the status (and {@code Retry-After} for a lock) of a refused attempt and returns its words. */
+  private static String refusal(Context ctx, Frame frame, Accounts.Attempt a, String refusedKey, String lockedKey) {
     if (a instanceof Accounts.Locked l) {
-      ctx.header("Retry-After", Long.toString(Math.max(1, Duration.between(Instant.now(), l.until()).toSeconds())));
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      ctx.header("Retry-After", Long.toString(l.seconds()));
+      return frame.t(lockedKey, wait(frame, l.seconds()));
     }
-    signInForm(ctx, frame.withErrors(List.of(frame.t(a instanceof Accounts.Locked ? "signin.locked" : "signin.refused"))),
-        login.length() > 40 ? "" : login);
+    ctx.status(HttpStatus.UNAUTHORIZED);
+    return frame.t(refusedKey);
+  }
+
+  /** A wait in whole minutes (rounded up), or hours from two hours on. */
+  static String wait(Frame frame, long seconds) {
+    long minutes = (seconds + 59) / 60;
+    if (minutes < 120) {
+      return frame.t(minutes == 1 ? "signin.wait_minute" : "signin.wait_minutes", minutes);
+    }
+    return frame.t("signin.wait_hours", (minutes + 59) / 60);
   }
 
   private void secondFactorForm(Context ctx) {
@@ -123,9 +140,8 @@ public final class SignInPages {
       ctx.redirect("/console", HttpStatus.SEE_OTHER);
       return;
     }
-    ctx.status(a instanceof Accounts.Locked ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
-    renderSecondFactor(ctx, frame.withErrors(List.of(frame.t(a instanceof Accounts.Locked
-        ? "signin.locked" : "twofactor.refused"))), v.get());
+    String error = refusal(ctx, frame, a, "twofactor.refused", "twofactor.locked");
+    renderSecondFactor(ctx, frame.withErrors(List.of(error)), v.get());
   }
 
   private void signOut(Context ctx) {

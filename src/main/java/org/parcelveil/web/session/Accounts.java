@@ -32,30 +32,34 @@ public final class Accounts {
   private final Passwords passwords;
   private final SecretBox box;
   private final AuditLog audit;
-  private final Lockout lockout;
+  private final SignInThrottle throttle;
   private final Clock clock;
-  // Verified against when the sign-in name is unknown, so a miss costs as long as a wrong password.
+  // Verified against when no password may be checked (unknown name, throttled attempt), so that such an answer
+  // costs as long as a wrong password. Made from random characters: no password can sign in through it, and the
+  // result of checking against it is never used anyway.
   private final String decoyHash;
 
   Accounts(CredentialRepository credentials, Sessions sessions, Principals principals, Passwords passwords,
-      SecretBox box, AuditLog audit, Lockout lockout, Clock clock) {
+      SecretBox box, AuditLog audit, SignInThrottle throttle, Clock clock) {
     this.credentials = credentials;
     this.sessions = sessions;
     this.principals = principals;
     this.passwords = passwords;
     this.box = box;
     this.audit = audit;
-    this.lockout = lockout;
+    this.throttle = throttle;
     this.clock = clock;
-    this.decoyHash = passwords.hash("decoy-password-never-used".toCharArray());
+    this.decoyHash = passwords.hash(Ids.random256().toCharArray());
   }
 
   /** Builds the sign-in feature over the main database; the second-factor seeds are sealed with a key-store key. */
   public static Accounts create(DataSource dataSource, Principals principals, KeyStore keys, AuditLog audit,
       Passwords passwords, Clock clock) {
     Sessions sessions = new Sessions(new SessionRepository(dataSource), principals, clock);
+    SignInThrottle throttle = new SignInThrottle(dataSource, Lockout.STANDARD, Lockout.PER_NAME,
+        keys.currentSecret("web-signin-names").bytes());
     return new Accounts(new CredentialRepository(dataSource), sessions, principals, passwords,
-        new SecretBox(keys.currentSecret("web-totp").bytes()), audit, Lockout.STANDARD, clock);
+        new SecretBox(keys.currentSecret("web-totp").bytes()), audit, throttle, clock);
   }
 
   public Sessions sessions() {
@@ -86,28 +90,43 @@ public final class Accounts {
   /** Wrong name or password; deliberately not saying which. */
   public record Refused() implements Attempt {}
 
-  /** Too many failures: no password is checked until {@code until}. */
-  public record Locked(Instant until) implements Attempt {}
+  /** Too many failures: nothing is checked for {@code retryAfter}. */
+  public record Locked(Duration retryAfter) implements Attempt {
+    static Locked until(Instant until, Instant now) {
+      return new Locked(Duration.between(now, until));
+    }
 
-  public Attempt signIn(String login, char[] password) {
+    /** The wait in whole seconds, rounded up, at least one (for {@code Retry-After}). */
+    public long seconds() {
+      return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+  }
+
+  /**
+   * Checks a password. Every attempt takes the same way whether or not the name has an account, is throttled or
+   * not: it is counted under the name tried and {@code client} (a {@code ClientKeys} key), and one password hash
+   * is verified, so neither the answer nor its time tells a real name from a made-up one.
+   */
+  public Attempt signIn(String login, char[] password, String client) {
     String name = login == null ? "" : login.trim().toLowerCase(java.util.Locale.ROOT);
+    Instant now = clock.instant();
+    String nameKey = throttle.keyOf(name);
+    Charge charge = throttle.charge(nameKey, client, now);
     Optional<Credential> found = LOGIN.matcher(name).matches() ? credentials.findByLogin(name) : Optional.empty();
     Optional<Principal> principal = found.flatMap(c -> principals.find(c.principalId()))
         .filter(p -> !p.isRevoked() && isPerson(p.role()));
-    if (found.isEmpty() || principal.isEmpty() || found.get().passwordHash() == null) {
-      passwords.verify(password, decoyHash);
-      return new Refused();
+    String hash = found.map(Credential::passwordHash).orElse(null);
+    boolean checkable = !charge.refused() && principal.isPresent() && hash != null;
+    boolean right = passwords.verify(password, checkable ? hash : decoyHash) && checkable;
+    if (charge.refused()) {
+      return Locked.until(charge.lockedUntil(), now);
     }
+    if (!right) {
+      return charge.lockIfFails() == null ? new Refused() : Locked.until(charge.lockIfFails(), now);
+    }
+    throttle.succeeded(nameKey, client);
     Credential c = found.get();
-    Instant now = clock.instant();
-    if (c.lockedAt(now)) {
-      return new Locked(c.lockedUntil());
-    }
-    if (!passwords.verify(password, c.passwordHash())) {
-      return failure(c.principalId(), now);
-    }
-    credentials.clearFailures(c.principalId());
-    if (passwords.needsRehash(c.passwordHash())) {
+    if (passwords.needsRehash(hash)) {
       credentials.save(c.withPassword(c.login(), passwords.hash(password)), now);
     }
     boolean owed = needsSecondFactor(principal.get().role());
@@ -142,37 +161,29 @@ public final class Accounts {
 
   /**
    * Checks the second factor of a half-signed-in visitor (enrolling it if this is the first code); on success
-   * returns the id of the new, fully signed-in session. Failures count towards the lock-out.
+   * returns the id of the new, fully signed-in session. Failures count towards the second factor's own lock-out.
    */
   public Attempt secondFactor(Sessions.Visitor v, String code) {
     String id = v.principal().id();
     Credential c = credentials.find(id).orElseThrow(() -> new StoreException("credentials vanished", null));
     Instant now = clock.instant();
-    if (c.lockedAt(now)) {
-      return new Locked(c.lockedUntil());
-    }
     if (c.totpSealed() == null) {
       return new Refused();
     }
+    // Counted apart from passwords and cleared only by a right code: signing in again buys no new guesses.
+    Charge charge = credentials.chargeSecondFactor(id, Lockout.SECOND_FACTOR, now);
+    if (charge.refused()) {
+      return Locked.until(charge.lockedUntil(), now);
+    }
     long step = Totp.matchStep(box.open(c.totpSealed(), id), code, now);
     if (step < 0 || !credentials.useTotpStep(id, step)) {
-      return failure(id, now);
+      return charge.lockIfFails() == null ? new Refused() : Locked.until(charge.lockIfFails(), now);
     }
+    credentials.clearSecondFactorFailures(id);
     if (!c.totpEnabled()) {
       credentials.save(credentials.find(id).orElseThrow().withTotp(c.totpSealed(), true), now);
     }
-    credentials.clearFailures(id);
     return new SignedIn(sessions.promote(v), false);
-  }
-
-  private Attempt failure(String principalId, Instant now) {
-    int failures = credentials.countFailure(principalId, now);
-    Duration delay = lockout.delayAfter(failures);
-    if (!delay.isZero()) {
-      credentials.lockUntil(principalId, now.plus(delay));
-      return new Locked(now.plus(delay));
-    }
-    return new Refused();
   }
 
   /** A one-time link's secret part and when it stops working. */
@@ -248,8 +259,10 @@ public final class Accounts {
       return problems;
     }
     Credential c = credentials.find(p.id())
-        .orElse(new Credential(p.id(), name, null, null, false, 0, 0, null));
+        .orElse(new Credential(p.id(), name, null, null, false, 0));
     credentials.save(c.withPassword(name, passwords.hash(password)), now);
+    // A link is an admin's word that this is the person: it also lifts a second-factor lock they ran into.
+    credentials.clearSecondFactorFailures(p.id());
     sessions.endAll(p.id());
     return problems;
   }
@@ -279,7 +292,7 @@ public final class Accounts {
     }
     Instant now = clock.instant();
     audit.append(AuditRecord.admin("console.demo_credentials", "demo", "system", p.id()));
-    Credential c = new Credential(p.id(), login, passwords.hash(password), null, false, 0, 0, null);
+    Credential c = new Credential(p.id(), login, passwords.hash(password), null, false, 0);
     Optional<Enrolment> second = Optional.empty();
     if (needsSecondFactor(p.role())) {
       byte[] secret = Totp.newSecret();

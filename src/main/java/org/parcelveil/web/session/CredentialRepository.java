@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.StoreException;
 
 /** Console credentials and one-time set-up links as rows. */
@@ -19,7 +20,7 @@ final class CredentialRepository {
   }
 
   private static final String SELECT = "SELECT principal_id, login, password_hash, totp_sealed, totp_enabled, "
-      + "totp_last_step, failed_count, locked_until FROM web_credentials WHERE ";
+      + "totp_last_step FROM web_credentials WHERE ";
 
   Optional<Credential> find(String principalId) {
     return one(SELECT + "principal_id = ?", principalId);
@@ -36,9 +37,8 @@ final class CredentialRepository {
         if (!rs.next()) {
           return Optional.empty();
         }
-        Timestamp locked = rs.getTimestamp(8);
         return Optional.of(new Credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-            rs.getBoolean(5), rs.getLong(6), rs.getInt(7), locked == null ? null : locked.toInstant()));
+            rs.getBoolean(5), rs.getLong(6)));
       }
     } catch (SQLException e) {
       throw new StoreException("could not read credentials", e);
@@ -54,16 +54,19 @@ final class CredentialRepository {
         step, principalId, step) == 1;
   }
 
-  /** Writes the whole row (insert or replace). */
+  /**
+   * Writes the whole row (insert or replace) but the second factor's failure count, which only
+   * {@link #chargeSecondFactor} and {@link #clearSecondFactorFailures} change: a row read before a failure and
+   * written after it must not wipe that failure out.
+   */
   void save(Credential cr, Instant now) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement up = c.prepareStatement("UPDATE web_credentials SET login = ?, password_hash = ?, "
-              + "totp_sealed = ?, totp_enabled = ?, totp_last_step = ?, failed_count = ?, locked_until = ?, "
-              + "updated_at = ? WHERE principal_id = ?");
+              + "totp_sealed = ?, totp_enabled = ?, totp_last_step = ?, updated_at = ? WHERE principal_id = ?");
           PreparedStatement in = c.prepareStatement("INSERT INTO web_credentials (login, password_hash, totp_sealed, "
-              + "totp_enabled, totp_last_step, failed_count, locked_until, updated_at, principal_id) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              + "totp_enabled, totp_last_step, totp_failures, updated_at, principal_id) "
+              + "VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
         bind(up, cr, now);
         if (up.executeUpdate() == 0) {
           bind(in, cr, now);
@@ -80,28 +83,50 @@ final class CredentialRepository {
   }
 
   /**
-   * Counts one failed attempt in the database (so every node sees it) and returns the new count; the caller then
-   * sets the lock.
+   * Counts one second-factor attempt as failed before its code is checked (see {@link Charge}); refused without
+   * counting while a lock runs. The row is locked meanwhile, so attempts racing on several nodes take turns.
    */
-  int countFailure(String principalId, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE web_credentials SET failed_count = failed_count + 1, updated_at = ? WHERE principal_id = ?")) {
-      ps.setTimestamp(1, Timestamp.from(now));
-      ps.setString(2, principalId);
-      ps.executeUpdate();
+  Charge chargeSecondFactor(String principalId, Lockout policy, Instant now) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement read = c.prepareStatement(
+              "SELECT totp_failures, totp_locked_until FROM web_credentials WHERE principal_id = ? FOR UPDATE");
+          PreparedStatement write = c.prepareStatement("UPDATE web_credentials SET totp_failures = ?, "
+              + "totp_locked_until = ? WHERE principal_id = ?")) {
+        read.setString(1, principalId);
+        int failures;
+        @Nullable Instant locked;
+        try (ResultSet rs = read.executeQuery()) {
+          if (!rs.next()) {
+            throw new StoreException("credentials vanished", null);
+          }
+          failures = rs.getInt(1);
+          Timestamp t = rs.getTimestamp(2);
+          locked = t == null ? null : t.toInstant();
+        }
+        if (locked != null && locked.isAfter(now)) {
+          c.rollback();
+          return Charge.locked(locked);
+        }
+        Instant lockIfFails = Charge.lockAfter(policy, failures + 1, now);
+        write.setInt(1, failures + 1);
+        write.setTimestamp(2, lockIfFails == null ? null : Timestamp.from(lockIfFails));
+        write.setString(3, principalId);
+        write.executeUpdate();
+        c.commit();
+        return new Charge(null, lockIfFails);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
     } catch (SQLException e) {
-      throw new StoreException("could not count a failed sign-in", e);
+      throw new StoreException("could not count a second-factor attempt", e);
     }
-    return find(principalId).map(Credential::failedCount).orElse(0);
   }
 
-  void lockUntil(String principalId, Instant until) {
-    update("UPDATE web_credentials SET locked_until = ? WHERE principal_id = ?", Timestamp.from(until), principalId);
-  }
-
-  void clearFailures(String principalId) {
-    update("UPDATE web_credentials SET failed_count = 0, locked_until = NULL WHERE principal_id = ?", principalId);
+  void clearSecondFactorFailures(String principalId) {
+    update("UPDATE web_credentials SET totp_failures = 0, totp_locked_until = NULL WHERE principal_id = ?",
+        principalId);
   }
 
   void insertLink(String tokenHash, String principalId, String createdBy, Instant now, Instant expires) {
@@ -171,9 +196,7 @@ final class CredentialRepository {
     ps.setBytes(3, cr.totpSealed());
     ps.setBoolean(4, cr.totpEnabled());
     ps.setLong(5, cr.totpLastStep());
-    ps.setInt(6, cr.failedCount());
-    ps.setTimestamp(7, cr.lockedUntil() == null ? null : Timestamp.from(cr.lockedUntil()));
-    ps.setTimestamp(8, Timestamp.from(now));
-    ps.setString(9, cr.principalId());
+    ps.setTimestamp(6, Timestamp.from(now));
+    ps.setString(7, cr.principalId());
   }
 }
