@@ -86,7 +86,7 @@ public final class AttributionScale {
         System.gc();
         resetPeaks();
         long t1 = System.nanoTime();
-        Ranking run = new Ranking(source, 0.2, 10);
+        Ranking run = new Ranking(source, 0.2);
         for (int i = 0; i < LEAK; i += CHUNK) {
           run.add(leak.subList(i, i + CHUNK));
         }

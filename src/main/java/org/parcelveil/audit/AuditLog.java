@@ -2,6 +2,8 @@ package org.parcelveil.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The append side of the tamper-evident log, for the rest of the service. An append returns only once its entry is
@@ -15,6 +17,20 @@ public interface AuditLog {
    * @throws AuditUnavailableException if the entry could not be committed
    */
   AuditReceipt append(AuditRecord record);
+
+  /**
+   * Appends every record, in order, and returns once all are committed: for a caller with many entries at once
+   * (an attribution run logs each record it matched), which a log may commit in few transactions.
+   *
+   * @throws AuditUnavailableException if any entry could not be committed (earlier ones may have been)
+   */
+  default List<AuditReceipt> appendAll(List<AuditRecord> records) {
+    List<AuditReceipt> out = new ArrayList<>(records.size());
+    for (AuditRecord r : records) {
+      out.add(append(r));
+    }
+    return out;
+  }
 
   /**
    * Appends {@code record} if {@code condition} holds, else {@code otherwise}. The condition runs inside the

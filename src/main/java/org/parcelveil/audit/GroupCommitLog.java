@@ -74,7 +74,30 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     return submit(record, Objects.requireNonNull(condition, "condition"), Objects.requireNonNull(otherwise, "otherwise"));
   }
 
+  /** Queues every record before waiting for any, so the writer commits them in batches instead of one by one. */
+  @Override
+  public List<AuditReceipt> appendAll(List<AuditRecord> records) {
+    List<Pending> queued = new ArrayList<>(records.size());
+    try {
+      for (AuditRecord r : records) {
+        queued.add(enqueue(r, null, null));
+      }
+      List<AuditReceipt> out = new ArrayList<>(records.size());
+      for (Pending p : queued) {
+        out.add(await(p).receipt());
+      }
+      return out;
+    } catch (AuditUnavailableException e) {
+      queued.forEach(p -> p.done().cancel(false));
+      throw e;
+    }
+  }
+
   private Conditional submit(AuditRecord record, Condition condition, AuditRecord otherwise) {
+    return await(enqueue(record, condition, otherwise));
+  }
+
+  private Pending enqueue(AuditRecord record, Condition condition, AuditRecord otherwise) {
     try {
       EntryCodec.check(record);
       if (otherwise != null) {
@@ -88,6 +111,15 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
       if (closed || !queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AuditUnavailableException("the audit log is " + (closed ? "closed" : "overloaded"), null);
       }
+      return pending;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AuditUnavailableException("interrupted while waiting for the audit log", e);
+    }
+  }
+
+  private Conditional await(Pending pending) {
+    try {
       return pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new AuditUnavailableException("the audit entry could not be committed", e.getCause());

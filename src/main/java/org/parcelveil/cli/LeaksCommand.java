@@ -35,8 +35,9 @@ final class LeaksCommand implements Runnable {
 
   @Command(name = "attribute", mixinStandardHelpOptions = true,
       description = "Match a leaked list (CSV with a header naming waybill, phone, name; or JSON lines) against the "
-          + "store and rank the principals and canary channels it most likely came from. The run is audit-logged; "
-          + "the file's contents are neither stored nor printed.")
+          + "store and rank the principals and canary channels it most likely came from. The operator's tool: not "
+          + "bounded like the API (docs/leaks.md), but the run and every shipment it matched are audit-logged; the "
+          + "file's contents are neither stored nor printed.")
   static final class Attribute implements Callable<Integer> {
     private static final int CHUNK = 5_000;
 

@@ -28,6 +28,8 @@ final class HostileCorpus {
         new Endpoint("POST", "/v1/canaries", "security"),
         new Endpoint("POST", "/v1/canaries/calls", "none"),
         new Endpoint("POST", "/v1/attributions", "security"),
+        new Endpoint("POST", "/v1/attributions/{waybill}/approve", "admin"),
+        new Endpoint("GET", "/v1/attributions/{waybill}", "security"),
         new Endpoint("POST", "/v1/alerts/{waybill}/suspend", "security"),
         new Endpoint("POST", "/v1/principals/{waybill}/suspend", "security"),
         new Endpoint("POST", "/v1/verifications", "platform"),

@@ -87,6 +87,23 @@ class ConsoleFormInputTest {
         .doesNotContain("13912345678");
   }
 
+  @Test
+  void security_rangeSweepPasted_isHeldForAnAdmin_andThePageNamesNoWaybillOrMerchant() {
+    var shop = svc.principal("merchant", "Sweep Shop", null);
+    String waybill = svc.post("/v1/shipments", shop.token(), Fixtures.shipment("SWEEP-1")).json().get("waybill").asText();
+    StringBuilder sweep = new StringBuilder();
+    for (int i = 4000; i < 4400; i++) {
+      sweep.append(String.format("1398765%04d%n", i)); // the fixture's recipient phone is in this block
+    }
+    ConsoleClient c = signedIn("formwatch");
+    c.get("/console/security/attribution");
+    ConsoleClient.Page page = c.post("/console/security/attribution", Map.of("format", "lines", "list", sweep.toString()));
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("held for an admin").contains("walk through a number range")
+        .doesNotContain(waybill).doesNotContain(shop.principal().id()).doesNotContain("Sweep Shop")
+        .doesNotContain(Fixtures.MARK_PHONE);
+  }
+
   private static ConsoleClient signedIn(String login) {
     ConsoleClient c = new ConsoleClient(svc);
     People.signIn(c, svc, login, SECRETS);

@@ -1,7 +1,8 @@
 package org.parcelveil.leaks.attribution;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +25,22 @@ import java.util.Map;
  * exactly 1, as in the paper, instead of being capped at some large weight that ordinary evidence could overtake.
  */
 public final class GuiltModel {
-  private final int maxEvidence;
   private final Map<Agent, Tally> tallies = new HashMap<>();
 
-  public GuiltModel(int maxEvidence) {
-    this.maxEvidence = maxEvidence;
-  }
-
-  /** One agent's running total. */
+  /** One agent's running total, and how it held the objects it is counted for. */
   private static final class Tally {
     double weight;
     int certain;
     int covered;
-    final List<Sighting> evidence = new ArrayList<>();
+    final Map<How, Integer> how = new EnumMap<>(How.class);
+    Instant first;
+    Instant last;
+
+    void saw(Sighting s) {
+      how.merge(s.how(), 1, Integer::sum);
+      first = first == null || s.at().isBefore(first) ? s.at() : first;
+      last = last == null || s.at().isAfter(last) ? s.at() : last;
+    }
   }
 
   /** Adds one leaked object held by {@code holders}, obtainable independently with probability {@code p}. */
@@ -55,9 +59,7 @@ public final class GuiltModel {
       t.weight += term;
       t.certain += certain ? 1 : 0;
       t.covered++;
-      if (t.evidence.size() < maxEvidence) {
-        t.evidence.add(sighting);
-      }
+      t.saw(sighting);
     });
   }
 
@@ -78,7 +80,7 @@ public final class GuiltModel {
 
   private static Suspect suspect(Agent agent, Tally t) {
     double score = t.certain > 0 ? 1.0 : -Math.expm1(-t.weight);
-    return new Suspect(agent, score, t.weight, t.certain, t.covered, List.copyOf(t.evidence));
+    return new Suspect(agent, score, t.weight, t.certain, t.covered, new Evidence(t.how, t.first, t.last));
   }
 
   /** Pr{G_i|S} for a single agent from its terms, as the paper writes it (for tests of the algebra). */

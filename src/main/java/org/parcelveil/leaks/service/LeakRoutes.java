@@ -28,8 +28,9 @@ import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Phone;
 
 /**
- * The leak defence's endpoints, all for the security role: canaries, alerts, suspension and attribution; plus the
- * signed webhook by which the telephony platform reports calls to canary numbers. Also reports every authenticated
+ * The leak defence's endpoints, for the security role: canaries, alerts, suspension and attribution; for admins, the
+ * release of attribution runs held past their bounds; plus the signed webhook by which the telephony platform reports
+ * calls to canary numbers. Also reports every authenticated
  * request (principal and client address) to the detectors.
  */
 final class LeakRoutes implements Routes {
@@ -76,6 +77,8 @@ final class LeakRoutes implements Routes {
 
   record Acknowledged(String alertId, boolean changed) {}
 
+  record Approved(String runId, String status) {}
+
   @Override
   public void register(RoutesConfig routes) {
     routes.before(ctx -> Auth.caller(ctx).ifPresent(p -> events.record(
@@ -88,6 +91,9 @@ final class LeakRoutes implements Routes {
     routes.post("/v1/alerts/{id}/acknowledge", this::acknowledgeAlert);
     routes.post("/v1/principals/{id}/suspend", this::suspendPrincipal);
     routes.post("/v1/attributions", this::attribute);
+    routes.get("/v1/attributions", this::heldAttributions);
+    routes.get("/v1/attributions/{id}", this::attributionResult);
+    routes.post("/v1/attributions/{id}/approve", this::approveAttribution);
   }
 
   private void createCanaries(Context ctx) {
@@ -168,6 +174,40 @@ final class LeakRoutes implements Routes {
     Principal p = Auth.require(ctx, Role.SECURITY);
     AttributionBody body = Requests.body(ctx, AttributionBody.class);
     List<LeakRecord> records = body.records() == null ? List.of() : body.records();
-    ctx.json(attributions.run(p, records.iterator()));
+    answer(ctx, attributions.run(p, records.iterator()));
+  }
+
+  /** A held run answers 202 (accepted, not yet released) with its status only; a released one 200 with its result. */
+  private static void answer(Context ctx, AttributionViews.ReportView view) {
+    ctx.status(view.pending() ? 202 : 200).json(view);
+  }
+
+  /** The requester's own run: held, or released with its result. Anyone else's is not found. */
+  private void attributionResult(Context ctx) {
+    Principal p = Auth.require(ctx, Role.SECURITY);
+    answer(ctx, attributions.result(p, ctx.pathParam("id"))
+        .orElseThrow(() -> ApiException.notFound("No such attribution run of yours.")));
+  }
+
+  /** The admins' queue of held runs. */
+  private void heldAttributions(Context ctx) {
+    Auth.require(ctx, Role.ADMIN);
+    String status = ctx.queryParam("status");
+    if (status != null && !status.equals("pending")) {
+      throw ValidationException.of("status", "must be pending");
+    }
+    ctx.json(attributions.held());
+  }
+
+  /** A second person releases a held run: an admin, never its requester. */
+  private void approveAttribution(Context ctx) {
+    Principal p = Auth.require(ctx, Role.ADMIN);
+    String id = ctx.pathParam("id");
+    switch (attributions.approve(p, id)) {
+      case APPROVED -> ctx.json(new Approved(id, "released"));
+      case NOT_FOUND -> throw ApiException.notFound("No such attribution run.");
+      case OWN_RUN -> throw ApiException.forbidden("A run is released by someone other than its requester.");
+      case NOT_PENDING -> throw ApiException.conflict("This run is not waiting for approval.");
+    }
   }
 }

@@ -62,7 +62,8 @@ public final class LeaksModule implements AutoCloseable {
     engine.seedLastSeen(LastSeen.load(ds, parts.principals()));
     this.attribution = new Attribution(ds, new JdbcExposureSource(ds, parts.blindIndex()), parts.audit(), alerts,
         settings.guessProbability(), clock);
-    this.attributionRuns = new AttributionRuns(attribution, parts.principals(), settings.maxAttributionRecords());
+    this.attributionRuns = new AttributionRuns(attribution, parts.principals(), settings.maxAttributionRecords(),
+        settings.attributionBounds());
     this.routes = new LeakRoutes(canaries, alerts, attributionRuns, parts.principals(), parts.accessEvents(),
         parts.lineSignature(), clock);
     parts.accessEvents().subscribe(engine);

@@ -27,7 +27,8 @@ import org.parcelveil.web.Views;
  * Attribution for the security team: paste or upload a leaked list (CSV with a header, JSON lines, or one waybill or
  * phone a line), and see who most likely leaked it. The list is read as the command line reads files
  * ({@link LeakFiles}) and ranked by the service the API uses ({@link AttributionRuns}), which audit-logs the run.
- * Nothing uploaded is stored, logged or shown back: the page names suspects, counts and our own waybills only.
+ * Nothing uploaded is stored, logged or shown back: the page names suspects, counts and canary waybills only; a run
+ * held past its bounds says so and shows nothing else.
  */
 public final class AttributionPages {
   static final Set<String> FORMATS = Set.of("lines", "csv", "jsonl");
@@ -86,6 +87,7 @@ public final class AttributionPages {
     params.put("report", report);
     params.put("format", format);
     params.put("max", runs.maxRecords());
+    params.put("bounds", runs.bounds());
     views.page(ctx, "security/attribution.jte", params);
   }
 }

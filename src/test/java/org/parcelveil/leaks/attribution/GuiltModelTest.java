@@ -25,7 +25,7 @@ class GuiltModelTest {
    */
   @Test
   void twoAgentsSharingOneLeakedObject_matchTheHandComputedProbabilities() {
-    GuiltModel m = new GuiltModel(5);
+    GuiltModel m = new GuiltModel();
     m.add(holders("t1", U1, U2), 0.2);
     m.add(holders("t2", U1), 0.2);
 
@@ -41,7 +41,7 @@ class GuiltModelTest {
 
   @Test
   void probabilityOfGuessing_one_implicatesNobody_andZero_withOneHolder_isCertain() {
-    GuiltModel m = new GuiltModel(5);
+    GuiltModel m = new GuiltModel();
     m.add(holders("t1", U1), 1.0);
     m.add(holders("c1", U2), 0.0);
 
@@ -60,7 +60,7 @@ class GuiltModelTest {
   @Test
   void certainGuilt_ranksAboveAnyAmountOfUncertainEvidence() {
     Agent canaryChannel = Agent.channel("merchant:acme-erp");
-    GuiltModel m = new GuiltModel(5);
+    GuiltModel m = new GuiltModel();
     m.add(holders("c1", canaryChannel), 0.0);
     for (int i = 0; i < 100; i++) {
       m.add(holders("t" + i, U1, U2), 0.2);
@@ -78,7 +78,7 @@ class GuiltModelTest {
   void aRecordListedTwice_countsOnce() {
     Exposure t = new Exposure("W1", "recipient", null, List.of(
         new Sighting(U1, How.REVEALED, "W1", "recipient", AT)));
-    Ranking r = new Ranking(records -> records.stream().map(x -> List.of(t)).toList(), 0.2, 5);
+    Ranking r = new Ranking(records -> records.stream().map(x -> List.of(t)).toList(), 0.2);
     LeakRecord line = new LeakRecord(null, "13900000001", "x");
 
     r.add(List.of(line, line, new LeakRecord("W1", "13900000001", "x")));

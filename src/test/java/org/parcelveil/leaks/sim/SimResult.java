@@ -87,7 +87,7 @@ record SimResult(List<Outcome> insiders, int falseAlerts, long principalDays, in
   }
 
   static int rank(SimRun run, List<LeakRecord> leak, String insider) {
-    Ranking r = new Ranking(run.store, 0.2, 3);
+    Ranking r = new Ranking(run.store, 0.2);
     for (int i = 0; i < leak.size(); i += 1000) {
       r.add(leak.subList(i, Math.min(leak.size(), i + 1000)));
     }
