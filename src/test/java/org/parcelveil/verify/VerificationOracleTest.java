@@ -124,4 +124,47 @@ class VerificationOracleTest {
           .isEqualTo(CAP);
     }
   }
+
+  @Test
+  void shreddingAndErasure_removeThePhonesTried() throws Exception {
+    try (TestService svc = TestService.start("postgres")) {
+      Parcels p = new Parcels(svc);
+      String platform = svc.principal("platform", "Market", null).token();
+      Instant ordered = svc.clock.instant().minusSeconds(60);
+      String shredded = p.create("O-4");
+      String erased = p.create("O-5");
+      for (String wb : List.of(shredded, erased)) {
+        p.toDestination(wb, 900);
+        svc.post("/v1/verifications", platform, probe(wb, "E-" + wb, ordered, Fixtures.MARK_PHONE));
+        assertThat(tries(svc, wb)).isEqualTo(1);
+      }
+      svc.pv.erasures().erase(erased, retentionDay(svc, erased), svc.clock.instant());
+      assertThat(tries(svc, erased)).isZero();
+      svc.clock.advance(java.time.Duration.ofDays(400));
+      svc.pv.shredder().run(svc.clock.instant());
+      assertThat(tries(svc, shredded)).isZero();
+    }
+  }
+
+  private static int tries(TestService svc, String wb) throws Exception {
+    try (var c = svc.pv.database().connection();
+        var ps = c.prepareStatement("SELECT COUNT(*) FROM verification_phone_tries WHERE waybill = ?")) {
+      ps.setString(1, wb);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static java.time.LocalDate retentionDay(TestService svc, String wb) throws Exception {
+    try (var c = svc.pv.database().connection();
+        var ps = c.prepareStatement("SELECT retention_day FROM shipments WHERE waybill = ?")) {
+      ps.setString(1, wb);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, java.time.LocalDate.class);
+      }
+    }
+  }
 }
