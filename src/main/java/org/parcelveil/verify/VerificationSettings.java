@@ -5,8 +5,8 @@ import org.parcelveil.tracking.Budget;
 
 /**
  * Marketplace verification's limits and thresholds. Defaults: 6,000 verifications per platform per minute, a 50 g
- * weight floor, a warning after 24 hours without a scan, and 5 minutes of tolerance between the platform's clock
- * and ours, and at most 3 distinct phones ever compared with one parcel's recipient.
+ * weight floor, a warning after 24 hours without a scan, 5 minutes of tolerance between the platform's clock and
+ * ours, and at most 3 distinct phones ever compared with one parcel's recipient.
  *
  * @param perPlatform each platform's budget of requests (per node, see {@code RateLimiter})
  * @param weightFloorGrams a measured (or, before weighing, declared) weight below this warns: an empty parcel

@@ -19,8 +19,9 @@ import org.parcelveil.waybill.WaybillCodec;
 /**
  * Verifies a marketplace order's waybill: it exists, no other order holds it, it was made and picked up after the
  * order, goes from the order's origin to its destination (and buyer), was scanned by independent hands, weighs
- * something, is delivered by the right station and was not returned. The first order that passes claims it.
- * Every verification is recorded; no answer carries personal data.
+ * something, is delivered by the right station and was not returned. The first order that passes claims it, and an
+ * order whose recipient's phone matches takes over a claim made on the areas alone. Every verification is recorded;
+ * no answer carries personal data, and no parcel's recipient is compared with more than a few phones, ever.
  */
 public final class Verifier {
   private final Shipments shipments;
