@@ -73,13 +73,17 @@ public final class Erasures {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(WIPE);
-          PreparedStatement idem = c.prepareStatement("DELETE FROM idempotency_keys WHERE waybill = ?")) {
+          PreparedStatement idem = c.prepareStatement("DELETE FROM idempotency_keys WHERE waybill = ?");
+          PreparedStatement tries = c.prepareStatement("DELETE FROM verification_phone_tries WHERE waybill = ?")) {
         ps.setTimestamp(1, Timestamp.from(now));
         ps.setString(2, waybill);
         boolean wiped = ps.executeUpdate() == 1;
         // The idempotency fingerprint is a keyed hash of the whole request, personal data included.
         idem.setString(1, waybill);
         idem.executeUpdate();
+        // So are the phones verification compared with the parcel (keyed hashes bound to its waybill).
+        tries.setString(1, waybill);
+        tries.executeUpdate();
         c.commit();
         return wiped;
       } catch (SQLException e) {

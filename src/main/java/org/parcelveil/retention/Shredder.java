@@ -89,10 +89,17 @@ public final class Shredder {
         PreparedStatement ps = c.prepareStatement(
             "UPDATE shipments SET shredded_at = COALESCE(shredded_at, ?), sender_phone_idx = NULL, "
                 + "recipient_phone_idx = NULL WHERE retention_day = ? AND (shredded_at IS NULL "
-                + "OR sender_phone_idx IS NOT NULL OR recipient_phone_idx IS NOT NULL)")) {
+                + "OR sender_phone_idx IS NOT NULL OR recipient_phone_idx IS NOT NULL)");
+        PreparedStatement tries = c.prepareStatement("DELETE FROM verification_phone_tries WHERE waybill IN "
+            + "(SELECT waybill FROM shipments WHERE retention_day = ?)")) {
       ps.setTimestamp(1, Timestamp.from(now));
       ps.setObject(2, day);
-      return ps.executeUpdate();
+      int marked = ps.executeUpdate();
+      // The phones verification compared with these parcels, as keyed hashes: with the blind index gone nothing is
+      // compared any more, so they serve no purpose and are personal data like it.
+      tries.setObject(1, day);
+      tries.executeUpdate();
+      return marked;
     } catch (SQLException e) {
       throw new StoreException("could not mark shipments shredded", e);
     }

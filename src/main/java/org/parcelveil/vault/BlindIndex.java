@@ -54,6 +54,18 @@ public final class BlindIndex {
     return IntStream.range(0, k.versions().size()).mapToObj(i -> compute(k, i, phone.reveal())).toList();
   }
 
+  /**
+   * The index of {@code phone} bound to one context (a parcel's waybill) under every live key version, newest last.
+   * It matches no stored index of the phone itself, so keeping it ties the phone to that context alone: it cannot
+   * be joined with the shipments' indexes, nor tested without the key.
+   */
+  public List<String> allBoundTo(String context, Phone phone) {
+    Keys k = keys;
+    // A phone is "+digits" and a context has no '+', so a bound input never equals a phone's own input.
+    String input = context + "|" + phone.reveal();
+    return IntStream.range(0, k.versions().size()).mapToObj(i -> compute(k, i, input)).toList();
+  }
+
   /** The version new indexes are made with. */
   public int currentVersion() {
     List<Secret> v = keys.versions();

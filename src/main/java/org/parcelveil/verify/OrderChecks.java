@@ -14,10 +14,12 @@ import org.parcelveil.vault.BlindIndex;
 /** The checks that hold a shipment against the order: its time, where it came from and where it goes, and to whom. */
 final class OrderChecks {
   private final BlindIndex blindIndex;
+  private final PhoneTries tries;
   private final Duration skew;
 
-  OrderChecks(BlindIndex blindIndex, Duration skew) {
+  OrderChecks(BlindIndex blindIndex, PhoneTries tries, Duration skew) {
     this.blindIndex = blindIndex;
+    this.tries = tries;
     this.skew = skew;
   }
 
@@ -42,24 +44,41 @@ final class OrderChecks {
   }
 
   /**
-   * The destination area, and the recipient's phone through its blind index when the platform gave one. The phone
-   * is not compared for a number another order holds: this must not become a way to test phones against parcels.
+   * The destination check, the evidence it gives a claim (the phone, or the areas alone) and whether the phone went
+   * uncompared only because the parcel's budget of phones is spent.
    */
-  CheckResult destination(Shipment s, Order order, boolean comparePhone) {
+  record Destination(CheckResult check, Evidence evidence, boolean capReached) {
+    static Destination areas(CheckResult check) {
+      return new Destination(check, Evidence.AREA, false);
+    }
+  }
+
+  /**
+   * The destination area, and the recipient's phone through a keyed comparison when the platform gave one. Every
+   * comparison is a guess at the recipient's phone, so it is made only within the parcel's budget of distinct phones
+   * ({@link PhoneTries}), and not at all for a number another order holds on the phone's evidence.
+   */
+  Destination destination(Shipment s, Order order, boolean comparePhone, Instant now) {
     if (!order.destination().matches(s.destination())) {
-      return CheckResult.fail("destination", "the destination area differs from the order's");
+      return Destination.areas(CheckResult.fail("destination", "the destination area differs from the order's"));
     }
     if (order.recipientPhone() == null) {
-      return CheckResult.pass("destination", "the destination area matches; no recipient phone was given");
+      return Destination.areas(
+          CheckResult.pass("destination", "the destination area matches; no recipient phone was given"));
     }
     if (!comparePhone) {
-      return CheckResult.skip("destination", "the destination area matches; the recipient was not compared "
-          + "because another order holds this number");
+      return Destination.areas(CheckResult.skip("destination", "the destination area matches; the recipient was "
+          + "not compared because another order holds this number"));
     }
     if (s.recipient().phoneIndex() == null) {
       // Shredded at the end of retention or erased at the data subject's request: nothing is left to compare with.
-      return CheckResult.skip("destination", "the destination area matches; the recipient's details have been "
-          + "deleted, so the phone cannot be compared");
+      return Destination.areas(CheckResult.skip("destination", "the destination area matches; the recipient's "
+          + "details have been deleted, so the phone cannot be compared"));
+    }
+    List<String> bound = blindIndex.allBoundTo(s.waybill(), order.recipientPhone());
+    if (tries.admit(s.waybill(), bound, now) == PhoneTries.Admission.CAP_REACHED) {
+      return new Destination(CheckResult.skip("destination", "the destination area matches; the recipient was not "
+          + "compared because the most phones this parcel may be compared with have been tried"), Evidence.AREA, true);
     }
     byte[] stored = s.recipient().phoneIndex().getBytes(StandardCharsets.US_ASCII);
     boolean same = false;
@@ -67,8 +86,10 @@ final class OrderChecks {
       same |= MessageDigest.isEqual(candidate.getBytes(StandardCharsets.US_ASCII), stored);
     }
     return same
-        ? CheckResult.pass("destination", "the destination area and the recipient's phone match")
-        : CheckResult.fail("destination", "the parcel is addressed to someone other than the order's buyer");
+        ? new Destination(CheckResult.pass("destination", "the destination area and the recipient's phone match"),
+            Evidence.PHONE, false)
+        : Destination.areas(
+            CheckResult.fail("destination", "the parcel is addressed to someone other than the order's buyer"));
   }
 
   static Optional<ShipmentEvent> firstPickup(List<ShipmentEvent> events) {

@@ -19,8 +19,9 @@ import org.parcelveil.waybill.WaybillCodec;
 /**
  * Verifies a marketplace order's waybill: it exists, no other order holds it, it was made and picked up after the
  * order, goes from the order's origin to its destination (and buyer), was scanned by independent hands, weighs
- * something, is delivered by the right station and was not returned. The first order that passes claims it.
- * Every verification is recorded; no answer carries personal data.
+ * something, is delivered by the right station and was not returned. The first order that passes claims it, and an
+ * order whose recipient's phone matches takes over a claim made on the areas alone. Every verification is recorded;
+ * no answer carries personal data, and no parcel's recipient is compared with more than a few phones, ever.
  */
 public final class Verifier {
   private final Shipments shipments;
@@ -40,7 +41,8 @@ public final class Verifier {
     this.events = events;
     this.claims = new ClaimRegistry(dataSource);
     this.log = new VerificationLog(dataSource);
-    this.orderChecks = new OrderChecks(blindIndex, settings.clockSkew());
+    this.orderChecks = new OrderChecks(blindIndex, new PhoneTries(dataSource, settings.phonesPerParcel()),
+        settings.clockSkew());
     this.journeyChecks = new JourneyChecks(network, settings);
     this.settings = settings;
     this.clock = clock;
@@ -65,18 +67,22 @@ public final class Verifier {
     Shipment s = found.get();
     List<ShipmentEvent> history = events.of(s.waybill());
     Optional<ClaimRegistry.Claim> held = claims.find(s.waybill());
-    boolean heldByOther = held.filter(c -> !c.isBy(platform.id(), order.orderId())).isPresent();
+    // Against a claim on areas alone the phone is compared (a match takes the number over); against a claim on the
+    // phone it is not: nothing this order could show would change the answer, so a comparison would only be a guess.
+    boolean settled = held.filter(c -> !c.isBy(platform.id(), order.orderId()))
+        .filter(c -> c.evidence().isStrongerThan(Evidence.AREA)).isPresent();
+    OrderChecks.Destination destination = orderChecks.destination(s, order, !settled, now);
     List<CheckResult> rest = List.of(
         orderChecks.createdAfterOrder(s, history, order),
         orderChecks.origin(s, order),
-        orderChecks.destination(s, order, !heldByOther),
+        destination.check(),
         journeyChecks.physicalScans(s, history, now),
         journeyChecks.weight(s, history),
         journeyChecks.deliveryStation(s, history),
         journeyChecks.state(s));
     List<CheckResult> checks = new ArrayList<>();
     checks.add(CheckResult.pass("exists", "a waybill number this carrier issued"));
-    checks.add(claim(s.waybill(), held, rest, platform, order, now));
+    checks.add(claim(s.waybill(), held, rest, destination, platform, order, now));
     checks.addAll(rest);
     Verification v = new Verification(Verdict.of(checks), checks);
     log.record(platform.id(), s.waybill(), order.orderId(), v, now);
@@ -90,21 +96,37 @@ public final class Verifier {
 
   /**
    * The claim check. An order claims only when nothing else failed, so a brushing request for someone else's parcel
-   * cannot take the number away from the genuine order that comes later.
+   * cannot take the number away from the genuine order that comes later. A claim on areas alone is provisional: an
+   * order whose recipient's phone matches takes it over, so knowing a number and its label's areas is not enough
+   * to lock the genuine order out.
    */
   private CheckResult claim(String waybill, Optional<ClaimRegistry.Claim> held, List<CheckResult> rest,
-      Principal platform, Order order, Instant now) {
-    if (held.isPresent()) {
-      return held.get().isBy(platform.id(), order.orderId())
-          ? CheckResult.pass("claim", "this order already holds this number")
-          : CheckResult.fail("claim", "another order already holds this number");
+      OrderChecks.Destination destination, Principal platform, Order order, Instant now) {
+    boolean failed = rest.stream().anyMatch(c -> c.outcome() == Outcome.FAIL);
+    Evidence evidence = destination.evidence();
+    if (held.isEmpty()) {
+      if (failed) {
+        return CheckResult.skip("claim", "not claimed: other checks failed");
+      }
+      ClaimRegistry.Claim winner = claims.claim(waybill, platform.id(), order.orderId(), evidence, now);
+      if (winner.isBy(platform.id(), order.orderId())) {
+        return CheckResult.pass("claim", "claimed for this order");
+      }
+      held = Optional.of(winner);
     }
-    if (rest.stream().anyMatch(c -> c.outcome() == Outcome.FAIL)) {
-      return CheckResult.skip("claim", "not claimed: other checks failed");
+    ClaimRegistry.Claim holder = held.get();
+    if (!failed && evidence.isStrongerThan(holder.evidence())) {
+      holder = claims.takeOver(waybill, platform.id(), order.orderId(), evidence, now);
     }
-    ClaimRegistry.Claim winner = claims.claim(waybill, platform.id(), order.orderId(), now);
-    return winner.isBy(platform.id(), order.orderId())
-        ? CheckResult.pass("claim", "claimed for this order")
-        : CheckResult.fail("claim", "another order already holds this number");
+    if (holder.isBy(platform.id(), order.orderId())) {
+      return CheckResult.pass("claim", "this order holds this number");
+    }
+    if (destination.capReached() && holder.evidence() == Evidence.AREA) {
+      // Neither order showed the phone, and this one no longer can: the first claim stands, but refusing this order
+      // outright would let whoever spent the parcel's phones lock the genuine order out.
+      return CheckResult.warn("claim", "another order holds this number, and the recipient's phone can no longer "
+          + "be compared to settle which order it belongs to");
+    }
+    return CheckResult.fail("claim", "another order already holds this number");
   }
 }

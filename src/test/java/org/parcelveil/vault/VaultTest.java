@@ -72,6 +72,17 @@ class VaultTest {
   }
 
   @Test
+  void blindIndexBoundToAWaybill_isStable_andMatchesNeitherThePhonesIndexNorAnotherWaybill() {
+    Phone phone = person.phone();
+    BlindIndex index = vault.blindIndex();
+    assertThat(index.allBoundTo("PV1", phone)).isEqualTo(index.allBoundTo("PV1", phone)).hasSize(1);
+    assertThat(index.allBoundTo("PV1", phone).get(0)).startsWith("1.")
+        .isNotEqualTo(index.of(phone))
+        .isNotEqualTo(index.allBoundTo("PV2", phone).get(0))
+        .isNotEqualTo(index.allBoundTo("PV1", Phone.parse("p", "13900000000")).get(0));
+  }
+
+  @Test
   void destroyedBucket_shredsItsData() {
     SealedPerson sealed = vault.seal("PV1", PartyRole.RECIPIENT, DAY, person);
     assertThat(keys.destroyBucket(DAY)).isTrue();
