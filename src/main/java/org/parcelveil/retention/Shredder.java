@@ -39,7 +39,7 @@ public final class Shredder {
   private final Runnable scrub;
 
   /** The shipment database's tables that hold ciphertext, blind indexes or keyed hashes of personal data. */
-  public static final List<String> MAIN_TABLES = List.of("shipments", "idempotency_keys");
+  public static final List<String> MAIN_TABLES = List.of("shipments", "idempotency_keys", "verification_phone_tries");
   /** The key store's table whose destroyed rows held bucket keys. */
   public static final List<String> KEY_TABLES = List.of("key_material");
 
