@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parcelveil.http.Json;
+import org.parcelveil.reliability.ListeningSockets;
 
 /** The packaged jar, run as the README runs it: first start, demo data, restart, and a refused master key. */
 class ServeIT {
@@ -53,6 +54,31 @@ class ServeIT {
           Json.mapper().writeValueAsString(org.parcelveil.app.Fixtures.shipment("IT-1")));
       assertThat(created.statusCode()).isEqualTo(201);
       waybill = Json.mapper().readTree(created.body()).get("waybill").asText();
+
+      // Nothing listens but the HTTP port: not the service's JVM on another port, not its database.
+      assertThat(ListeningSockets.tcpListenersOf(p.pid())).containsExactly(port);
+      long postmaster = Long.parseLong(Files.readAllLines(data.resolve("pgdata/postmaster.pid")).get(0).trim());
+      assertThat(ListeningSockets.tcpListenersOf(postmaster)).isEmpty();
+      // Another local user can neither read the store nor reach its socket.
+      if (ProcessHandle.current().info().user().orElse("").equals("root") && Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
+        for (String attempt : new String[] {"cat " + data.resolve("pgdata/PG_VERSION"), "ls " + data.resolve("run"),
+            "cat " + data.resolve("admin.token")}) {
+          Process other = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", "sh", "-c", attempt)
+              .redirectErrorStream(true).start();
+          assertThat(other.waitFor()).as("as nobody: " + attempt).isNotZero();
+        }
+      }
+      // The commands work on the same data directory while the service runs, through the store's socket.
+      for (String[] command : new String[][] {{"audit", "verify"}, {"keys", "list"}, {"retention", "run"},
+          {"label", waybill, "-o", dir.resolve("label.pdf").toString()}}) {
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+            java.util.stream.Stream.of("--data", data.toString())).toArray(String[]::new);
+        try (ServiceProcess c = ServiceProcess.start(Map.of(), args)) {
+          assertThat(c.awaitExit(Duration.ofSeconds(120))).as(String.join(" ", command) + "\n"
+              + String.join("\n", c.output())).isZero();
+        }
+      }
+      assertThat(get(port, "/health", null).statusCode()).as("the service still serves").isEqualTo(200);
     }
     try (ServiceProcess p = ServiceProcess.start(Map.of(), "serve", "--port", "0", "--host", "127.0.0.1",
         "--data", data.toString(), "--demo")) {

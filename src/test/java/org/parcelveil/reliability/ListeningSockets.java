@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** The TCP ports a process listens on, read from /proc (Linux): its socket inodes matched with /proc/net/tcp{,6}. */
-final class ListeningSockets {
+public final class ListeningSockets {
   private ListeningSockets() {}
 
-  static List<Integer> tcpListenersOf(long pid) throws IOException {
+  public static List<Integer> tcpListenersOf(long pid) throws IOException {
     Set<String> inodes = new HashSet<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
       for (Path fd : fds.toList()) {
