@@ -43,6 +43,14 @@ public final class HttpServer implements AutoCloseable {
       config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, ApiException.invalid(e.errors())));
       config.routes.exception(StoreException.class, (e, ctx) -> {
+        if (e.valueRefused()) {
+          // A safety net behind validation: a value the database cannot store is the request's fault, and the
+          // transaction that tried to store it was rolled back.
+          LOG.warn("value refused by the database at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
+          problem(ctx, new ApiException(400, "invalid-value", "Invalid value",
+              "A value in the request cannot be stored as given."));
+          return;
+        }
         LOG.warn("database unavailable at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
         problem(ctx, unavailable("The database is unavailable; retry shortly."));
       });

@@ -3,6 +3,12 @@ package org.parcelveil.http;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,11 +38,31 @@ public final class Json {
         .build();
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
+        .addModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStrings()))
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .build();
+  }
+
+  /**
+   * PostgreSQL text cannot hold U+0000, and no field of ours has a use for it: a string with one is refused where it
+   * is read, as a 400 naming the field, rather than reaching the database and failing there.
+   */
+  private static final class NoNulStrings extends StdScalarDeserializer<String> {
+    NoNulStrings() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String value = StringDeserializer.instance.deserialize(p, ctxt);
+      if (value != null && value.indexOf('\0') >= 0) {
+        throw ctxt.weirdStringException("\\u0000", String.class, "a NUL character is not allowed");
+      }
+      return value;
+    }
   }
 }

@@ -30,6 +30,12 @@ public final class H2Upgrade {
 
   /** Copies the H2 stores of {@code dataDir} into {@code main} (shipment schema) and {@code keys} (key schema). */
   public static void run(Path dataDir, Database main, Database keys, String keySchema) {
+    // The older release left its files readable by every local user (password and token hashes among them).
+    for (String file : new String[] {MAIN_FILE, KEYS_FILE, "parcelveil.lock.db", "keystore.lock.db"}) {
+      if (Files.exists(dataDir.resolve(file))) {
+        PrivateFiles.file(dataDir.resolve(file));
+      }
+    }
     try {
       long rows = copy(dataDir.resolve(MAIN_FILE), main, "public");
       if (Files.exists(dataDir.resolve(KEYS_FILE))) {

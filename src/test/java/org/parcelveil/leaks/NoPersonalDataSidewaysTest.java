@@ -99,7 +99,7 @@ class NoPersonalDataSidewaysTest {
     return s;
   }
 
-  /** Every value of every column of every table, text and bytes alike. */
+  /** Every value of every column of every table (the key store's schema included), text and bytes alike. */
   private static List<String> storedText(TestService svc) throws Exception {
     List<String> out = new ArrayList<>();
     try (Connection c = svc.pv.database().connection();
@@ -108,12 +108,12 @@ class NoPersonalDataSidewaysTest {
       while (tables.next()) {
         String schema = tables.getString("TABLE_SCHEM");
         if (schema == null || !schema.equalsIgnoreCase("INFORMATION_SCHEMA")) {
-          names.add(tables.getString("TABLE_NAME"));
+          names.add((schema == null ? "" : "\"" + schema + "\".") + "\"" + tables.getString("TABLE_NAME") + "\"");
         }
       }
       assertThat(names).isNotEmpty();
       for (String t : names) {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM \"" + t + "\"")) {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + t)) {
           ResultSetMetaData md = rs.getMetaData();
           while (rs.next()) {
             for (int i = 1; i <= md.getColumnCount(); i++) {
