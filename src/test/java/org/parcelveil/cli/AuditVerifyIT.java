@@ -9,10 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parcelveil.store.Database;
+import org.parcelveil.store.DatabaseSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code parcelveil audit verify} on a real data directory: while the service runs, after it stops, after tampering. */
@@ -39,8 +40,8 @@ class AuditVerifyIT {
     }
     assertThat(verify(data, trusted)).isZero();
 
-    try (Connection c = DriverManager.getConnection(
-        "jdbc:h2:file:" + data.toAbsolutePath().resolve("parcelveil") + ";AUTO_SERVER=TRUE", "sa", "")) {
+    // An insider with the data directory edits one entry behind the service's back.
+    try (Database db = Database.open(DatabaseSettings.embedded(data), "main", 2); Connection c = db.connection()) {
       c.createStatement().executeUpdate("UPDATE audit_entries SET principal_id = 'someone-else' WHERE idx = 3");
     }
     try (ServiceProcess v = ServiceProcess.start(Map.of(), "audit", "verify", "--data", data.toString(),
