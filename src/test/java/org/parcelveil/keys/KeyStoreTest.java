@@ -118,6 +118,22 @@ class KeyStoreTest {
   }
 
   @Test
+  void installingANewMasterKey_keepsTheOldOneAsAPrivateFile(@TempDir Path dir) throws Exception {
+    Path current = MasterKeyFiles.current(dir);
+    MasterKeyFiles.readOrCreate(current);
+    String old = Files.readString(current);
+    Path next = dir.resolve("next.key");
+    MasterKeyFiles.writePrivate(next, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+
+    MasterKeyFiles.install(dir, next);
+
+    Path kept = dir.resolve(MasterKeyFiles.OLD);
+    assertThat(Files.readString(kept)).isEqualTo(old);
+    assertThat(Files.getPosixFilePermissions(kept)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(current)).isNotEqualTo(old);
+  }
+
+  @Test
   void masterKeyFile_isCreatedOnlyForNewStores_withMode0600(@TempDir Path dir) throws Exception {
     assertThatThrownBy(() -> MasterKeySource.load(dir, Map.of(), false))
         .isInstanceOf(KeyStoreException.class).hasMessageContaining("master key is missing");
