@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.AccessRoutes;
 import org.parcelveil.access.DisclosureBudgets;
 import org.parcelveil.access.DisclosurePolicy;
@@ -111,6 +112,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final SubjectAuth subjectAuth;
   private final SubjectData subjectData;
   private final MetricsAccess metricsAccess;
+  /** The console, once {@link #serve()} made it; its nonce purge stops with the service. */
+  private volatile @Nullable WebModule web;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -207,15 +210,18 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
-    routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
-        disclosures, relay, keys, audit.log(), labelService, leaks,
+    WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
+        lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), visibility,
-        clock, settings.tracking().trustedProxyHeader())).routes());
+        clock, settings.tracking().trustedProxyHeader()));
+    this.web = web;
+    routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     leaks.start();
     retentionJob.start(java.time.Duration.ofHours(1));
+    web.start();
     keyRefresh.start(settings.keys().refreshInterval());
     return server;
   }
@@ -297,11 +303,6 @@ public final class ParcelVeil implements AutoCloseable {
     return verifier;
   }
 
-  /** Labels and QR scans as people may have them (scoped like the API), for the API and the console. */
-  public LabelService labelService() {
-    return labelService;
-  }
-
   public ShipmentLabels shipmentLabels() {
     return shipmentLabels;
   }
@@ -320,6 +321,10 @@ public final class ParcelVeil implements AutoCloseable {
 
   @Override
   public void close() {
+    WebModule w = web;
+    if (w != null) {
+      w.close();
+    }
     keyRefresh.close();
     subjectAuth.close();
     retentionJob.close();
