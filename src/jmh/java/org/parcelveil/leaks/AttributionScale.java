@@ -73,7 +73,7 @@ public final class AttributionScale {
 
   private static void run(String name, Settings settings, List<Integer> sizes, Path dir) throws Exception {
     try (ParcelVeil pv = ParcelVeil.open(settings, Map.of())) {
-      BlindIndex index = new BlindIndex(pv.keys().secrets("blind-index"));
+      BlindIndex index = new BlindIndex(pv.keys().secrets(org.parcelveil.keys.KeyName.BLIND_INDEX));
       ScaleStore store = new ScaleStore(pv.database().dataSource(), index, name.equals("PostgreSQL"));
       int stored = 0;
       for (int size : sizes) {

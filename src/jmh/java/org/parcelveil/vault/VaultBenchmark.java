@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.MasterKey;
 import org.parcelveil.store.Database;
@@ -57,7 +58,8 @@ public class VaultBenchmark {
     byte[] master = new byte[32];
     new SecureRandom().nextBytes(master);
     KeyStore keys = new KeyStore(keysDb, MasterKey.ofBytes(master, "bench"));
-    vault = new Vault(keys, new BlindIndex(keys.secrets("blind-index")));
+    keys.provision();
+    vault = new Vault(keys, new BlindIndex(keys.secrets(KeyName.BLIND_INDEX)));
     sender = new PersonInput("杭州西湖茶叶店", "13800001111", new PersonInput.AddressInput("浙江省", "杭州市", "滨江区",
         "江南大道3880号", "华荣时代大厦1204室")).validate(new Check(), "sender");
     recipient = new PersonInput("欧阳娜娜", "13912345678", new PersonInput.AddressInput("浙江省", "杭州市", "西湖区",

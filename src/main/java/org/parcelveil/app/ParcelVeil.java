@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.AccessRoutes;
 import org.parcelveil.access.DisclosureBudgets;
 import org.parcelveil.access.DisclosurePolicy;
 import org.parcelveil.disclosure.DisclosureRoutes;
 import org.parcelveil.disclosure.Disclosures;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.relay.LoggingTelephonyProvider;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.relay.RelayRoutes;
@@ -110,6 +112,8 @@ public final class ParcelVeil implements AutoCloseable {
   private final SubjectAuth subjectAuth;
   private final SubjectData subjectData;
   private final MetricsAccess metricsAccess;
+  /** The console, once {@link #serve()} made it; its nonce purge stops with the service. */
+  private volatile @Nullable WebModule web;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -124,9 +128,11 @@ public final class ParcelVeil implements AutoCloseable {
         H2Upgrade.run(settings.dataDir(), database, keyDatabase, KEY_SCHEMA);
       }
       this.keys = openKeys(settings, env, keyDatabase, KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database));
+      // The one place keys are created: every name the service reads, on a first start or an upgrade that added one.
+      keys.provision();
       this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
       this.network = new Network(new StationRepository(database.dataSource()), clock);
-      BlindIndex blindIndex = new BlindIndex(keys.secrets(KeyRotation.BLIND_INDEX));
+      BlindIndex blindIndex = new BlindIndex(keys.secrets(KeyName.BLIND_INDEX));
       Vault vault = new Vault(keys, blindIndex);
       PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
       this.principals = new Principals(principalRepository, network, audit.log(), vault, clock);
@@ -135,7 +141,7 @@ public final class ParcelVeil implements AutoCloseable {
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
       this.labels = new Labels(settings.labels());
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
-          new RequestFingerprint(keys.currentSecret("idempotency")), clock, settings.retention(),
+          new RequestFingerprint(keys.currentSecret(KeyName.IDEMPOTENCY)), clock, settings.retention(),
           labels.printability());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
@@ -145,7 +151,7 @@ public final class ParcelVeil implements AutoCloseable {
           clock, accessEvents);
       this.relay = new Relay(database.dataSource(), shipments, principalRepository, blindIndex, audit.log(),
           new LoggingTelephonyProvider(), settings.relay(), clock, accessEvents);
-      this.relaySignature = new WebhookSignature(keys.currentSecret("relay-webhook").bytes());
+      this.relaySignature = new WebhookSignature(keys.currentSecret(KeyName.RELAY_WEBHOOK).bytes());
       this.erasures = new Erasures(database.dataSource(), new ErasureLedger(keyDatabase), keys);
       boolean embedded = settings.mainDatabase().isEmbedded();
       Scrubber mainScrubber = new Scrubber(database, embedded);
@@ -155,7 +161,7 @@ public final class ParcelVeil implements AutoCloseable {
         keyScrubber.scrub(Shredder.KEY_TABLES);
       });
       this.retentionJob = new RetentionJob(shredder, clock);
-      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyRotation.QR), settings.carrierName(),
+      this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyName.QR), settings.carrierName(),
           settings.publicUrl());
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
@@ -167,7 +173,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
       this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
-          keys.currentSecret(SubjectAuth.CODE_KEY), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
+          keys.currentSecret(KeyName.SUBJECT_CODES), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
       this.metricsAccess = MetricsAccess.from(env, principals);
     } catch (RuntimeException e) {
@@ -204,15 +210,18 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
-    routes.add(new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments, lifecycle,
-        disclosures, relay, keys, audit.log(), labelService, leaks,
+    WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
+        lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), visibility,
-        clock, settings.tracking().trustedProxyHeader())).routes());
+        clock, settings.tracking().trustedProxyHeader()));
+    this.web = web;
+    routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     leaks.start();
     retentionJob.start(java.time.Duration.ofHours(1));
+    web.start();
     keyRefresh.start(settings.keys().refreshInterval());
     return server;
   }
@@ -294,11 +303,6 @@ public final class ParcelVeil implements AutoCloseable {
     return verifier;
   }
 
-  /** Labels and QR scans as people may have them (scoped like the API), for the API and the console. */
-  public LabelService labelService() {
-    return labelService;
-  }
-
   public ShipmentLabels shipmentLabels() {
     return shipmentLabels;
   }
@@ -317,6 +321,10 @@ public final class ParcelVeil implements AutoCloseable {
 
   @Override
   public void close() {
+    WebModule w = web;
+    if (w != null) {
+      w.close();
+    }
     keyRefresh.close();
     subjectAuth.close();
     retentionJob.close();

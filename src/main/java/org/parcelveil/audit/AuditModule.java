@@ -19,8 +19,6 @@ public final class AuditModule implements AutoCloseable {
   /** How long an append waits for its batch to commit before the caller fails closed. */
   public static final Duration APPEND_TIMEOUT = Duration.ofSeconds(10);
   static final int MAX_BATCH = 1000;
-  /** The key store secret whose versions are the log's signing keys; rotating it starts signing with a new key. */
-  public static final String SIGNING_KEY = AuditKeys.SECRET_NAME;
 
   private final GroupCommitLog log;
   private final CheckpointPublisher publisher;

@@ -52,8 +52,4 @@ record Checkpoint(String origin, long size, byte[] root) {
     }
     return new Checkpoint(lines[0], Long.parseLong(lines[1]), root);
   }
-
-  String rootHex() {
-    return Hex.of(root);
-  }
 }

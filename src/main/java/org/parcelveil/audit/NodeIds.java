@@ -31,11 +31,6 @@ final class NodeIds {
     return ((index(id) + 1) << level(id)) - 1;
   }
 
-  /** How many tree hashes the row of entry {@code index} holds: its leaf and the subtrees it completed. */
-  static int hashesInRow(long index) {
-    return Long.numberOfTrailingZeros(~index) + 1;
-  }
-
   /** The complete subtree covering leaves {@code [start, end)}, which must be aligned and a power of two wide. */
   static long ofRange(long start, long end) {
     long width = end - start;

@@ -22,8 +22,8 @@ import org.parcelveil.vault.ShreddedException;
 
 /**
  * Reveals plain personal data: the policy decides, the decision is appended to the audit log in the same transaction
- * that spends the budget, and only then does plaintext leave. Refusals are logged as well. If the log cannot commit,
- * nothing is revealed and nothing is spent.
+ * that spends the budget, and only then is the party decrypted and returned. Refusals are logged as well. If the log
+ * cannot commit, nothing is decrypted, revealed or spent.
  */
 public final class Disclosures {
   static final String SHREDDED = "shredded";
@@ -89,13 +89,6 @@ public final class Disclosures {
     if (s.isShredded()) {
       refuse(p, s.waybill(), party, purpose, ticket, SHREDDED, false);
     }
-    Person person;
-    try {
-      person = shipments.open(s, party);
-    } catch (ShreddedException e) {
-      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED, false);
-      return null;
-    }
     // The budget is spent in the transaction that appends the entry: the unit goes if and only if the entry commits.
     AuditLog.Conditional logged = audit.appendIf(
         record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.ALLOWED, null),
@@ -105,6 +98,15 @@ public final class Disclosures {
       throw refused(p, s.waybill(), BUDGET_EXCEEDED, logged.receipt(), false);
     }
     AuditReceipt receipt = logged.receipt();
+    // Decrypted only now: a request refused for any reason, the budget included, never makes plaintext.
+    Person person;
+    try {
+      person = shipments.open(s, party);
+    } catch (ShreddedException e) {
+      // Shredded between the check above and here: the entry and its unit stand, and a refusal follows them.
+      refuse(p, s.waybill(), party, purpose, ticket, SHREDDED, false);
+      return null;
+    }
     observer.record(AccessEvent.of(AccessEvent.Kind.REVEAL, p, s.waybill(), purpose.name(), receipt.time()));
     return new Revealed(PartyView.of(person), receipt.index());
   }

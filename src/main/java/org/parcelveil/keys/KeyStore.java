@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -27,6 +28,9 @@ import org.parcelveil.store.Database;
  * <p>Destroying a bucket key crypto-shreds every shipment whose retention ends that day, backups included. The
  * master key can be rotated while other processes use the store: they notice the new generation and load the new
  * key from their source ({@link #refreshMaster()}).
+ *
+ * <p>Named keys ({@link KeyName}) are created only by {@link #provision()}, where the service starts; reading one
+ * the store does not hold is an error, so a wrong name can never quietly make a new key.
  */
 public final class KeyStore {
   private static final String CHECK_NAME = KeyMaterialRepository.CHECK_NAME;
@@ -94,22 +98,62 @@ public final class KeyStore {
     }
   }
 
-  /** The AEAD of the retention bucket whose retention ends on {@code day}, created on first use. */
-  public Aead bucket(LocalDate day) {
-    return keyset(bucketName(day));
+  /**
+   * Every named key that the store does not hold yet, created: run where the service starts (a first start, or an
+   * upgrade that added a name), so that reads never create. Returns the names created; safe on several nodes at once.
+   */
+  public List<KeyName> provision() {
+    List<KeyName> created = new ArrayList<>();
+    for (KeyName name : KeyName.values()) {
+      boolean missing = name.kind() == KeyName.Kind.SECRET
+          ? repository.findAll(name.stored()).isEmpty()
+          : repository.find(name.stored(), 1).isEmpty();
+      if (missing) {
+        if (name.kind() == KeyName.Kind.SECRET) {
+          createSecret(name.stored(), 1, null);
+        } else {
+          createKeyset(name.stored());
+        }
+        created.add(name);
+      }
+    }
+    return created;
+  }
+
+  /** The AEAD to seal data whose retention ends on {@code day}: the bucket's key, created by its first shipment. */
+  public Aead sealingBucket(LocalDate day) {
+    return keyset(bucketName(day), true);
   }
 
   /**
-   * The AEAD of the named keyset, created on first use.
+   * The AEAD of the retention bucket whose retention ends on {@code day}, to open data sealed under it.
    *
    * @throws KeyDestroyedException if it was destroyed
+   * @throws NoSuchKeyException if no data was ever sealed for that day
    */
-  public Aead keyset(String name) {
+  public Aead bucket(LocalDate day) {
+    return keyset(bucketName(day), false);
+  }
+
+  /**
+   * The AEAD of the named keyset.
+   *
+   * @throws KeyDestroyedException if it was destroyed
+   * @throws NoSuchKeyException if it was never provisioned
+   */
+  public Aead keyset(KeyName name) {
+    requireKind(name, KeyName.Kind.KEYSET);
+    return keyset(name.stored(), false);
+  }
+
+  private Aead keyset(String name, boolean create) {
     Aead cached = keysets.getIfPresent(name);
     if (cached != null) {
       return cached;
     }
-    KeyMaterial material = repository.find(name, 1).orElseGet(() -> createKeyset(name));
+    Optional<KeyMaterial> found = repository.find(name, 1);
+    KeyMaterial material = create ? found.orElseGet(() -> createKeyset(name))
+        : found.orElseThrow(() -> new NoSuchKeyException(name));
     if (material.isDestroyed()) {
       throw new KeyDestroyedException(name);
     }
@@ -138,43 +182,64 @@ public final class KeyStore {
         .toList();
   }
 
-  /** Every live version of the named raw secret, newest last; creates version 1 (32 random bytes) on first use. */
-  public List<Secret> secrets(String name) {
-    List<KeyMaterial> all = repository.findAll(name);
-    if (all.isEmpty()) {
-      createSecret(name, 1, null);
-      all = repository.findAll(name);
-    }
-    return all.stream().filter(m -> !m.isDestroyed()).map(this::unwrapSecret).toList();
+  /**
+   * Every live version of the named raw secret, newest last.
+   *
+   * @throws NoSuchKeyException if it was never provisioned
+   */
+  public List<Secret> secrets(KeyName name) {
+    return live(name).stream().map(this::unwrapSecret).toList();
   }
 
   /** The newest version of the named raw secret. */
-  public Secret currentSecret(String name) {
+  public Secret currentSecret(KeyName name) {
     List<Secret> all = secrets(name);
     return all.get(all.size() - 1);
   }
 
   /** Adds a new version of the named secret and returns it; older versions stay for decoding old data. */
-  public Secret rotateSecret(String name) {
+  public Secret rotateSecret(KeyName name) {
     return rotateSecret(name, null);
   }
 
-  /** As {@link #rotateSecret(String)}, recording non-secret {@code params} (see {@link KeyParams}) with it. */
-  public Secret rotateSecret(String name, @Nullable String params) {
-    secrets(name); // a secret never used yet gets its first version, so that rotating it always adds a second
-    List<KeyMaterial> all = repository.findAll(name);
-    int next = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-    createSecret(name, next, params);
+  /** As {@link #rotateSecret(KeyName)}, recording non-secret {@code params} (see {@link KeyParams}) with it. */
+  public Secret rotateSecret(KeyName name, @Nullable String params) {
+    List<KeyMaterial> all = stored(name);
+    createSecret(name.stored(), all.get(all.size() - 1).version() + 1, params);
     return currentSecret(name);
   }
 
   /** Destroys one old version of a secret (retiring it); the newest live version cannot be destroyed. */
-  public boolean destroySecret(String name, int version) {
-    List<Secret> live = secrets(name);
+  public boolean destroySecret(KeyName name, int version) {
+    List<KeyMaterial> live = live(name);
     if (live.get(live.size() - 1).version() == version) {
-      throw new KeyStoreException("the newest version of " + name + " is in use and cannot be retired");
+      throw new KeyStoreException("the newest version of " + name.stored() + " is in use and cannot be retired");
     }
-    return repository.destroy(name, version);
+    return repository.destroy(name.stored(), version);
+  }
+
+  /** Every stored version of a named secret, destroyed ones included, oldest first. */
+  private List<KeyMaterial> stored(KeyName name) {
+    requireKind(name, KeyName.Kind.SECRET);
+    List<KeyMaterial> all = repository.findAll(name.stored());
+    if (all.isEmpty()) {
+      throw new NoSuchKeyException(name.stored());
+    }
+    return all;
+  }
+
+  private List<KeyMaterial> live(KeyName name) {
+    List<KeyMaterial> live = stored(name).stream().filter(m -> !m.isDestroyed()).toList();
+    if (live.isEmpty()) {
+      throw new KeyDestroyedException(name.stored());
+    }
+    return live;
+  }
+
+  private static void requireKind(KeyName name, KeyName.Kind kind) {
+    if (name.kind() != kind) {
+      throw new IllegalArgumentException(name.stored() + " is a " + name.kind() + ", not a " + kind);
+    }
   }
 
   /** Every key version except the bucket keys, without material. */

@@ -3,12 +3,10 @@ package org.parcelveil.keys;
 import org.parcelveil.store.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -68,8 +66,8 @@ public final class MasterKeyFiles {
       Path staged = dataDir.resolve(MasterKeySource.FILE + ".staged");
       writePrivate(staged, text);
       if (Files.exists(current)) {
-        Files.copy(current, dataDir.resolve(OLD), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.COPY_ATTRIBUTES);
+        // The old key is a secret like the new one: written the same way, never a plain copy.
+        PrivateFiles.write(dataDir.resolve(OLD), Files.readAllBytes(current));
       }
       Files.move(staged, current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       if (newKey.equals(pending(dataDir))) {

@@ -50,11 +50,6 @@ public final class MasterKeySource {
     return created;
   }
 
-  /** True if {@code key} was read from the data directory's {@code master.key}. */
-  public static boolean isDataDirFile(MasterKey key, Path dataDir) {
-    return key.source().equals(MasterKeyFiles.current(dataDir).toString());
-  }
-
   static byte[] decode(String base64, String where) {
     try {
       return Base64.getDecoder().decode(base64);

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.Secret;
 import org.parcelveil.vault.BlindIndex;
@@ -52,8 +53,8 @@ public final class KeyRefresh implements AutoCloseable {
     if (keys.refreshMaster()) {
       LOG.info("took up master key generation {} from {}", keys.masterGeneration(), keys.masterSource());
     }
-    blindIndex.update(keys.secrets(KeyRotation.BLIND_INDEX));
-    qrKeys.accept(keys.secrets(KeyRotation.QR));
+    blindIndex.update(keys.secrets(KeyName.BLIND_INDEX));
+    qrKeys.accept(keys.secrets(KeyName.QR));
   }
 
   /**
@@ -61,7 +62,7 @@ public final class KeyRefresh implements AutoCloseable {
    * repeated until the versions change (the retire command makes a last pass of its own).
    */
   public void reindexIfNeeded() {
-    List<Secret> versions = keys.secrets(KeyRotation.BLIND_INDEX);
+    List<Secret> versions = keys.secrets(KeyName.BLIND_INDEX);
     if (versions.size() < 2 || versions.equals(reindexedFor)) {
       return;
     }

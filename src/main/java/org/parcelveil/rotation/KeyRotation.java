@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.parcelveil.audit.AuditLog;
-import org.parcelveil.audit.AuditModule;
 import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.MasterKey;
 import org.parcelveil.keys.Secret;
@@ -21,8 +21,6 @@ import org.parcelveil.waybill.CounterLeases;
 public final class KeyRotation {
   public static final String ROTATE = "key.rotate";
   public static final String RETIRE = "key.retire";
-  public static final String BLIND_INDEX = "blind-index";
-  public static final String QR = "qr";
   /** How far above every counter already leased a new waybill key's range starts: blocks leased during the rotation stay below it. */
   public static final long WAYBILL_MARGIN = 1_000_000_000L;
   private static final long COUNTER_LIMIT = 100_000_000_000_000L;
@@ -55,42 +53,43 @@ public final class KeyRotation {
    * the whole margin), the rotation fails loudly.
    */
   public Done waybill(String actor) {
-    long lastFirst = keys.secrets(WaybillKeys.SECRET).stream().mapToLong(WaybillKeys::firstCounter).max().orElse(0);
+    long lastFirst = keys.secrets(KeyName.WAYBILL).stream().mapToLong(WaybillKeys::firstCounter).max().orElse(0);
     long first = Math.max(leases.nextUnleased(), lastFirst) + WAYBILL_MARGIN;
     if (first >= COUNTER_LIMIT) {
       throw new IllegalStateException("no room left in the counter space for another waybill key");
     }
-    Secret s = keys.rotateSecret(WaybillKeys.SECRET, WaybillKeys.params(first));
+    Secret s = keys.rotateSecret(KeyName.WAYBILL, WaybillKeys.params(first));
     long after = leases.advanceTo(first);
     if (after > first) {
       throw new IllegalStateException("ALARM: counters up to " + after + " were leased while waybill key v"
           + s.version() + " (from " + first + ") was being recorded; stop issuing and check the numbers issued");
     }
-    return log(actor, ROTATE, new Done(WaybillKeys.SECRET, s.version(), "numbers from counter " + first));
+    return log(actor, ROTATE, new Done(KeyName.WAYBILL.stored(), s.version(), "numbers from counter " + first));
   }
 
   /** A new blind-index key: new rows use it at once here, elsewhere after the next refresh; old rows are re-indexed in the background. */
   public Done blindIndex(String actor) {
-    Secret s = keys.rotateSecret(BLIND_INDEX);
-    blindIndex.update(keys.secrets(BLIND_INDEX));
-    return log(actor, ROTATE, new Done(BLIND_INDEX, s.version(), "old rows are re-indexed in the background"));
+    Secret s = keys.rotateSecret(KeyName.BLIND_INDEX);
+    blindIndex.update(keys.secrets(KeyName.BLIND_INDEX));
+    return log(actor, ROTATE,
+        new Done(KeyName.BLIND_INDEX.stored(), s.version(), "old rows are re-indexed in the background"));
   }
 
   /** A new QR key: new labels carry its id; labels printed before still scan. */
   public Done qr(String actor) {
-    List<Secret> live = keys.secrets(QR);
+    List<Secret> live = keys.secrets(KeyName.QR);
     if (live.get(live.size() - 1).version() >= 255) {
       throw new IllegalStateException("QR tokens carry a one-byte key id: no more than 255 QR key versions");
     }
-    Secret s = keys.rotateSecret(QR);
-    qrKeys.accept(keys.secrets(QR));
-    return log(actor, ROTATE, new Done(QR, s.version(), "old labels still scan"));
+    Secret s = keys.rotateSecret(KeyName.QR);
+    qrKeys.accept(keys.secrets(KeyName.QR));
+    return log(actor, ROTATE, new Done(KeyName.QR.stored(), s.version(), "old labels still scan"));
   }
 
   /** A new audit signing key: the next checkpoint is signed with it; the old public keys stay published. */
   public Done auditSigning(String actor) {
-    Secret s = keys.rotateSecret(AuditModule.SIGNING_KEY);
-    return log(actor, ROTATE, new Done(AuditModule.SIGNING_KEY, s.version(), "old checkpoints still verify"));
+    Secret s = keys.rotateSecret(KeyName.AUDIT_SIGNING);
+    return log(actor, ROTATE, new Done(KeyName.AUDIT_SIGNING.stored(), s.version(), "old checkpoints still verify"));
   }
 
   /** Re-wraps every key in the store under {@code next}, in one transaction. */
@@ -111,9 +110,9 @@ public final class KeyRotation {
    * rows remain under an old version, unless {@code force}: such rows can then no longer be found by phone.
    */
   public List<Done> retireBlindIndex(String actor, boolean force) {
-    blindIndex.update(keys.secrets(BLIND_INDEX));
+    blindIndex.update(keys.secrets(KeyName.BLIND_INDEX));
     BlindReindex.Pass pass = reindex.runPass();
-    List<Secret> live = keys.secrets(BLIND_INDEX);
+    List<Secret> live = keys.secrets(KeyName.BLIND_INDEX);
     List<Secret> old = live.subList(0, live.size() - 1);
     List<Long> left = old.stream().map(v -> reindex.rowsUnder(v.version())).toList();
     long total = left.stream().mapToLong(Long::longValue).sum();
@@ -124,10 +123,11 @@ public final class KeyRotation {
     }
     List<Done> out = new ArrayList<>();
     for (int i = 0; i < old.size(); i++) {
-      keys.destroySecret(BLIND_INDEX, old.get(i).version());
-      out.add(log(actor, RETIRE, new Done(BLIND_INDEX, old.get(i).version(), left.get(i) + " rows left unfindable")));
+      keys.destroySecret(KeyName.BLIND_INDEX, old.get(i).version());
+      out.add(log(actor, RETIRE,
+          new Done(KeyName.BLIND_INDEX.stored(), old.get(i).version(), left.get(i) + " rows left unfindable")));
     }
-    blindIndex.update(keys.secrets(BLIND_INDEX));
+    blindIndex.update(keys.secrets(KeyName.BLIND_INDEX));
     return out;
   }
 

@@ -2,6 +2,7 @@ package org.parcelveil.rotation;
 
 import java.util.List;
 import java.util.Map;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyParams;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.Secret;
@@ -14,7 +15,6 @@ import org.parcelveil.waybill.WaybillKey;
  * asks for after each lease; it rebuilds the codec only when the versions changed.
  */
 public final class WaybillKeys {
-  public static final String SECRET = "waybill";
   static final String FIRST_COUNTER = "firstCounter";
 
   private final KeyStore keys;
@@ -30,7 +30,7 @@ public final class WaybillKeys {
 
   /** The codec over every live waybill key version, as the key store holds them now. */
   public WaybillCodec current() {
-    List<Secret> versions = keys.secrets(SECRET);
+    List<Secret> versions = keys.secrets(KeyName.WAYBILL);
     Built b = built;
     if (b == null || !b.versions().equals(versions)) {
       b = new Built(versions, new WaybillCodec(prefix, of(versions)));

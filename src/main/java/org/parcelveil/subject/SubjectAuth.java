@@ -34,7 +34,6 @@ import org.parcelveil.vault.Sensitive;
  * limited per phone (shared in the database) and per client.
  */
 public final class SubjectAuth implements AutoCloseable {
-  public static final String CODE_KEY = "subject-codes";
   private static final Pattern CODE = Pattern.compile("\\d{6}");
   private static final Duration KEEP_CHALLENGES = Duration.ofDays(1);
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import org.parcelveil.keys.KeyDestroyedException;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 
 /**
@@ -13,8 +14,6 @@ import org.parcelveil.keys.KeyStore;
  * field fails to decrypt.
  */
 public final class Vault {
-  /** The keyset that seals staff work phones; they live as long as the principal, not a retention bucket. */
-  static final String WORK_PHONES = "work-phones";
   private final KeyStore keys;
   private final BlindIndex blindIndex;
 
@@ -28,7 +27,7 @@ public final class Vault {
   }
 
   public SealedPerson seal(String waybill, PartyRole role, LocalDate bucket, Person person) {
-    Aead aead = keys.bucket(bucket);
+    Aead aead = keys.sealingBucket(bucket);
     Address a = person.address();
     return new SealedPerson(a.area(),
         encrypt(aead, person.name().reveal(), waybill, role, "name"),
@@ -76,7 +75,8 @@ public final class Vault {
   /** Seals a principal's work phone (couriers) under the work-phone key, so its blind index can be recomputed. */
   public byte[] sealWorkPhone(String principalId, Phone phone) {
     try {
-      return keys.keyset(WORK_PHONES).encrypt(phone.reveal().getBytes(StandardCharsets.UTF_8), workAd(principalId));
+      return keys.keyset(KeyName.WORK_PHONES)
+          .encrypt(phone.reveal().getBytes(StandardCharsets.UTF_8), workAd(principalId));
     } catch (GeneralSecurityException e) {
       throw new VaultException("encryption failed for a work phone", e);
     }
@@ -86,7 +86,7 @@ public final class Vault {
   public Phone openWorkPhone(String principalId, byte[] sealed) {
     try {
       return Phone.ofNormalised(
-          new String(keys.keyset(WORK_PHONES).decrypt(sealed, workAd(principalId)), StandardCharsets.UTF_8));
+          new String(keys.keyset(KeyName.WORK_PHONES).decrypt(sealed, workAd(principalId)), StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new VaultException("a work phone does not belong to its principal", e);
     }

@@ -39,8 +39,4 @@ public record VerificationSettings(Budget perPlatform, int weightFloorGrams, Dur
   public VerificationSettings withPerPlatform(Budget b) {
     return new VerificationSettings(b, weightFloorGrams, silence, clockSkew, phonesPerParcel);
   }
-
-  public VerificationSettings withWeightFloorGrams(int grams) {
-    return new VerificationSettings(perPlatform, grams, silence, clockSkew, phonesPerParcel);
-  }
 }

@@ -1,6 +1,7 @@
 package org.parcelveil.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,14 @@ import org.parcelveil.web.session.Passwords;
 
 /**
  * The web console: sign-in for people and a screen for each role, built over the same services as the API and
- * called directly, not through HTTP. The composition root makes one and adds its {@link #routes()}.
+ * called directly, not through HTTP. The composition root makes one, adds its {@link #routes()} and starts its
+ * clean-up ({@link #start()}).
  */
-public final class WebModule {
-  private final Accounts accounts;
+public final class WebModule implements AutoCloseable {
+  /** How often used form nonces past their day are deleted. */
+  static final Duration NONCE_PURGE_INTERVAL = Duration.ofHours(1);
   private final Routes routes;
+  private final NoncePurge noncePurge;
 
   /**
    * The services the console's screens show; the same instances the API uses. {@code trustedProxyHeader} names
@@ -40,7 +44,7 @@ public final class WebModule {
       @Nullable String trustedProxyHeader) {}
 
   public WebModule(Parts parts) {
-    this.accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),
+    Accounts accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),
         Passwords.standard(), parts.clock());
     Views views = new Views();
     Gate gate = new Gate(accounts, Messages.load(), views);
@@ -48,13 +52,21 @@ public final class WebModule {
     Pages pages = new Pages(gate, views, accounts, nonces, parts);
     SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
     this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create)));
+    this.noncePurge = new NoncePurge(nonces);
   }
 
   public Routes routes() {
     return routes;
   }
 
-  public Accounts accounts() {
-    return accounts;
+  /** Starts the periodic purge of used form nonces. */
+  public WebModule start() {
+    noncePurge.start(NONCE_PURGE_INTERVAL);
+    return this;
+  }
+
+  @Override
+  public void close() {
+    noncePurge.close();
   }
 }

@@ -39,6 +39,7 @@ final class AuditFixture implements AutoCloseable {
     byte[] master = new byte[32];
     new SecureRandom().nextBytes(master);
     KeyStore keys = new KeyStore(keysDb, MasterKey.ofBytes(master, "test"));
+    keys.provision();
     AuditModule module = AuditModule.create(db, keys, ORIGIN, Clock.systemUTC(), Duration.ofHours(1));
     return new AuditFixture(settings, db, keysDb, keys, module);
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parcelveil.keys.KeyName;
 
 /** Checkpoints: published when the tree grew, never one that fails to extend the last, verifiable across rotation. */
 class CheckpointTest {
@@ -53,7 +54,7 @@ class CheckpointTest {
       fx.append(0, 2);
       String before = fx.publish();
       String oldKey = fx.module.verifierKeys().get(0);
-      fx.keys.rotateSecret(AuditKeys.SECRET_NAME);
+      fx.keys.rotateSecret(KeyName.AUDIT_SIGNING);
       fx.append(2, 1);
       String after = fx.publish();
       List<String> keys = fx.module.verifierKeys();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.app.Settings;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.keys.LocalKmsClient;
 import org.parcelveil.keys.MasterKeyFiles;
@@ -43,8 +44,8 @@ class KeysCommandTest {
     byte[] sealed;
     try (ParcelVeil pv = ParcelVeil.open(Settings.defaults(data), Map.of())) {
       pv.principals().create(null, "admin", "Administrator", null);
-      waybillKey = pv.keys().currentSecret("waybill");
-      sealed = pv.keys().bucket(day).encrypt("x".getBytes(StandardCharsets.UTF_8), new byte[0]);
+      waybillKey = pv.keys().currentSecret(KeyName.WAYBILL);
+      sealed = pv.keys().sealingBucket(day).encrypt("x".getBytes(StandardCharsets.UTF_8), new byte[0]);
     }
     Path keyFile = MasterKeyFiles.current(data);
     String original = Files.readString(keyFile);
@@ -63,7 +64,7 @@ class KeysCommandTest {
     assertThatThrownBy(() -> ParcelVeil.open(Settings.defaults(data), Map.of(MasterKeySource.ENV, original.trim())))
         .isInstanceOf(KeyStoreException.class).hasMessageContaining("does not open this key store");
     try (ParcelVeil pv = ParcelVeil.open(Settings.defaults(data), Map.of())) {
-      assertThat(pv.keys().secrets("waybill").get(0)).isEqualTo(waybillKey);
+      assertThat(pv.keys().secrets(KeyName.WAYBILL).get(0)).isEqualTo(waybillKey);
       assertThat(pv.keys().bucket(day).decrypt(sealed, new byte[0])).containsExactly('x');
     }
 
@@ -109,17 +110,17 @@ class KeysCommandTest {
     Path data = dir.resolve("running");
     LocalDate day = LocalDate.of(2031, 2, 2);
     try (ParcelVeil node = ParcelVeil.open(Settings.defaults(data), Map.of())) {
-      byte[] sealed = node.keys().bucket(day).encrypt("x".getBytes(StandardCharsets.UTF_8), new byte[0]);
+      byte[] sealed = node.keys().sealingBucket(day).encrypt("x".getBytes(StandardCharsets.UTF_8), new byte[0]);
       assertThat(run("keys", "rotate", "--master", "--data", data.toString())).isZero();
       node.keyRefresh().refresh();
       assertThat(node.keys().masterGeneration()).isEqualTo(2);
       assertThat(node.keys().bucket(day).decrypt(sealed, new byte[0])).containsExactly('x');
-      node.keys().bucket(day.plusDays(1)); // a new key, wrapped under the new master key
-      node.keys().rotateSecret("qr");
+      node.keys().sealingBucket(day.plusDays(1)); // a new key, wrapped under the new master key
+      node.keys().rotateSecret(KeyName.QR);
     }
     try (ParcelVeil again = ParcelVeil.open(Settings.defaults(data), Map.of())) {
       assertThat(again.keys().versions()).allMatch(v -> v.masterGeneration() == 2);
-      assertThat(again.keys().secrets("qr")).hasSize(2);
+      assertThat(again.keys().secrets(KeyName.QR)).hasSize(2);
     }
   }
 

@@ -35,12 +35,12 @@ class MasterKeyRotationTest {
     MasterKey oldKey = KeyStoreTest.randomMaster();
     MasterKey newKey = KeyStoreTest.randomMaster();
     try (Database db = Database.open(settings, "keys", "pv_keys", 2)) {
-      KeyStore keys = new KeyStore(db, oldKey);
-      Secret waybill = keys.currentSecret("waybill");
-      keys.rotateSecret("waybill", "firstCounter=1000");
+      KeyStore keys = KeyStoreTest.provisioned(new KeyStore(db, oldKey));
+      Secret waybill = keys.currentSecret(KeyName.WAYBILL);
+      keys.rotateSecret(KeyName.WAYBILL, "firstCounter=1000");
       LocalDate day = LocalDate.of(2030, 1, 1);
-      byte[] sealed = keys.bucket(day).encrypt("plain".getBytes(StandardCharsets.UTF_8), AD);
-      keys.bucket(day.plusDays(1));
+      byte[] sealed = keys.sealingBucket(day).encrypt("plain".getBytes(StandardCharsets.UTF_8), AD);
+      keys.sealingBucket(day.plusDays(1));
       keys.destroyBucket(day.plusDays(1));
       int rows = keys.versions().size() + 1;
 
@@ -52,7 +52,7 @@ class MasterKeyRotationTest {
       })).hasMessage("power cut");
       assertThat(KeyStore.opens(db, oldKey)).isTrue();
       assertThat(KeyStore.opens(db, newKey)).isFalse();
-      assertThat(new KeyStore(db, oldKey).currentSecret("waybill").version()).isEqualTo(2);
+      assertThat(new KeyStore(db, oldKey).currentSecret(KeyName.WAYBILL).version()).isEqualTo(2);
 
       // Run again: it completes.
       KeyStore again = new KeyStore(db, oldKey);
@@ -61,8 +61,8 @@ class MasterKeyRotationTest {
       assertThatThrownBy(() -> new KeyStore(db, oldKey)).isInstanceOf(KeyStoreException.class)
           .hasMessageContaining("does not open this key store");
       KeyStore reopened = new KeyStore(db, newKey);
-      assertThat(reopened.secrets("waybill").get(0)).isEqualTo(waybill);
-      assertThat(reopened.secrets("waybill").get(1).param("firstCounter")).contains("1000");
+      assertThat(reopened.secrets(KeyName.WAYBILL).get(0)).isEqualTo(waybill);
+      assertThat(reopened.secrets(KeyName.WAYBILL).get(1).param("firstCounter")).contains("1000");
       assertThat(new String(reopened.bucket(day).decrypt(sealed, AD), StandardCharsets.UTF_8)).isEqualTo("plain");
       assertThat(reopened.isBucketDestroyed(day.plusDays(1))).isTrue();
       assertThat(reopened.versions()).allMatch(v -> v.masterGeneration() == 2);
@@ -75,19 +75,19 @@ class MasterKeyRotationTest {
     MasterKey newKey = KeyStoreTest.randomMaster();
     AtomicReference<MasterKey> nodeSource = new AtomicReference<>(oldKey);
     try (Database db = Database.open(TestDatabases.freshPostgres(), "keys", 2)) {
-      KeyStore operator = new KeyStore(db, oldKey);
+      KeyStore operator = KeyStoreTest.provisioned(new KeyStore(db, oldKey));
       KeyStore node = new KeyStore(db, nodeSource::get);
-      node.currentSecret("qr");
+      node.currentSecret(KeyName.QR);
       operator.rotateMaster(newKey);
 
       // The node's source still gives the old key: it cannot add a key under it, and says why.
-      assertThatThrownBy(() -> node.rotateSecret("qr")).isInstanceOf(KeyStoreException.class);
-      assertThat(operator.secrets("qr")).hasSize(1);
+      assertThatThrownBy(() -> node.rotateSecret(KeyName.QR)).isInstanceOf(KeyStoreException.class);
+      assertThat(operator.secrets(KeyName.QR)).hasSize(1);
 
       nodeSource.set(newKey); // the key file was replaced
       assertThat(node.refreshMaster()).isTrue();
-      assertThat(node.rotateSecret("qr").version()).isEqualTo(2);
-      Aead bucket = node.bucket(LocalDate.of(2031, 5, 5));
+      assertThat(node.rotateSecret(KeyName.QR).version()).isEqualTo(2);
+      Aead bucket = node.sealingBucket(LocalDate.of(2031, 5, 5));
       assertThat(bucket).isNotNull();
       assertThat(new KeyStore(db, newKey).versions()).allMatch(v -> v.masterGeneration() == 2);
     }
@@ -101,9 +101,9 @@ class MasterKeyRotationTest {
     MasterKey kms = MasterKeySource.load(dir, Map.of(), uri, false);
     assertThat(kms.source()).isEqualTo(uri);
     try (Database db = Database.open(TestDatabases.freshPostgres(), "keys", 2)) {
-      Secret s = new KeyStore(db, kms).currentSecret("waybill");
+      Secret s = KeyStoreTest.provisioned(new KeyStore(db, kms)).currentSecret(KeyName.WAYBILL);
       MasterKey viaEnv = MasterKeySource.load(dir, Map.of(MasterKeySource.URI_ENV, uri), null, false);
-      assertThat(new KeyStore(db, viaEnv).currentSecret("waybill")).isEqualTo(s);
+      assertThat(new KeyStore(db, viaEnv).currentSecret(KeyName.WAYBILL)).isEqualTo(s);
       MasterKey wrong = MasterKeySource.load(dir, Map.of(), LocalKmsClient.PREFIX + otherKey, false);
       assertThatThrownBy(() -> new KeyStore(db, wrong)).isInstanceOf(KeyStoreException.class)
           .hasMessageContaining("local-kms://").hasMessageContaining("does not open this key store");

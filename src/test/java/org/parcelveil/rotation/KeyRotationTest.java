@@ -15,6 +15,7 @@ import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
 import org.parcelveil.audit.AuditReport;
 import org.parcelveil.audit.AuditVerifier;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.vault.Phone;
 import org.parcelveil.waybill.WaybillCodec;
 
@@ -56,7 +57,7 @@ class KeyRotationTest {
       assertThat(codec.decode(later.get(later.size() - 1)).getAsLong()).isBetween(first, first + 20);
       assertThat(codec.decode(fromA)).isPresent();
       assertThat(codec.decode(fromB)).isPresent();
-      assertThat(new WaybillCodec("PV", a.pv.keys().secrets("waybill").get(0).bytes()).encode(codec.decode(fresh).getAsLong()))
+      assertThat(new WaybillCodec("PV", a.pv.keys().secrets(KeyName.WAYBILL).get(0).bytes()).encode(codec.decode(fresh).getAsLong()))
           .as("the new range is numbered under the new key").isNotEqualTo(fresh);
       assertThat(a.get("/v1/shipments/" + fromA, merchant).status()).isEqualTo(200);
       assertThat(auditActions(a)).contains("key.rotate");
@@ -95,11 +96,11 @@ class KeyRotationTest {
       exec(svc, "UPDATE principals SET phone_sealed = NULL WHERE id = '" + courier.principal().id() + "'");
       assertThatThrownBy(() -> svc.pv.keyRotation().retireBlindIndex(ACTOR, false))
           .hasMessageContaining("register them again");
-      assertThat(svc.pv.keys().secrets("blind-index")).as("nothing retired").hasSize(3);
+      assertThat(svc.pv.keys().secrets(KeyName.BLIND_INDEX)).as("nothing retired").hasSize(3);
       assertThat(index(svc, before)).startsWith("3.");
       List<KeyRotation.Done> retired = svc.pv.keyRotation().retireBlindIndex(ACTOR, true);
       assertThat(retired).extracting(KeyRotation.Done::version).containsExactly(1, 2);
-      assertThat(svc.pv.keys().secrets("blind-index")).hasSize(1);
+      assertThat(svc.pv.keys().secrets(KeyName.BLIND_INDEX)).hasSize(1);
       assertThat(waybills(svc, phone)).contains(before, after, stale);
       assertThat(auditActions(svc)).contains("key.rotate", "key.retire");
     }

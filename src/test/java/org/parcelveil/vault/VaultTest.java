@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.MasterKey;
 import org.parcelveil.store.Database;
@@ -28,7 +29,8 @@ class VaultTest {
     byte[] master = new byte[32];
     new SecureRandom().nextBytes(master);
     keys = new KeyStore(keysDb, MasterKey.ofBytes(master, "test"));
-    vault = new Vault(keys, new BlindIndex(keys.secrets("blind-index")));
+    keys.provision();
+    vault = new Vault(keys, new BlindIndex(keys.secrets(KeyName.BLIND_INDEX)));
     person = PersonalDataTypesTest.input().validate(new Check(), "recipient");
   }
 

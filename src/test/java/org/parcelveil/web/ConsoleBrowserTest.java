@@ -359,7 +359,7 @@ class ConsoleBrowserTest {
     assertThat(browser.all("#keys tr.key")).isNotEmpty();
     assertThat(browser.all("#keys .standing")).anySatisfy(e -> assertThat(e.getText()).isEqualTo("current"));
     assertThat(browser.find("#master").getText()).contains("generation 1");
-    for (var v : svc.pv.keys().secrets(org.parcelveil.rotation.KeyRotation.QR)) {
+    for (var v : svc.pv.keys().secrets(org.parcelveil.keys.KeyName.QR)) {
       assertThat(browser.source()).doesNotContain(java.util.Base64.getEncoder().encodeToString(v.bytes()))
           .doesNotContain(java.util.HexFormat.of().formatHex(v.bytes()));
     }

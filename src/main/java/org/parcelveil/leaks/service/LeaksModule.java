@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.http.Routes;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.leaks.AccessEvents;
 import org.parcelveil.leaks.alert.AlertRepository;
@@ -52,11 +53,11 @@ public final class LeaksModule implements AutoCloseable {
     DataSource ds = parts.dataSource();
     this.alerts = new Alerts(new AlertRepository(ds), parts.principals(), parts.audit(),
         settings.webhook().map(uri -> new AlertWebhook(uri,
-            new WebhookSignature(parts.keys().currentSecret("alerts-webhook").bytes()), clock)), clock);
+            new WebhookSignature(parts.keys().currentSecret(KeyName.ALERTS_WEBHOOK).bytes()), clock)), clock);
     this.canaries = new Canaries(ds, parts.shipments(), parts.principals(), parts.network(), parts.blindIndex(),
         parts.audit(), settings.canaries(), clock);
     canaries.refresh();
-    ClientTags tags = new ClientTags(parts.keys().currentSecret("leaks-client").bytes());
+    ClientTags tags = new ClientTags(parts.keys().currentSecret(KeyName.LEAKS_CLIENT).bytes());
     this.engine = new DetectorEngine(settings.detectors(), canaries,
         new StoreScope(parts.shipments(), parts.events(), parts.network()), tags::tag, alerts, clock);
     engine.seedLastSeen(LastSeen.load(ds, parts.principals()));

@@ -1,6 +1,7 @@
 package org.parcelveil.web.pages;
 
 import io.javalin.config.RoutesConfig;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;
@@ -28,7 +29,8 @@ public final class Pages {
     CourierWork work = new CourierWork(p.dataSource());
     RevealFlow reveals = new RevealFlow(p.disclosures(), nonces, views);
     // Keyed under a key-store secret, not one per node: the sign-in counters are shared in the database.
-    ClientKeys clients = new ClientKeys(p.trustedProxyHeader(), p.keys().currentSecret("web-signin-clients").bytes());
+    ClientKeys clients =
+        new ClientKeys(p.trustedProxyHeader(), p.keys().currentSecret(KeyName.WEB_SIGNIN_CLIENTS).bytes());
     this.signIn = new SignInPages(gate, accounts, views, clients);
     this.merchant = new MerchantPages(gate, p.shipments(), views);
     this.labels = new LabelPages(gate, p.labels());

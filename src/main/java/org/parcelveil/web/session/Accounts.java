@@ -13,6 +13,7 @@ import org.parcelveil.access.Principals;
 import org.parcelveil.access.Role;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.store.StoreException;
 
@@ -57,9 +58,9 @@ public final class Accounts {
       Passwords passwords, Clock clock) {
     Sessions sessions = new Sessions(new SessionRepository(dataSource), principals, clock);
     SignInThrottle throttle = new SignInThrottle(dataSource, Lockout.STANDARD, Lockout.PER_NAME,
-        keys.currentSecret("web-signin-names").bytes());
+        keys.currentSecret(KeyName.WEB_SIGNIN_NAMES).bytes());
     return new Accounts(new CredentialRepository(dataSource), sessions, principals, passwords,
-        new SecretBox(keys.currentSecret("web-totp").bytes()), audit, throttle, clock);
+        new SecretBox(keys.currentSecret(KeyName.WEB_TOTP).bytes()), audit, throttle, clock);
   }
 
   public Sessions sessions() {
