@@ -110,6 +110,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final SubjectAuth subjectAuth;
   private final SubjectData subjectData;
   private final MetricsAccess metricsAccess;
+  private final ServiceMetrics metrics;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
     this.settings = settings;
@@ -170,6 +171,8 @@ public final class ParcelVeil implements AutoCloseable {
           keys.currentSecret(SubjectAuth.CODE_KEY), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
       this.metricsAccess = MetricsAccess.from(env, principals);
+      this.metrics = ServiceMetrics.bind(meters,
+          List.of(database.metrics(), keyDatabase.metrics(), audit.metrics(), leaks.metrics()));
     } catch (RuntimeException e) {
       if (keyDb != null) {
         keyDb.close();
@@ -322,6 +325,7 @@ public final class ParcelVeil implements AutoCloseable {
     retentionJob.close();
     leaks.close();
     audit.close();
+    metrics.close();
     keyDatabase.close();
     database.close();
   }
