@@ -112,6 +112,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final SubjectAuth subjectAuth;
   private final SubjectData subjectData;
   private final MetricsAccess metricsAccess;
+  private final ServiceMetrics metrics;
   /** The console, once {@link #serve()} made it; its nonce purge stops with the service. */
   private volatile @Nullable WebModule web;
 
@@ -176,6 +177,8 @@ public final class ParcelVeil implements AutoCloseable {
           keys.currentSecret(KeyName.SUBJECT_CODES), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
       this.metricsAccess = MetricsAccess.from(env, principals);
+      this.metrics = ServiceMetrics.bind(meters,
+          List.of(database.metrics(), keyDatabase.metrics(), audit.metrics(), leaks.metrics()));
     } catch (RuntimeException e) {
       if (keyDb != null) {
         keyDb.close();
@@ -330,6 +333,7 @@ public final class ParcelVeil implements AutoCloseable {
     retentionJob.close();
     leaks.close();
     audit.close();
+    metrics.close();
     keyDatabase.close();
     database.close();
   }

@@ -1,5 +1,6 @@
 package org.parcelveil.audit;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -79,6 +80,14 @@ public final class AuditModule implements AutoCloseable {
   /** The log's verifier keys (every version in the key store), for {@link AuditVerifier} run by the operator. */
   public List<String> verifierKeys() {
     return keys.all(publisher.origin()).stream().map(s -> s.key().vkey()).toList();
+  }
+
+  /** The audit writer's and the checkpoint publisher's meters (names in docs/operations.md). */
+  public MeterBinder metrics() {
+    return registry -> {
+      log.bindTo(registry);
+      publisher.bindTo(registry);
+    };
   }
 
   public AuditModule start() {

@@ -1,5 +1,7 @@
 package org.parcelveil.audit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.parcelveil.store.Dialect;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ public final class CheckpointPublisher implements AutoCloseable {
   private final Duration interval;
   private final Clock clock;
   private final Object publishing = new Object();
+  private final AtomicLong coveredAtMillis;
   private ScheduledExecutorService scheduler;
   private boolean warnedOrigin;
 
@@ -45,6 +49,7 @@ public final class CheckpointPublisher implements AutoCloseable {
     this.origin = origin;
     this.interval = interval;
     this.clock = clock;
+    this.coveredAtMillis = new AtomicLong(clock.millis());
   }
 
   /** Starts publishing every interval on a daemon thread. */
@@ -81,10 +86,12 @@ public final class CheckpointPublisher implements AutoCloseable {
         try {
           Optional<String> note = publish(c);
           c.commit();
+          coveredAtMillis.set(clock.millis());
           return note;
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           if (e instanceof SQLException s && Dialect.UNIQUE_VIOLATION.equals(s.getSQLState())) {
+            coveredAtMillis.set(clock.millis());
             return latest(); // another node published this size first
           }
           throw e;
@@ -93,6 +100,17 @@ public final class CheckpointPublisher implements AutoCloseable {
         throw new AuditUnavailableException("the checkpoint could not be published", e);
       }
     }
+  }
+
+  /**
+   * {@code pv_audit_checkpoint_age_seconds}: how long since this node last saw the whole log covered by a signed
+   * checkpoint (it published one, or found nothing new). Healthy, it stays under the publishing interval, whether
+   * or not entries come in; it grows while checkpoints cannot be published (database down, the ALARM states).
+   */
+  void bindTo(MeterRegistry registry) {
+    Gauge.builder("pv.audit.checkpoint.age", coveredAtMillis, t -> Math.max(0, clock.millis() - t.get()) / 1000.0)
+        .description("Since the log was last seen covered by a signed checkpoint").baseUnit("seconds")
+        .register(registry);
   }
 
   /** The log's origin: the one fixed by its first checkpoint, else the configured one. */

@@ -1,5 +1,11 @@
 package org.parcelveil.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -43,6 +49,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private final Thread writer;
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  // Meters are made at once on an empty composite and reach the service's registry when it is bound.
+  private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+  private final DistributionSummary batchSizes;
+  private final Timer committed;
+  private final Timer failed;
   private volatile boolean closed;
 
   // Touched by the writer thread only: the right edge of the tree as of the last commit it made.
@@ -51,7 +62,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
 
   /** A caller's record, with the condition that picks between it and {@code otherwise} (both null if none). */
   private record Pending(AuditRecord record, Condition condition, AuditRecord otherwise,
-      CompletableFuture<Conditional> done) {}
+      CompletableFuture<Conditional> done, long queuedNanos) {}
 
   GroupCommitLog(DataSource dataSource, Clock clock, Duration timeout, int maxBatch) {
     this.dataSource = dataSource;
@@ -59,6 +70,14 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     this.timeout = timeout;
     this.maxBatch = maxBatch;
     this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 16));
+    Gauge.builder("pv.audit.queue.depth", queue, BlockingQueue::size)
+        .description("Audit entries waiting for the writer").register(meters);
+    this.batchSizes = DistributionSummary.builder("pv.audit.batch.size").description("Entries per committed batch")
+        .publishPercentiles(0.5, 0.99).register(meters);
+    FunctionCounter.builder("pv.audit.batch.retries", retries, AtomicLong::get)
+        .description("Batches tried again after a conflict").register(meters);
+    this.committed = appendTimer("committed");
+    this.failed = appendTimer("failed");
     this.writer = new Thread(this::run, "audit-writer");
     writer.setDaemon(true);
     writer.start();
@@ -106,7 +125,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new AuditUnavailableException("the audit record was rejected: " + e.getMessage(), e);
     }
-    Pending pending = new Pending(record, condition, otherwise, new CompletableFuture<>());
+    Pending pending = new Pending(record, condition, otherwise, new CompletableFuture<>(), System.nanoTime());
     try {
       if (closed || !queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AuditUnavailableException("the audit log is " + (closed ? "closed" : "overloaded"), null);
@@ -119,8 +138,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   }
 
   private Conditional await(Pending pending) {
+    Timer outcome = failed;
     try {
-      return pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Conditional result = pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      outcome = committed;
+      return result;
     } catch (ExecutionException e) {
       throw new AuditUnavailableException("the audit entry could not be committed", e.getCause());
     } catch (TimeoutException e) {
@@ -131,7 +153,19 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AuditUnavailableException("interrupted while waiting for the audit log", e);
+    } finally {
+      outcome.record(System.nanoTime() - pending.queuedNanos(), TimeUnit.NANOSECONDS);
     }
+  }
+
+  private Timer appendTimer(String outcome) {
+    return Timer.builder("pv.audit.append").description("From queueing an entry to its caller's answer")
+        .tag("outcome", outcome).publishPercentiles(0.5, 0.99).register(meters);
+  }
+
+  /** Sends the writer's meters to {@code registry}: queue depth, batch sizes, retries and append latency. */
+  void bindTo(MeterRegistry registry) {
+    meters.add(registry);
   }
 
   /** How many batches this node has committed. */
@@ -247,6 +281,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
         cached = prepared.frontier();
         cachedRoot = prepared.root();
         batches.incrementAndGet();
+        batchSizes.record(batch.size());
         List<Conditional> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           results.add(new Conditional(prepared.receipts().get(i), held[i]));

@@ -1,11 +1,13 @@
 package org.parcelveil.http;
 
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front door: JSON, authentication, problem documents, request logs and metrics. It knows no feature;
- * features hand it their {@link Routes}.
+ * The HTTP front door: request ids, JSON, authentication, problem documents, request logs and metrics. It knows no
+ * feature; features hand it their {@link Routes}.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -33,6 +35,8 @@ public final class HttpServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
+      config.jetty.modifyServletContextHandler(handler ->
+          handler.addFilter(new RequestIds(), "/*", EnumSet.of(DispatcherType.REQUEST)));
       config.routes.before(ctx -> {
         secureHeaders(ctx);
         requireJson(ctx);

@@ -2,6 +2,8 @@ package org.parcelveil.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -68,6 +70,14 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * The pool's meters ({@code hikaricp_connections_*}, tagged with the pool's name, {@code pv-main} or
+   * {@code pv-keys}); bind once.
+   */
+  public MeterBinder metrics() {
+    return registry -> dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public Connection connection() throws SQLException {

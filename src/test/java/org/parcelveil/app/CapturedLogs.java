@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /** Captures every log line (message, arguments and stack traces) while open, at DEBUG and above. */
 public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
   private final List<String> lines = new ArrayList<>();
+  private final List<Line> records = new ArrayList<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final Logger ours = (Logger) LoggerFactory.getLogger("org.parcelveil");
   private final Level rootLevel = root.getLevel();
@@ -33,6 +34,14 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
       line += "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
     }
     lines.add(line);
+    records.add(new Line(line, e.getThreadName(), e.getMDCPropertyMap().get("requestId")));
+  }
+
+  /** A captured line with the thread that logged it and the request id in its logging context (null if none). */
+  public record Line(String text, String thread, String requestId) {}
+
+  public synchronized List<Line> records() {
+    return List.copyOf(records);
   }
 
   public synchronized List<String> lines() {

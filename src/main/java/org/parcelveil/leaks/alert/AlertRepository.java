@@ -22,18 +22,37 @@ public final class AlertRepository {
     this.dataSource = dataSource;
   }
 
+  /** Work that must commit or roll back with the alert it goes with (the webhook call it is owed). */
+  @FunctionalInterface
+  interface InSameTransaction {
+    void run(Connection c) throws SQLException;
+  }
+
   public void insert(Alert a) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO leak_alerts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, a.id());
-      ps.setString(2, a.severity().name());
-      ps.setString(3, a.kind());
-      ps.setString(4, a.principalId());
-      ps.setString(5, a.waybill());
-      ps.setString(6, a.detail());
-      ps.setTimestamp(7, Timestamp.from(a.at()));
-      ps.setTimestamp(8, a.suspendedAt() == null ? null : Timestamp.from(a.suspendedAt()));
-      ps.executeUpdate();
+    insert(a, c -> { });
+  }
+
+  /** Stores the alert and runs {@code also} in the same transaction: both are kept, or neither. */
+  void insert(Alert a, InSameTransaction also) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO leak_alerts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, a.id());
+        ps.setString(2, a.severity().name());
+        ps.setString(3, a.kind());
+        ps.setString(4, a.principalId());
+        ps.setString(5, a.waybill());
+        ps.setString(6, a.detail());
+        ps.setTimestamp(7, Timestamp.from(a.at()));
+        ps.setTimestamp(8, a.suspendedAt() == null ? null : Timestamp.from(a.suspendedAt()));
+        ps.executeUpdate();
+        also.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new StoreException("could not store the alert", e);
     }

@@ -1,53 +1,67 @@
 package org.parcelveil.leaks.alert;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.parcelveil.http.Json;
 import org.parcelveil.relay.WebhookSignature;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.parcelveil.webhook.WebhookTarget;
 
 /**
- * Posts each alert to the security team's endpoint, signed like the relay's webhooks: {@code X-PV-Timestamp} (Unix
- * seconds) and {@code X-PV-Signature} = hex HMAC-SHA256(secret, timestamp + "." + body). Fire and forget: a slow
- * or failing receiver never holds up detection; the alert is stored either way.
+ * The security team's alert endpoint, as a webhook target: each alert is owed one call (written with the alert, see
+ * {@link Alerts#raise}), whose body is the alert as the API shows it, signed with the secret {@code alerts-webhook}.
+ * The outbox row holds only the alert's id; the body is read from the alert when sent.
  */
-public final class AlertWebhook {
-  private static final Logger LOG = LoggerFactory.getLogger(AlertWebhook.class);
+public final class AlertWebhook implements WebhookTarget {
+  /** The outbox's target kind for alerts. */
+  public static final String TARGET = "alerts";
   private final URI target;
   private final WebhookSignature signature;
-  private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final AlertRepository alerts;
 
-  public AlertWebhook(URI target, WebhookSignature signature, Clock clock) {
+  public AlertWebhook(URI target, WebhookSignature signature, AlertRepository alerts) {
     this.target = target;
     this.signature = signature;
-    this.clock = clock;
+    this.alerts = alerts;
   }
 
-  public void send(Alert a) {
+  @Override
+  public String kind() {
+    return TARGET;
+  }
+
+  @Override
+  public URI uri() {
+    return target;
+  }
+
+  @Override
+  public WebhookSignature signature() {
+    return signature;
+  }
+
+  /** The outbox payload for an alert: its id, nothing else. */
+  static String payload(Alert a) {
+    return write(Map.of("alertId", a.id()));
+  }
+
+  @Override
+  public Optional<byte[]> body(String payload) {
+    String id;
     try {
-      Map<String, Object> body = new LinkedHashMap<>(AlertView.of(a).asMap());
-      byte[] bytes = Json.mapper().writeValueAsBytes(body);
-      String ts = Long.toString(clock.instant().getEpochSecond());
-      HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header("X-PV-Timestamp", ts)
-          .header("X-PV-Signature", signature.sign(ts, bytes))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-      http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-        if (e != null || r.statusCode() >= 300) {
-          LOG.warn("alert webhook did not accept alert {}: {}", a.id(), e != null ? e.getClass().getSimpleName() : r.statusCode());
-        }
-      });
-    } catch (Exception e) {
-      LOG.warn("alert webhook failed for alert {}: {}", a.id(), e.getClass().getSimpleName());
+      id = Json.mapper().readTree(payload).path("alertId").asText("");
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+    return alerts.find(id).map(a -> write(AlertView.of(a).asMap()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String write(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an alert could not be written as JSON", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.parcelveil.leaks.alert;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,12 +12,13 @@ import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.webhook.WebhookOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores raised alerts, lists them for security staff, forwards them to the webhook, and suspends the principal an
- * alert names (its tokens revoked at once, the suspension audit-logged).
+ * Stores raised alerts, lists them for security staff, owes each one a webhook call (sent by the outbox's delivery
+ * job), and suspends the principal an alert names (its tokens revoked at once, the suspension audit-logged).
  */
 public final class Alerts implements AlertSink {
   private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
@@ -27,6 +29,7 @@ public final class Alerts implements AlertSink {
   private final Optional<AlertWebhook> webhook;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final AlertCounts counts = new AlertCounts();
 
   public Alerts(AlertRepository repository, Principals principals, AuditLog audit, Optional<AlertWebhook> webhook,
       Clock clock) {
@@ -43,11 +46,21 @@ public final class Alerts implements AlertSink {
     random.nextBytes(id);
     Alert a = new Alert("al_" + HexFormat.of().formatHex(id), d.severity(), d.kind(), d.principalId(), d.waybill(),
         d.detail(), d.at(), null);
-    repository.insert(a);
+    // The webhook call is owed in the alert's own transaction: an alert stored is an alert that will be sent.
+    repository.insert(a, c -> {
+      if (webhook.isPresent()) {
+        WebhookOutbox.enqueue(c, AlertWebhook.TARGET, AlertWebhook.payload(a), clock.instant());
+      }
+    });
+    counts.count(a);
     // Ids and kinds only: the detail may name channels, which operators' log pipelines need not hold.
     LOG.warn("leak alert {} {} {}", a.id(), a.severity().wireName(), a.kind());
-    webhook.ifPresent(w -> w.send(a));
     return a;
+  }
+
+  /** Counts of the alerts raised on this node, by kind and severity, for the metrics. */
+  public MeterBinder metrics() {
+    return counts;
   }
 
   public List<Alert> since(Instant since) {

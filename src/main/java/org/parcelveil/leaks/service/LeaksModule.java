@@ -1,6 +1,8 @@
 package org.parcelveil.leaks.service;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +25,15 @@ import org.parcelveil.relay.WebhookSignature;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.vault.BlindIndex;
+import org.parcelveil.webhook.RetrySchedule;
+import org.parcelveil.webhook.WebhookDelivery;
+import org.parcelveil.webhook.WebhookTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the leak defence in one call: canaries, the detector engine (subscribed to the service's access events),
- * alerts with their optional webhook, and attribution. {@link #start()} starts detection; {@link #close()} stops it.
+ * alerts with their optional webhook (and its delivery job), and attribution. {@link #start()} starts detection; {@link #close()} stops it.
  */
 public final class LeaksModule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaksModule.class);
@@ -38,6 +43,7 @@ public final class LeaksModule implements AutoCloseable {
   private final Attribution attribution;
   private final AttributionRuns attributionRuns;
   private final LeakRoutes routes;
+  private final WebhookDelivery delivery;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "pv-canary-refresh");
     t.setDaemon(true);
@@ -51,9 +57,12 @@ public final class LeaksModule implements AutoCloseable {
 
   public LeaksModule(Parts parts, LeakSettings settings, Clock clock) {
     DataSource ds = parts.dataSource();
-    this.alerts = new Alerts(new AlertRepository(ds), parts.principals(), parts.audit(),
-        settings.webhook().map(uri -> new AlertWebhook(uri,
-            new WebhookSignature(parts.keys().currentSecret(KeyName.ALERTS_WEBHOOK).bytes()), clock)), clock);
+    AlertRepository alertRepository = new AlertRepository(ds);
+    Optional<AlertWebhook> webhook = settings.webhook().map(uri -> new AlertWebhook(uri,
+        new WebhookSignature(parts.keys().currentSecret(KeyName.ALERTS_WEBHOOK).bytes()), alertRepository));
+    this.alerts = new Alerts(alertRepository, parts.principals(), parts.audit(), webhook, clock);
+    this.delivery = new WebhookDelivery(ds, webhook.stream().<WebhookTarget>map(w -> w).toList(),
+        RetrySchedule.DEFAULT, clock);
     this.canaries = new Canaries(ds, parts.shipments(), parts.principals(), parts.network(), parts.blindIndex(),
         parts.audit(), settings.canaries(), clock);
     canaries.refresh();
@@ -72,6 +81,7 @@ public final class LeaksModule implements AutoCloseable {
 
   public void start() {
     engine.start();
+    delivery.start();
     refresher.scheduleWithFixedDelay(() -> {
       try {
         canaries.refresh();
@@ -106,9 +116,18 @@ public final class LeaksModule implements AutoCloseable {
     return attributionRuns;
   }
 
+  /** Alerts raised by kind, and the alert webhook's calls. */
+  public MeterBinder metrics() {
+    return registry -> {
+      alerts.metrics().bindTo(registry);
+      delivery.bindTo(registry);
+    };
+  }
+
   @Override
   public void close() {
     refresher.shutdownNow();
+    delivery.close();
     engine.close();
   }
 }
