@@ -52,8 +52,7 @@ final class SettingSources implements CommandLine.IDefaultValueProvider {
     StringBuilder secrets = new StringBuilder();
     for (Setting s : SettingsCatalog.ALL) {
       if (s.secret()) {
-        secrets.append("%n  ").append(s.env()).append(" (").append(s.name()).append("): ")
-            .append(escape(s.description()));
+        secrets.append("%n  ").append(s.env()).append(" (").append(s.name()).append(" in the file)");
         continue;
       }
       spec.addOption(OptionSpec.builder(s.flag()).paramLabel(s.label()).type(String.class)
