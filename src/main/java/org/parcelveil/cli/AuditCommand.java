@@ -37,7 +37,7 @@ final class AuditCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       String trustedText = trusted == null ? null : Files.readString(trusted, StandardCharsets.UTF_8);
-      try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+      try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
         List<String> vkeys = keys == null || keys.isEmpty() ? pv.audit().verifierKeys() : keys;
         AuditReport report = new AuditVerifier(pv.database().dataSource(), vkeys).verify(trustedText);
         System.out.println(report.ok() ? "VERIFIED" : report.status().name());

@@ -21,7 +21,7 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+    try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
       long rows = Backups.backup(pv, to);
       System.out.println("backed up " + rows + " rows into " + to.toAbsolutePath());
       return 0;

@@ -64,11 +64,11 @@ final class KeysCommand implements Runnable {
         return 2;
       }
       MasterKeyRotation masterStep = master
-          ? new MasterKeyRotation(store.settings(), System.getenv(), newMasterKeyFile, newMasterKeyUri) : null;
+          ? new MasterKeyRotation(store.settings(), store.environment(), newMasterKeyFile, newMasterKeyUri) : null;
       if (masterStep != null && masterStep.finishIfCommitted(System.out)) {
         return 0;
       }
-      try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+      try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
         KeyRotation rotation = pv.keyRotation();
         List<KeyRotation.Done> done = new ArrayList<>();
         if (waybill) {
@@ -103,7 +103,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+      try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
         System.out.println("master key: generation " + pv.keys().masterGeneration() + ", from "
             + pv.keys().masterSource());
         for (KeyVersion v : pv.keys().versions()) {
@@ -131,7 +131,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+      try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
         List<KeyRotation.Done> done = pv.keyRotation().retireBlindIndex(ACTOR, force);
         done.forEach(d -> System.out.println("retired " + d.key() + " v" + d.version() + ": " + d.detail()));
         System.out.println(done.isEmpty() ? "nothing to retire" : "retired " + done.size() + " versions");

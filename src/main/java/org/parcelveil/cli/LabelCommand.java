@@ -32,7 +32,7 @@ final class LabelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+    try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
       Shipment s = pv.shipments().find(waybill).orElse(null);
       if (s == null) {
         System.err.println("parcelveil: no shipment " + waybill);

@@ -60,7 +60,7 @@ final class LeaksCommand implements Runnable {
       String fmt = format != null ? format : name.endsWith(".csv") ? "csv" : name.endsWith(".txt") ? "lines" : "jsonl";
       long total = lines(file) - (fmt.equals("csv") ? 1 : 0);
       PrintStream err = System.err;
-      try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv());
+      try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment());
           Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         Attribution attribution = pv.leaks().attribution();
         Ranking run = attribution.begin();

@@ -30,7 +30,7 @@ final class RetentionCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (ParcelVeil pv = ParcelVeil.open(store.settings(), System.getenv())) {
+      try (ParcelVeil pv = ParcelVeil.open(store.settings(), store.environment())) {
         List<Shredder.Shredded> done = pv.shredder().run(now != null ? now : pv.clock().instant());
         done.forEach(s -> System.out.println("shredded bucket " + s.day() + ": " + s.shipments() + " shipments"));
         System.out.println(done.isEmpty() ? "nothing to shred" : "shredded " + done.size() + " buckets");

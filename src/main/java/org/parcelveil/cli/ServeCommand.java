@@ -7,59 +7,29 @@ import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.app.Settings;
 import org.parcelveil.demo.DemoData;
 import org.parcelveil.http.HttpServer;
-import org.parcelveil.http.HttpSettings;
-import org.parcelveil.tracking.Budget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parcelveil serve}: runs the HTTP service until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP service.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP service.",
+    sortOptions = false, abbreviateSynopsis = true)
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin
   StoreOptions store;
 
-  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one).")
-  int port;
-
-  @Option(names = "--host", defaultValue = Settings.DEFAULT_HOST,
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
-  String host;
-
-  @Option(names = "--max-body", defaultValue = "16777216", description = "Largest request body in bytes.")
-  long maxBody;
-
-  @Option(names = "--track-lookups-per-hour", defaultValue = "300",
-      description = "Public tracking look-ups per client per hour, per node (default: ${DEFAULT-VALUE}).")
-  int trackLookups;
-
-  @Option(names = "--track-misses-per-hour", defaultValue = "20",
-      description = "Unknown numbers and wrong phone digits per client per hour, per node (default: ${DEFAULT-VALUE}).")
-  int trackMisses;
-
-  @Option(names = "--trusted-proxy-header",
-      description = "Header with the client address set by a trusted reverse proxy, e.g. X-Forwarded-For (default: none).")
-  String trustedProxyHeader;
-
-  @Option(names = "--verifications-per-minute", defaultValue = "6000",
-      description = "Marketplace verifications per platform per minute, per node (default: ${DEFAULT-VALUE}).")
-  int verificationsPerMinute;
-
   @Option(names = "--demo", description = "Seed a small demo network and shipments (once) and write their tokens.")
   boolean demo;
 
-  /** The settings these options give. */
+  /** The settings the flags, environment and config file give. */
   Settings settings() {
-    Settings settings = store.settings().withHttp(new HttpSettings(host, port, maxBody));
-    return settings.withTracking(settings.tracking().withLookups(Budget.perHour(trackLookups))
-        .withMisses(Budget.perHour(trackMisses)).withTrustedProxyHeader(trustedProxyHeader))
-        .withVerification(settings.verification().withPerPlatform(Budget.perMinute(verificationsPerMinute)));
+    return store.settings();
   }
 
   @Override
   public Integer call() throws Exception {
     Settings settings = settings();
-    ParcelVeil pv = ParcelVeil.open(settings, System.getenv());
+    ParcelVeil pv = ParcelVeil.open(settings, store.environment());
     FirstStart.ensureAdmin(pv, System.out);
     if (demo) {
       Path tokens = new DemoData(pv).seedOnce(settings.dataDir());
@@ -68,7 +38,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
           + " (see docs/console.md, \"The demo\")");
     }
     HttpServer server = pv.serve();
-    System.out.println("ParcelVeil listening on " + listening(host, server.port()) + "  (data: "
+    System.out.println("ParcelVeil listening on " + listening(settings.http().host(), server.port()) + "  (data: "
         + settings.dataDir().toAbsolutePath() + ")");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -34,13 +34,11 @@ class ServeDefaultsTest {
   @ValueSource(booleans = {false, true})
   void serve_bindsLoopbackByDefault_withOrWithoutDemo(boolean demo) throws Exception {
     Path dir = Files.createTempDirectory("pv-serve-");
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dir.toString()));
+    List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", dir.toString()));
     if (demo) {
       args.add("--demo");
     }
-    ServeCommand serve = new ServeCommand();
-    new CommandLine(serve).parseArgs(args.toArray(String[]::new));
-    Settings settings = serve.settings();
+    Settings settings = serve(args.toArray(String[]::new)).settings();
     assertThat(InetAddress.getByName(settings.http().host()).isLoopbackAddress()).isTrue();
 
     byte[] key = new byte[32];
@@ -65,10 +63,15 @@ class ServeDefaultsTest {
 
   @Test
   void hostOption_widensOnRequest() {
-    ServeCommand serve = new ServeCommand();
-    new CommandLine(serve).parseArgs("--host", "0.0.0.0");
-    assertThat(serve.settings().http().host()).isEqualTo("0.0.0.0");
+    assertThat(serve("serve", "--host", "0.0.0.0").settings().http().host()).isEqualTo("0.0.0.0");
     assertThat(Settings.defaults(Path.of("x")).http().host()).isEqualTo("127.0.0.1");
+  }
+
+  /** The serve command as the command line parses these arguments, with an empty environment. */
+  private static ServeCommand serve(String... args) {
+    CommandLine cmd = Main.commandLine(Map.of());
+    cmd.parseArgs(args);
+    return cmd.getSubcommands().get("serve").getCommand();
   }
 
   private static List<InetAddress> outsideAddresses() throws IOException {
