@@ -190,7 +190,8 @@ public final class EngineRun {
   void growth(Engine e, Path dir) throws Exception {
     List<String> ids = new ArrayList<>();
     List<Map<String, Object>> steps = new ArrayList<>();
-    // Held open throughout, as the service's pool holds its connections: SQLite deletes its log when the last closes.
+    // Held open throughout, as the service's pool holds its connections: SQLite deletes its log when the last
+    // connection that has read the database closes.
     try (Connection held = e.connect()) {
       createWide(e, held, "growth_row");
       insertRows(held, "growth_row", GROWTH_ROWS, ids, null, new HashSet<>());
@@ -233,8 +234,10 @@ public final class EngineRun {
   void erasure(String name, Path dir) throws Exception {
     Map<String, Object> stages = new LinkedHashMap<>();
     try (Engine e = Engine.open(name, dir); Connection held = e.connect()) {
-      // Held open as the service's pool holds its connections: SQLite checkpoints and deletes its log when the last
-      // connection closes, which a running service never does.
+      // Held open, having used the database, as the service's pool holds its connections: SQLite checkpoints and
+      // deletes its log when the last connection that has read the database closes, which a running service never
+      // does.
+      createWide(e, held, "erase_row");
       eraseAndClean(e, name, dir, stages);
     }
     stages.put("after a clean stop", scan(dir, erased, live));
@@ -262,7 +265,6 @@ public final class EngineRun {
     Set<String> markers = new HashSet<>();
     Map<String, String> markerOf = new LinkedHashMap<>();
     try (Connection c = e.connect()) {
-      createWide(e, c, "erase_row");
       if (name.equals("postgres")) {
         // As the service's schema does (V55): no planner samples of personal columns in pg_statistic.
         try (Statement s = c.createStatement()) {
