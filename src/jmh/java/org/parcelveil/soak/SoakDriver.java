@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import org.parcelveil.bench.Machine;
 
 /**
- * The long soak by hand: {@code bench/soak [--minutes 30] [--db h2|postgres]}. Starts the real service in this
+ * The long soak by hand: {@code bench/soak [--minutes 30] [--db embedded|postgres]}. Starts the real service in this
  * JVM on loopback, measures the mix's maximum rate, soaks at half of it and writes the result under
  * {@code target/soak/} (docs/benchmarks/soak.md keeps the runs worth keeping, with their context).
  */
@@ -21,7 +21,7 @@ public final class SoakDriver {
       switch (args[i]) {
         case "--minutes" -> minutes = Integer.parseInt(args[++i]);
         case "--db" -> db = args[++i];
-        default -> throw new IllegalArgumentException("usage: bench/soak [--minutes N] [--db h2|postgres], not "
+        default -> throw new IllegalArgumentException("usage: bench/soak [--minutes N] [--db embedded|postgres], not "
             + args[i]);
       }
     }
