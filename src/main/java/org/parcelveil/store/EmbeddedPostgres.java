@@ -46,14 +46,12 @@ public final class EmbeddedPostgres {
   private final Path dataDir;
   private final Path socketDir;
   private final long pid;
-  private final Process child;
   private int leases;
 
-  private EmbeddedPostgres(Path dataDir, Path socketDir, long pid, Process child) {
+  private EmbeddedPostgres(Path dataDir, Path socketDir, long pid) {
     this.dataDir = dataDir;
     this.socketDir = socketDir;
     this.pid = pid;
-    this.child = child;
   }
 
   /** How the server is run: durable (fsync, the only mode the service uses) or fast for throw-away test data. */
@@ -131,7 +129,7 @@ public final class EmbeddedPostgres {
         }
         PostmasterPid pm = running.get();
         if (pm.ready() && pm.socketDir().isPresent()) {
-          EmbeddedPostgres joined = new EmbeddedPostgres(dataDir, pm.socketDir().get(), pm.pid(), null);
+          EmbeddedPostgres joined = new EmbeddedPostgres(dataDir, pm.socketDir().get(), pm.pid());
           joined.ensureDatabase();
           return joined;
         }
@@ -180,7 +178,7 @@ public final class EmbeddedPostgres {
       }
       Thread.sleep(20);
     }
-    EmbeddedPostgres server = new EmbeddedPostgres(dataDir, socketDir, child.pid(), child);
+    EmbeddedPostgres server = new EmbeddedPostgres(dataDir, socketDir, child.pid());
     server.ensureDatabase();
     return server;
   }
@@ -256,20 +254,17 @@ public final class EmbeddedPostgres {
     } catch (SQLException e) {
       return; // already stopping, or gone
     }
-    // SIGTERM: PostgreSQL's smart shutdown, which ends with a checkpoint.
-    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-    try {
-      ProcessHandle.of(pid).ifPresent(h -> {
-        try {
-          h.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception notYet) {
-          // it finishes on its own; the next start waits for it
-        }
-      });
-    } finally {
-      if (child != null && !child.isAlive()) {
-        child.exitValue();
+    // SIGTERM: PostgreSQL's smart shutdown, which ends with a checkpoint. A server still stopping after a minute
+    // finishes on its own; the next start waits for it.
+    ProcessHandle.of(pid).ifPresent(h -> {
+      h.destroy();
+      try {
+        h.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
+        // left to finish on its own
       }
-    }
+    });
   }
 }
