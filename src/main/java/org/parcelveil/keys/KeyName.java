@@ -18,7 +18,11 @@ public enum KeyName {
   WEB_TOTP("web-totp", Kind.SECRET),
   WEB_SIGNIN_NAMES("web-signin-names", Kind.SECRET),
   WEB_SIGNIN_CLIENTS("web-signin-clients", Kind.SECRET),
-  WORK_PHONES("work-phones", Kind.KEYSET);
+  WORK_PHONES("work-phones", Kind.KEYSET),
+  /** The seed of each intake key pair that marketplaces seal recipients to (HPKE, X25519). */
+  INTAKE("intake", Kind.SECRET),
+  /** The key of each merchant's buyer pseudonyms. */
+  BUYER_PSEUDONYMS("buyer-pseudonyms", Kind.SECRET);
 
   /** What a key is: versioned 32-byte raw secrets, or a Tink AEAD keyset. */
   public enum Kind { SECRET, KEYSET }
