@@ -27,6 +27,7 @@ import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.Routes;
+import org.parcelveil.intake.IntakeModule;
 import org.parcelveil.keys.ErasureLedger;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.KeyStoreException;
@@ -96,6 +97,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Visibility visibility;
   private final Disclosures disclosures;
   private final Relay relay;
+  private final IntakeModule intake;
   private final WebhookSignature relaySignature;
   private final Labels labels;
   private final Shredder shredder;
@@ -173,6 +175,7 @@ public final class ParcelVeil implements AutoCloseable {
       BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
       this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
+      this.intake = IntakeModule.create(database.dataSource(), keys, principals, vault, clock);
       this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
           keys.currentSecret(KeyName.SUBJECT_CODES), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
@@ -206,6 +209,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new AccessRoutes(principals));
     routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
+    routes.add(intake.routes());
     routes.add(new RelayRoutes(relay, shipments, visibility, relaySignature, clock));
     routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());

@@ -1,0 +1,48 @@
+package org.parcelveil.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.parcelveil.keys.KeyName;
+import org.parcelveil.keys.KeyStore;
+import org.parcelveil.vault.Person;
+
+/**
+ * A shop's name for a buyer it may not know: stable for one buyer (phone and address) at one merchant, unrelated
+ * across merchants, so a shop can merge orders to the same buyer and address and two shops cannot join their lists.
+ * HMAC-SHA256 under the {@code buyer-pseudonyms} key of merchant, phone, area and address detail; name excluded
+ * (the same household under two spellings is the same delivery).
+ */
+public final class BuyerPseudonyms {
+  private final KeyStore keys;
+
+  public BuyerPseudonyms(KeyStore keys) {
+    this.keys = keys;
+  }
+
+  public String of(String merchantId, Person buyer) {
+    byte[] key = keys.currentSecret(KeyName.BUYER_PSEUDONYMS).bytes();
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      String street = buyer.address().street() == null ? "" : buyer.address().street().reveal();
+      String input = String.join("\u0000", merchantId, buyer.phone().reveal(), buyer.address().area().province(),
+          buyer.address().area().city(), buyer.address().area().district(), normal(street),
+          normal(buyer.address().detail().reveal()));
+      byte[] out = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+      return "byr_" + SealedValue.encode(Arrays.copyOf(out, 12));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /** Spacing and letter case do not make another buyer. */
+  private static String normal(String s) {
+    return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+  }
+}
