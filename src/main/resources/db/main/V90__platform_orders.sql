@@ -4,7 +4,7 @@
 CREATE TABLE platform_orders (
   handle             VARCHAR(40)  PRIMARY KEY,            -- pvo_...: random, what the shop is given
   platform_id        VARCHAR(40)  NOT NULL,
-  order_id           VARCHAR(128) NOT NULL,
+  order_id           VARCHAR(64)  NOT NULL,
   merchant_id        VARCHAR(40)  NOT NULL,
   retention_day      DATE         NOT NULL,
   created_at         TIMESTAMP WITH TIME ZONE NOT NULL,

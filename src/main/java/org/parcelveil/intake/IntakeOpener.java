@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Json;
 import org.parcelveil.vault.PersonInput;
+import org.parcelveil.verify.VerificationRequest;
 
 /**
  * Opens sealed recipients. The associated data binds a blob to one platform, one of its orders and one merchant,
@@ -17,8 +17,6 @@ import org.parcelveil.vault.PersonInput;
  * and never quotes what was sealed.
  */
 public final class IntakeOpener {
-  /** Platforms' order ids: what marketplaces use, and never {@code |}, which separates the associated data. */
-  static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private final IntakeKeys keys;
   private final Clock clock;
 
@@ -40,9 +38,9 @@ public final class IntakeOpener {
     }
     SealedValue value = SealedValue.parse(sealed).orElseThrow(() -> refused("sealed-malformed",
         "Malformed sealed recipient", "The sealed recipient is not of the form pvs1.<keyId>.<enc>.<ciphertext>."));
-    if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+    if (orderId == null || !VerificationRequest.ORDER_ID.matcher(orderId).matches()) {
       throw refused("sealed-order-id", "Invalid order id",
-          "The order id must be 1 to 128 letters, digits or . _ : - characters.");
+          "The order id must be 1 to 64 letters, digits or _ . : / # - characters.");
     }
     IntakeKey key = keyFor(value.keyId());
     byte[] plaintext = Hpke.open(key.pair(), value.enc(), associatedData(platformId, orderId, merchantId),

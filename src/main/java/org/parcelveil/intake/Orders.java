@@ -15,6 +15,7 @@ import org.parcelveil.vault.Masked;
 import org.parcelveil.vault.PartyRole;
 import org.parcelveil.vault.Person;
 import org.parcelveil.vault.PersonInput;
+import org.parcelveil.verify.VerificationRequest;
 import org.parcelveil.vault.Vault;
 
 /**
@@ -58,8 +59,8 @@ public final class Orders {
    */
   public Registered register(Principal platform, String merchantId, String orderId, PersonInput recipient) {
     Check check = new Check();
-    if (orderId == null || !IntakeOpener.ORDER_ID.matcher(orderId).matches()) {
-      check.fail("orderId", "must be 1 to 128 letters, digits or . _ : - characters");
+    if (orderId == null || !VerificationRequest.ORDER_ID.matcher(orderId).matches()) {
+      check.fail("orderId", "must be 1 to 64 letters, digits or _ . : / # - characters");
     }
     Optional<Principal> merchant = merchantId == null ? Optional.empty() : principals.find(merchantId);
     if (merchant.isEmpty() || merchant.get().role() != Role.MERCHANT || merchant.get().isRevoked()) {

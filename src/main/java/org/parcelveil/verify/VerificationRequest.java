@@ -12,7 +12,8 @@ import org.parcelveil.vault.Phone;
 public record VerificationRequest(String waybill, String orderId, String orderCreatedAt, AreaBody origin,
     AreaBody destination, String recipientPhone) {
 
-  private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_.:/#-]{1,64}");
+  /** A platform's order id, wherever one is given: verifications, sealed recipients, registered orders. */
+  public static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_.:/#-]{1,64}");
 
   /** {@code {province, city, district?}}. */
   public record AreaBody(String province, String city, String district) {}
