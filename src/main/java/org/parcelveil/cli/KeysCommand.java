@@ -43,6 +43,10 @@ final class KeysCommand implements Runnable {
     @Option(names = "--audit", description = "New audit-log signing key; old checkpoints still verify.")
     boolean audit;
 
+    @Option(names = "--intake", description = "New intake key for sealed recipients; the old one opens blobs for "
+        + "30 more days.")
+    boolean intake;
+
     @Option(names = "--master", description = "Re-wrap every key under a new master key, in one transaction.")
     boolean master;
 
@@ -55,8 +59,8 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!(waybill || blindIndex || qr || audit || master)) {
-        System.err.println("parcelveil: name the keys to rotate: --waybill, --blind-index, --qr, --audit, --master");
+      if (!(waybill || blindIndex || qr || audit || intake || master)) {
+        System.err.println("parcelveil: name the keys to rotate: --waybill, --blind-index, --qr, --audit, --intake, --master");
         return 2;
       }
       if (!master && (newMasterKeyFile != null || newMasterKeyUri != null)) {
@@ -82,6 +86,9 @@ final class KeysCommand implements Runnable {
         }
         if (audit) {
           done.add(rotation.auditSigning(ACTOR));
+        }
+        if (intake) {
+          done.add(rotation.intake(ACTOR));
         }
         done.forEach(d -> System.out.println("rotated " + d.key() + " to v" + d.version() + ": " + d.detail()));
         if (masterStep != null) {

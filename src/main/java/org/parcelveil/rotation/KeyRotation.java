@@ -86,6 +86,16 @@ public final class KeyRotation {
     return log(actor, ROTATE, new Done(KeyName.QR.stored(), s.version(), "old labels still scan"));
   }
 
+  /**
+   * A new intake key for sealed recipients: platforms seal to it once they fetch {@code GET /v1/intake/key} again;
+   * blobs sealed to the old key keep opening for the overlap (30 days).
+   */
+  public Done intake(String actor) {
+    Secret s = keys.rotateSecret(KeyName.INTAKE);
+    return log(actor, ROTATE, new Done(KeyName.INTAKE.stored(), s.version(),
+        "blobs sealed to the old key open for 30 more days"));
+  }
+
   /** A new audit signing key: the next checkpoint is signed with it; the old public keys stay published. */
   public Done auditSigning(String actor) {
     Secret s = keys.rotateSecret(KeyName.AUDIT_SIGNING);
