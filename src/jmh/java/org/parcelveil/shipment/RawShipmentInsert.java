@@ -1,16 +1,17 @@
 package org.parcelveil.shipment;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.parcelveil.vault.SealedPerson;
 
 /**
- * The raw limit for shipment creation: plain JDBC batch inserts of copies of the rows the service wrote (same
+ * The raw limit for shipment creation: plain batch inserts of copies of the rows the service wrote (same
  * columns and values, ciphertexts of the same sizes, same indexes, the service's own INSERT and binding), 1,000 per
  * commit, under fresh keys, from as many connections at once as the service has clients: the commit pattern the
  * service's batches make.
@@ -63,14 +64,14 @@ public final class RawShipmentInsert {
       throws SQLException {
     int chunk = chunks.getAndIncrement();
     SplittableRandom random = new SplittableRandom(((long) keyPrefix.hashCode() << 32) ^ chunk);
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(ShipmentRepository.INSERT)) {
-      c.setAutoCommit(false);
-      for (int i = 0; i < PER_COMMIT; i++) {
-        ShipmentRepository.bind(ps, copy(rows.get(i % rows.size()), keyPrefix, random));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-      c.commit();
+    try (Handle h = Jdbi.open(ds.getConnection())) {
+      h.useTransaction(t -> {
+        PreparedBatch batch = t.prepareBatch(ShipmentRepository.INSERT);
+        for (int i = 0; i < PER_COMMIT; i++) {
+          ShipmentRepository.bind(batch, copy(rows.get(i % rows.size()), keyPrefix, random)).add();
+        }
+        batch.execute();
+      });
     }
     return PER_COMMIT;
   }
