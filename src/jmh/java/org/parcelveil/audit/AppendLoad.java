@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.parcelveil.store.Database;
 import org.parcelveil.store.DatabaseSettings;
 
@@ -106,7 +108,7 @@ public final class AppendLoad {
   }
 
   private static long size(Database db) throws Exception {
-    try (Connection c = db.connection()) {
+    try (Handle c = Jdbi.open(db.connection())) {
       return TreeStore.head(c).size();
     }
   }

@@ -2,7 +2,6 @@ package org.parcelveil.audit;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.parcelveil.store.Database;
 import org.parcelveil.store.DatabaseSettings;
 
@@ -48,7 +49,7 @@ public class ProofBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     db = Database.open(DatabaseSettings.embedded(Path.of("target", "bench", "proofs-" + size)), "main", 4);
-    try (Connection c = db.connection()) {
+    try (Handle c = Jdbi.open(db.connection())) {
       if (TreeStore.head(c).size() != size) {
         bulkLoad(c);
       }
@@ -60,7 +61,7 @@ public class ProofBenchmark {
       indexes[i] = random.nextLong(size);
       inclusions.add(reader.inclusion(indexes[i], size));
       consistencies.add(reader.consistency(indexes[i] + 1, size));
-      try (Connection c = db.connection()) {
+      try (Handle c = Jdbi.open(db.connection())) {
         oldRoots[i] = ProofPlan.rootOf(indexes[i] + 1,
             TreeStore.nodes(c, ProofPlan.rootNodeIds(indexes[i] + 1)));
       }
@@ -69,8 +70,8 @@ public class ProofBenchmark {
         inclusions.get(0).hashes().size(), consistencies.get(0).hashes().size());
   }
 
-  private void bulkLoad(Connection c) throws SQLException {
-    c.setAutoCommit(false);
+  private void bulkLoad(Handle c) {
+    c.begin();
     Frontier tree = Frontier.empty();
     List<TreeStore.Row> rows = new ArrayList<>();
     for (long i = 0; i < size; i++) {
@@ -84,12 +85,12 @@ public class ProofBenchmark {
       if (rows.size() == 10_000 || i == size - 1) {
         TreeStore.insertEntries(c, rows);
         c.commit();
+        c.begin();
         rows.clear();
       }
     }
     TreeStore.updateHead(c, tree.size(), tree.root(), 0);
     c.commit();
-    c.setAutoCommit(true);
   }
 
   @TearDown(Level.Trial)

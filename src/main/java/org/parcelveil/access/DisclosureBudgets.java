@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.Sql;
 
 /**
  * Daily reveal budgets, per principal in all and per shipment, counted in the database so every node spends from
@@ -20,53 +20,55 @@ import org.parcelveil.store.StoreException;
  */
 public final class DisclosureBudgets {
   /** The whole spend in one round trip: {@code db/main/V54}. */
-  private static final String SPEND_FUNCTION = "SELECT pv_spend_disclosure(?, ?, ?, ?, ?)";
+  private static final String SPEND_FUNCTION =
+      "SELECT pv_spend_disclosure(:principal, :day, :waybill, :total, :perShipment)";
+  /** The same call for a JDBC connection lent by the audit log's transaction. */
+  private static final String SPEND_FUNCTION_JDBC = "SELECT pv_spend_disclosure(?, ?, ?, ?, ?)";
 
-  private final DataSource dataSource;
+  private final Sql sql;
   private final DisclosureLimits limits;
   private final Clock clock;
 
   public DisclosureBudgets(DataSource dataSource, DisclosureLimits limits, Clock clock) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
     this.limits = limits;
     this.clock = clock;
   }
 
   /** Spends one reveal of today's budgets in a transaction of its own; false (and nothing spent) if either is used up. */
   public boolean trySpend(Principal p, String waybill) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        boolean spent = spend(c, p, waybill);
-        c.commit();
-        return spent;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not count the disclosure budget", e);
-    }
+    Spend s = spendOf(p, waybill);
+    return sql.inTransaction("could not count the disclosure budget", h -> h.createQuery(SPEND_FUNCTION)
+        .bind("principal", s.principalId()).bind("day", s.day()).bind("waybill", s.waybill())
+        .bind("total", s.total()).bind("perShipment", s.perShipment())
+        .mapTo(boolean.class).one());
   }
 
   /**
    * Spends one reveal of today's budgets in the caller's transaction, which must not be in auto-commit: true if
-   * both had room (and are then one unit lower once it commits), false with nothing spent otherwise.
+   * both had room (and are then one unit lower once it commits), false with nothing spent otherwise. The audit log
+   * lends its transaction as a JDBC connection, so this one call is made on it directly.
    */
   public boolean spend(Connection c, Principal p, String waybill) throws SQLException {
-    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    int total = limits.dailyBudget(p.role());
-    int perShipment = limits.perShipmentBudget(p.role());
-    try (PreparedStatement ps = c.prepareStatement(SPEND_FUNCTION)) {
-      ps.setString(1, p.id());
-      ps.setObject(2, day);
-      ps.setString(3, waybill);
-      ps.setInt(4, total);
-      ps.setInt(5, perShipment);
+    Spend s = spendOf(p, waybill);
+    try (PreparedStatement ps = c.prepareStatement(SPEND_FUNCTION_JDBC)) {
+      ps.setString(1, s.principalId());
+      ps.setObject(2, s.day());
+      ps.setString(3, s.waybill());
+      ps.setInt(4, s.total());
+      ps.setInt(5, s.perShipment());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getBoolean(1);
       }
     }
+  }
+
+  /** One spend's arguments: today's day (UTC) and the role's two limits. */
+  private record Spend(String principalId, LocalDate day, String waybill, int total, int perShipment) {}
+
+  private Spend spendOf(Principal p, String waybill) {
+    return new Spend(p.id(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), waybill,
+        limits.dailyBudget(p.role()), limits.perShipmentBudget(p.role()));
   }
 }

@@ -1,10 +1,8 @@
 package org.parcelveil.app;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.parcelveil.shipment.ShipmentRepository;
 import org.parcelveil.store.Database;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.Sql;
 
 /** Questions about a store as a whole. */
 final class Stores {
@@ -12,13 +10,8 @@ final class Stores {
 
   /** True if the shipment database holds no principals and no shipments: nothing a new key would orphan. */
   static boolean isEmpty(Database db) {
-    try (Connection c = db.connection();
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT (SELECT COUNT(*) FROM principals) + (SELECT COUNT(*) FROM shipments)")) {
-      rs.next();
-      return rs.getLong(1) == 0;
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the database", e);
-    }
+    long principals = Sql.over(db.dataSource()).withHandle("cannot read the database", h -> h.createQuery(
+        "SELECT COUNT(*) FROM principals").mapTo(Long.class).one());
+    return principals == 0 && new ShipmentRepository(db.dataSource()).count() == 0;
   }
 }

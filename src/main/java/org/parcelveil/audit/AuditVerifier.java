@@ -2,8 +2,6 @@ package org.parcelveil.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.store.Sql;
 
 /**
  * Verifies the log from its database, read-only and in one consistent snapshot, with the service running or not: it
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * witness, and names the first bad entry when the evidence allows.
  */
 public final class AuditVerifier {
-  private final DataSource dataSource;
+  private final Sql sql;
   private final List<NoteKey> keys;
 
   /**
@@ -32,7 +34,7 @@ public final class AuditVerifier {
    * @throws IllegalArgumentException if a key is malformed
    */
   public AuditVerifier(DataSource mainDb, Collection<String> verifierKeys) {
-    this.dataSource = mainDb;
+    this.sql = Sql.over(mainDb);
     this.keys = verifierKeys.stream().map(NoteKey::parse).toList();
   }
 
@@ -40,10 +42,8 @@ public final class AuditVerifier {
    * The public keys the log recorded for itself. Convenient for the operator, but an insider who can rewrite the
    * database can rewrite these too: a regulator uses keys obtained separately.
    */
-  public static List<String> storedKeys(DataSource mainDb) throws SQLException {
-    try (Connection c = mainDb.getConnection()) {
-      return CheckpointStore.keys(c);
-    }
+  public static List<String> storedKeys(DataSource mainDb) {
+    return Sql.over(mainDb).withHandle("the audit keys could not be read", CheckpointStore::keys);
   }
 
   /**
@@ -63,30 +63,30 @@ public final class AuditVerifier {
         return AuditReport.error("the trusted checkpoint cannot be used: " + e.getMessage());
       }
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      c.setReadOnly(true);
+    try (Handle h = sql.jdbi().open()) {
+      h.setTransactionIsolationLevel(TransactionIsolationLevel.REPEATABLE_READ);
+      h.setReadOnly(true);
+      h.begin();
       try {
-        return verify(c, trusted);
+        return verify(h, trusted);
       } finally {
-        c.rollback();
+        h.rollback();
       }
-    } catch (SQLException e) {
-      return AuditReport.error("the database could not be read: " + e.getMessage());
+    } catch (JdbiException e) {
+      return AuditReport.error("the database could not be read: " + databaseMessage(e));
     }
   }
 
-  private AuditReport verify(Connection c, @Nullable Checkpoint trusted) throws SQLException {
-    List<CheckpointStore.Stored> stored = CheckpointStore.all(c);
-    TreeStore.Head head = TreeStore.head(c);
+  private AuditReport verify(Handle h, @Nullable Checkpoint trusted) {
+    List<CheckpointStore.Stored> stored = CheckpointStore.all(h);
+    TreeStore.Head head = TreeStore.head(h);
     Findings f = new Findings();
     TreeSet<Long> sizes = new TreeSet<>();
     stored.forEach(s -> sizes.add(s.size()));
     if (trusted != null) {
       sizes.add(trusted.size());
     }
-    Scan scan = scan(c, sizes, f);
+    Scan scan = scan(h, sizes, f);
 
     long verifiedSize = -1;
     long lastMatching = 0;
@@ -149,41 +149,60 @@ public final class AuditVerifier {
   private record Scan(long size, byte[] root, Map<Long, byte[]> roots) {}
 
   /** Streams the entries in index order, recomputing leaves and the roots at {@code sizes}. */
-  private static Scan scan(Connection c, TreeSet<Long> sizes, Findings f) throws SQLException {
+  private static Scan scan(Handle h, TreeSet<Long> sizes, Findings f) {
     Frontier tree = Frontier.empty();
     Map<Long, byte[]> roots = new HashMap<>();
     roots.put(0L, tree.root());
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + TreeStore.ENTRY_COLUMNS + ", tree_hashes FROM audit_entries ORDER BY idx")) {
-      ps.setFetchSize(1000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long index = rs.getLong(1);
-          if (index != tree.size()) {
-            f.fail(tree.size(), "entry " + tree.size() + " is missing (the next stored entry is " + index + ")");
-            break;
+    h.createQuery("SELECT " + TreeStore.ENTRY_COLUMNS + ", tree_hashes FROM audit_entries ORDER BY idx")
+        .setFetchSize(1000)
+        .scanResultSet((results, ctx) -> {
+          ResultSet rs = results.get();
+          while (rs.next()) {
+            if (!check(rs, tree, sizes, roots, f)) {
+              break;
+            }
           }
-          AuditEntry entry;
-          try {
-            entry = TreeStore.readEntry(rs);
-          } catch (TreeStore.MalformedEntryException e) {
-            f.fail(index, "entry " + index + " is malformed");
-            break;
-          }
-          // The stored tree is only evidence: it must agree with what the entries give, node for node.
-          ByteArrayOutputStream recomputed = new ByteArrayOutputStream(Hashes.SIZE * 2);
-          tree.append(entry.leafHash(), (level, i, h) -> recomputed.writeBytes(h));
-          byte[] stored = rs.getBytes(13);
-          if (stored == null || !MessageDigest.isEqual(recomputed.toByteArray(), stored)) {
-            f.fail(index, "entry " + index + " does not match its hashes in the stored tree");
-          }
-          if (sizes.contains(tree.size())) {
-            roots.put(tree.size(), tree.root());
-          }
-        }
+          return null;
+        });
+    return new Scan(tree.size(), tree.root(), roots);
+  }
+
+  /** Checks one stored entry against the tree recomputed so far; false if the scan cannot go on past it. */
+  private static boolean check(ResultSet rs, Frontier tree, TreeSet<Long> sizes, Map<Long, byte[]> roots,
+      Findings f) throws SQLException {
+    long index = rs.getLong("idx");
+    if (index != tree.size()) {
+      f.fail(tree.size(), "entry " + tree.size() + " is missing (the next stored entry is " + index + ")");
+      return false;
+    }
+    AuditEntry entry;
+    try {
+      entry = TreeStore.readEntry(rs);
+    } catch (TreeStore.MalformedEntryException e) {
+      f.fail(index, "entry " + index + " is malformed");
+      return false;
+    }
+    // The stored tree is only evidence: it must agree with what the entries give, node for node.
+    ByteArrayOutputStream recomputed = new ByteArrayOutputStream(Hashes.SIZE * 2);
+    tree.append(entry.leafHash(), (level, i, hash) -> recomputed.writeBytes(hash));
+    byte[] stored = rs.getBytes("tree_hashes");
+    if (stored == null || !MessageDigest.isEqual(recomputed.toByteArray(), stored)) {
+      f.fail(index, "entry " + index + " does not match its hashes in the stored tree");
+    }
+    if (sizes.contains(tree.size())) {
+      roots.put(tree.size(), tree.root());
+    }
+    return true;
+  }
+
+  /** The database's own words for a failure (the statement's values are never part of it). */
+  private static String databaseMessage(JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql.getMessage();
       }
     }
-    return new Scan(tree.size(), tree.root(), roots);
+    return e.getMessage();
   }
 
   /** Collects findings; the first bad index is the lowest one named. */

@@ -3,8 +3,6 @@ package org.parcelveil.audit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -17,7 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.parcelveil.store.Dialect;
+import org.jdbi.v3.core.Handle;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
+import org.parcelveil.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointPublisher.class);
 
-  private final DataSource dataSource;
+  private final Sql sql;
   private final AuditKeys keys;
   private final String origin;
   private final Duration interval;
@@ -44,7 +45,7 @@ public final class CheckpointPublisher implements AutoCloseable {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("the checkpoint interval must be positive, was " + interval);
     }
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
     this.keys = keys;
     this.origin = origin;
     this.interval = interval;
@@ -81,22 +82,14 @@ public final class CheckpointPublisher implements AutoCloseable {
    */
   public Optional<String> publishNow() {
     synchronized (publishing) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          Optional<String> note = publish(c);
-          c.commit();
-          coveredAtMillis.set(clock.millis());
-          return note;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          if (e instanceof SQLException s && Dialect.UNIQUE_VIOLATION.equals(s.getSQLState())) {
-            coveredAtMillis.set(clock.millis());
-            return latest(); // another node published this size first
-          }
-          throw e;
-        }
-      } catch (SQLException e) {
+      try {
+        Optional<String> note = sql.inTransaction("the checkpoint could not be published", this::publish);
+        coveredAtMillis.set(clock.millis());
+        return note;
+      } catch (DuplicateKeyException e) {
+        coveredAtMillis.set(clock.millis());
+        return latest(); // another node published this size first
+      } catch (StoreException | CheckpointStore.KeyMismatchException e) {
         throw new AuditUnavailableException("the checkpoint could not be published", e);
       }
     }
@@ -115,31 +108,32 @@ public final class CheckpointPublisher implements AutoCloseable {
 
   /** The log's origin: the one fixed by its first checkpoint, else the configured one. */
   public String origin() {
-    try (Connection c = dataSource.getConnection()) {
-      String fixed = TreeStore.head(c).origin();
+    try {
+      String fixed = sql.withHandle("the audit log could not be read", h -> TreeStore.head(h).origin());
       return fixed == null ? origin : fixed;
-    } catch (SQLException e) {
+    } catch (StoreException e) {
       throw new AuditUnavailableException("the audit log could not be read", e);
     }
   }
 
   /** The latest published checkpoint as a signed note. */
   public Optional<String> latest() {
-    try (Connection c = dataSource.getConnection()) {
-      return CheckpointStore.latest(c).map(CheckpointStore.Stored::note);
-    } catch (SQLException e) {
+    try {
+      return sql.withHandle("the checkpoint could not be read",
+          h -> CheckpointStore.latest(h).map(CheckpointStore.Stored::note));
+    } catch (StoreException e) {
       throw new AuditUnavailableException("the checkpoint could not be read", e);
     }
   }
 
-  private Optional<String> publish(Connection c) throws SQLException {
-    String fixed = TreeStore.fixOrigin(c, origin);
+  private Optional<String> publish(Handle h) {
+    String fixed = TreeStore.fixOrigin(h, origin);
     if (!fixed.equals(origin) && !warnedOrigin) {
       warnedOrigin = true;
       LOG.warn("the audit log's origin is fixed as {}; the configured {} is ignored", fixed, origin);
     }
-    TreeStore.Head head = TreeStore.head(c);
-    Optional<CheckpointStore.Stored> last = CheckpointStore.latest(c);
+    TreeStore.Head head = TreeStore.head(h);
+    Optional<CheckpointStore.Stored> last = CheckpointStore.latest(h);
     if (last.isPresent() && head.size() <= last.get().size()) {
       if (head.size() < last.get().size()) {
         throw new AuditUnavailableException("ALARM: the audit log has " + head.size()
@@ -147,26 +141,25 @@ public final class CheckpointPublisher implements AutoCloseable {
       }
       return Optional.of(last.get().note());
     }
-    byte[] root = checkedRoot(c, head, last);
+    byte[] root = checkedRoot(h, head, last);
     Checkpoint checkpoint = new Checkpoint(fixed, head.size(), root);
     NoteSigner signer = keys.current(fixed);
     String note = signer.sign(checkpoint.text());
     long now = EntryCodec.micros(clock.instant());
-    CheckpointStore.rememberKey(c, signer.version(), signer.key().vkey(), now);
-    CheckpointStore.insert(c, checkpoint, note, signer.version(), now);
+    CheckpointStore.rememberKey(h, signer.version(), signer.key().vkey(), now);
+    CheckpointStore.insert(h, checkpoint, note, signer.version(), now);
     LOG.debug("audit checkpoint {} published", head.size());
     return Optional.of(note);
   }
 
   /** The root at the head, after checking the stored tree agrees with the head and extends the last checkpoint. */
-  private static byte[] checkedRoot(Connection c, TreeStore.Head head, Optional<CheckpointStore.Stored> last)
-      throws SQLException {
+  private static byte[] checkedRoot(Handle h, TreeStore.Head head, Optional<CheckpointStore.Stored> last) {
     Set<Long> ids = new HashSet<>(ProofPlan.rootNodeIds(head.size()));
     ProofPlan plan = last.map(l -> ProofPlan.consistency(l.size(), head.size())).orElse(null);
     if (plan != null) {
       ids.addAll(plan.nodeIds());
     }
-    Map<Long, byte[]> nodes = TreeStore.nodes(c, ids);
+    Map<Long, byte[]> nodes = TreeStore.nodes(h, ids);
     byte[] root;
     List<byte[]> proof;
     try {

@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.parcelveil.store.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +44,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitLog.class);
   private static final int ATTEMPTS = 3;
 
-  private final DataSource dataSource;
+  private final Jdbi jdbi;
   private final Clock clock;
   private final Duration timeout;
   private final int maxBatch;
@@ -65,7 +69,7 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
       CompletableFuture<Conditional> done, long queuedNanos) {}
 
   GroupCommitLog(DataSource dataSource, Clock clock, Duration timeout, int maxBatch) {
-    this.dataSource = dataSource;
+    this.jdbi = Sql.over(dataSource).jdbi();
     this.clock = clock;
     this.timeout = timeout;
     this.maxBatch = maxBatch;
@@ -257,40 +261,50 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     }
   }
 
+  /**
+   * One batch in one transaction. The writer handles the database's failures itself (retry on conflict, one by one,
+   * fail fast when the connection is gone), so they reach it as the SQL exceptions whose state it reads.
+   */
   private List<Conditional> write(List<Pending> batch) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        // With conditions, the sequencer lock comes first: every node's writer then runs its conditions (and takes
-        // their row locks, such as budget counters) one writer at a time, so two writers can never wait on each
-        // other's rows. The conditions decide which record each entry holds, before the entries are hashed.
-        Frontier locked = hasCondition(batch) ? lockedFrontier(c) : null;
-        boolean[] held = decide(c, batch);
-        List<AuditRecord> records = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-          Pending p = batch.get(i);
-          records.add(held[i] ? p.record() : p.otherwise());
-        }
-        Prepared prepared = locked == null ? fastPath(c, records) : null;
-        if (prepared == null) {
-          prepared = prepare(records, locked != null ? locked : lockedFrontier(c));
-          TreeStore.updateHead(c, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
-        }
-        TreeStore.insertEntries(c, prepared.rows());
-        c.commit();
-        cached = prepared.frontier();
-        cachedRoot = prepared.root();
-        batches.incrementAndGet();
-        batchSizes.record(batch.size());
-        List<Conditional> results = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-          results.add(new Conditional(prepared.receipts().get(i), held[i]));
-        }
-        return results;
-      } catch (SQLException | RuntimeException e) {
-        rollback(c);
-        throw e;
+    try (Handle h = jdbi.open()) {
+      return write(h, batch);
+    } catch (JdbiException e) {
+      throw sqlCause(e);
+    }
+  }
+
+  private List<Conditional> write(Handle h, List<Pending> batch) throws SQLException {
+    h.begin();
+    try {
+      // With conditions, the sequencer lock comes first: every node's writer then runs its conditions (and takes
+      // their row locks, such as budget counters) one writer at a time, so two writers can never wait on each
+      // other's rows. The conditions decide which record each entry holds, before the entries are hashed.
+      Frontier locked = hasCondition(batch) ? lockedFrontier(h) : null;
+      boolean[] held = decide(h.getConnection(), batch);
+      List<AuditRecord> records = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        Pending p = batch.get(i);
+        records.add(held[i] ? p.record() : p.otherwise());
       }
+      Prepared prepared = locked == null ? fastPath(h, records) : null;
+      if (prepared == null) {
+        prepared = prepare(records, locked != null ? locked : lockedFrontier(h));
+        TreeStore.updateHead(h, prepared.frontier().size(), prepared.root(), EntryCodec.micros(clock.instant()));
+      }
+      TreeStore.insertEntries(h, prepared.rows());
+      h.commit();
+      cached = prepared.frontier();
+      cachedRoot = prepared.root();
+      batches.incrementAndGet();
+      batchSizes.record(batch.size());
+      List<Conditional> results = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        results.add(new Conditional(prepared.receipts().get(i), held[i]));
+      }
+      return results;
+    } catch (SQLException | RuntimeException e) {
+      rollback(h);
+      throw e;
     }
   }
 
@@ -299,12 +313,12 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
    * so a batch costs three round trips (head, entries, commit). Null (nothing changed) if there is no cached state
    * or another node moved the head, which also makes the cached state stale.
    */
-  private Prepared fastPath(Connection c, List<AuditRecord> records) throws SQLException {
+  private Prepared fastPath(Handle h, List<AuditRecord> records) {
     if (cached == null) {
       return null;
     }
     Prepared prepared = prepare(records, cached.copy());
-    if (TreeStore.advanceHead(c, cached.size(), cachedRoot, prepared.frontier().size(), prepared.root(),
+    if (TreeStore.advanceHead(h, cached.size(), cachedRoot, prepared.frontier().size(), prepared.root(),
         EntryCodec.micros(clock.instant()))) {
       return prepared;
     }
@@ -313,11 +327,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   }
 
   /** Takes the sequencer lock and returns the frontier at the head: ours while no other node appended, else read back. */
-  private Frontier lockedFrontier(Connection c) throws SQLException {
-    if (cached != null && TreeStore.claimHead(c, cached.size(), cachedRoot)) {
+  private Frontier lockedFrontier(Handle h) throws SQLException {
+    if (cached != null && TreeStore.claimHead(h, cached.size(), cachedRoot)) {
       return cached.copy();
     }
-    return frontierAt(c, TreeStore.lockHead(c));
+    return frontierAt(h, TreeStore.lockHead(h));
   }
 
   /** Runs each caller's condition, in queue order, in the batch's transaction; true where there is none. */
@@ -355,11 +369,11 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
   }
 
   /** The frontier at the locked head: ours if no other node appended since our last commit, else read back. */
-  private Frontier frontierAt(Connection c, TreeStore.Head head) throws SQLException {
+  private Frontier frontierAt(Handle h, TreeStore.Head head) throws SQLException {
     if (cached != null && cached.size() == head.size() && MessageDigest.isEqual(cachedRoot, head.rootOrEmpty())) {
       return cached.copy();
     }
-    Frontier f = Frontier.of(head.size(), TreeStore.nodes(c, Frontier.nodeIds(head.size())));
+    Frontier f = Frontier.of(head.size(), TreeStore.nodes(h, Frontier.nodeIds(head.size())));
     if (!MessageDigest.isEqual(f.root(), head.rootOrEmpty())) {
       // Appending onto a tree whose nodes disagree with the head would bury the damage: stop instead.
       throw new SQLException("the stored audit tree does not match its head at size " + head.size());
@@ -387,12 +401,22 @@ final class GroupCommitLog implements AuditLog, AutoCloseable {
     return state != null && ((state.startsWith("40") && !state.equals("40003")) || state.equals("23505"));
   }
 
-  private static void rollback(Connection c) {
+  private static void rollback(Handle h) {
     try {
-      c.rollback();
-    } catch (SQLException ignored) {
+      h.rollback();
+    } catch (JdbiException ignored) {
       // the connection is broken; the pool discards it
     }
+  }
+
+  /** The database's exception under JDBI's; one without (JDBI's own refusal) stays as it is. */
+  private static SQLException sqlCause(JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    throw e;
   }
 
   private static void fail(List<Pending> batch, Throwable cause) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "parcelveil", mixinStandardHelpOptions = true, version = "parcelveil 0.1.0",
     description = "Privacy waybills and personal-data service for courier networks.",
     subcommands = {ServeCommand.class, AuditCommand.class, LabelCommand.class, RetentionCommand.class, BackupCommand.class,
-        LeaksCommand.class, KeysCommand.class})
+        LeaksCommand.class, KeysCommand.class, WitnessCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

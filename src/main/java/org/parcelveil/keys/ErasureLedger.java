@@ -1,17 +1,12 @@
 package org.parcelveil.keys;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.parcelveil.store.Database;
-import org.parcelveil.store.Dialect;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 
 /**
  * The shipments erased early at their data subject's request, kept in the key store because that store is never
@@ -20,10 +15,13 @@ import org.parcelveil.store.StoreException;
  * is shredded: from then on every copy of the row is unreadable anyway.
  */
 public final class ErasureLedger {
-  private final Database database;
+  private static final String UNAVAILABLE = "key store unavailable";
+  private static final RowMapper<Erasure> ERASURE = (rs, ctx) -> new Erasure(rs.getString("waybill"),
+      rs.getObject("bucket", LocalDate.class), rs.getTimestamp("erased_at").toInstant());
+  private final Sql sql;
 
   public ErasureLedger(Database keyDatabase) {
-    this.database = keyDatabase;
+    this.sql = Sql.over(keyDatabase.dataSource());
   }
 
   /** One early erasure: the shipment and the bucket its data was encrypted under. */
@@ -31,42 +29,26 @@ public final class ErasureLedger {
 
   /** Records an erasure; recording it again changes nothing. */
   public void record(String waybill, LocalDate bucket, Instant at) {
-    try (Connection c = database.connection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO erasures (waybill, bucket, erased_at) VALUES (?, ?, ?)")) {
-      ps.setString(1, waybill);
-      ps.setObject(2, bucket);
-      ps.setTimestamp(3, Timestamp.from(at));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      if (!Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new StoreException("key store unavailable", e);
-      }
+    try {
+      sql.useHandle(UNAVAILABLE, h -> h.createUpdate(
+              "INSERT INTO erasures (waybill, bucket, erased_at) VALUES (:waybill, :bucket, :at)")
+          .bind("waybill", waybill).bind("bucket", bucket).bind("at", at)
+          .execute());
+    } catch (DuplicateKeyException recordedBefore) {
+      // The first record stands.
     }
   }
 
   /** Every erasure still needed, oldest bucket first. */
   public List<Erasure> all() {
-    try (Connection c = database.connection();
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT waybill, bucket, erased_at FROM erasures ORDER BY bucket, waybill")) {
-      List<Erasure> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(new Erasure(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getTimestamp(3).toInstant()));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("key store unavailable", e);
-    }
+    return sql.withHandle(UNAVAILABLE, h -> h.createQuery(
+            "SELECT waybill, bucket, erased_at FROM erasures ORDER BY bucket, waybill")
+        .map(ERASURE).list());
   }
 
   /** Forgets the erasures whose bucket is {@code day} or earlier (their buckets have been shredded). */
   public int forgetThrough(LocalDate day) {
-    try (Connection c = database.connection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM erasures WHERE bucket <= ?")) {
-      ps.setObject(1, day);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("key store unavailable", e);
-    }
+    return sql.withHandle(UNAVAILABLE, h -> h.createUpdate("DELETE FROM erasures WHERE bucket <= :day")
+        .bind("day", day).execute());
   }
 }

@@ -280,7 +280,7 @@ public final class KeyStore {
 
   int rotateMaster(MasterKey next, IntConsumer progress) {
     Master current = master;
-    int rows = MasterRotation.rewrap(repository.dataSource(), current.key().aead(), current.generation(), next.aead(),
+    int rows = MasterRotation.rewrap(repository.sql(), current.key().aead(), current.generation(), next.aead(),
         progress);
     this.master = open(next);
     keysets.invalidateAll();

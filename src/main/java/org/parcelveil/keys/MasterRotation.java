@@ -2,13 +2,9 @@ package org.parcelveil.keys;
 
 import com.google.crypto.tink.Aead;
 import java.security.GeneralSecurityException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.IntConsumer;
-import javax.sql.DataSource;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.Sql;
 
 /**
  * Re-wraps every key of the store under a new master key in one transaction: the store is wrapped wholly under the
@@ -25,40 +21,27 @@ final class MasterRotation {
    * @param progress told the number of rows re-wrapped so far, after each (tests interrupt here)
    * @return the number of rows re-wrapped
    */
-  static int rewrap(DataSource dataSource, Aead from, int expectedGeneration, Aead to, IntConsumer progress) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        int generation = KeyMaterialRepository.lockGeneration(c);
-        if (generation != expectedGeneration) {
-          throw new KeyStoreException("the master key was rotated by another process meanwhile (generation "
-              + generation + "); nothing was changed");
-        }
-        List<KeyMaterial> rows = KeyMaterialRepository.all(c);
-        int done = 0;
-        for (KeyMaterial m : rows) {
-          if (m.isDestroyed()) {
-            continue;
-          }
-          KeyMaterialRepository.update(c, m.rewrapped(rewrap(m, from, to), generation + 1));
-          progress.accept(++done);
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE key_material SET master_gen = ? WHERE material IS NULL")) {
-          ps.setInt(1, generation + 1);
-          ps.executeUpdate();
-        }
-        c.commit();
-        return done;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+  static int rewrap(Sql sql, Aead from, int expectedGeneration, Aead to, IntConsumer progress) {
+    return sql.inTransaction("key store unavailable during the master-key rotation; nothing was changed", h -> {
+      int generation = KeyMaterialRepository.lockGeneration(h);
+      if (generation != expectedGeneration) {
+        throw new KeyStoreException("the master key was rotated by another process meanwhile (generation "
+            + generation + "); nothing was changed");
       }
-    } catch (SQLException e) {
-      throw new StoreException("key store unavailable during the master-key rotation; nothing was changed", e);
-    }
+      List<KeyMaterial> rows = KeyMaterialRepository.all(h);
+      int done = 0;
+      for (KeyMaterial m : rows) {
+        if (m.isDestroyed()) {
+          continue;
+        }
+        KeyMaterialRepository.update(h, m.rewrapped(rewrap(m, from, to), generation + 1));
+        progress.accept(++done);
+      }
+      h.createUpdate("UPDATE key_material SET master_gen = :generation WHERE material IS NULL")
+          .bind("generation", generation + 1)
+          .execute();
+      return done;
+    });
   }
 
   private static String rewrap(KeyMaterial m, Aead from, Aead to) {

@@ -1,9 +1,5 @@
 package org.parcelveil.retention;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,19 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.shipment.ShipmentShredding;
 
 /**
  * What an admin needs to see that retention works: the policy, the last run, and how many parcels' personal data
  * each coming day's shredding will destroy (counts per day, nothing about the parcels themselves).
  */
 public final class RetentionStatus {
-  private final DataSource dataSource;
+  private final ShipmentShredding shipments;
   private final RetentionPolicy policy;
   private final RetentionRuns runs;
 
   public RetentionStatus(DataSource dataSource, RetentionPolicy policy) {
-    this.dataSource = dataSource;
+    this.shipments = new ShipmentShredding(dataSource);
     this.policy = policy;
     this.runs = new RetentionRuns(dataSource);
   }
@@ -62,7 +58,7 @@ public final class RetentionStatus {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     long overdue = 0;
     List<Due> upcoming = new ArrayList<>();
-    for (Due d : unshredded()) {
+    for (ShipmentShredding.Unshredded d : shipments.unshreddedPerDay()) {
       if (d.day().isBefore(today)) {
         overdue += d.shipments();
       } else {
@@ -71,21 +67,5 @@ public final class RetentionStatus {
       }
     }
     return new Report(policy, runs.last(), overdue, List.copyOf(upcoming), today);
-  }
-
-  private List<Due> unshredded() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT retention_day, COUNT(*) FROM shipments "
-            + "WHERE shredded_at IS NULL GROUP BY retention_day ORDER BY retention_day")) {
-      List<Due> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Due(rs.getObject(1, LocalDate.class), rs.getLong(2)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("could not count parcels due for shredding", e);
-    }
   }
 }

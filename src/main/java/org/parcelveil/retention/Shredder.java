@@ -1,9 +1,5 @@
 package org.parcelveil.retention;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +10,7 @@ import javax.sql.DataSource;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
 import org.parcelveil.keys.KeyStore;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.shipment.ShipmentShredding;
 
 /**
  * Crypto-shredding: once a retention bucket's day has passed, its shipments are marked shredded and its key is
@@ -31,7 +27,7 @@ import org.parcelveil.store.StoreException;
  * within one run, not only unreadable.
  */
 public final class Shredder {
-  private final DataSource dataSource;
+  private final ShipmentShredding shipments;
   private final KeyStore keys;
   private final AuditLog audit;
   private final Erasures erasures;
@@ -45,7 +41,7 @@ public final class Shredder {
 
   public Shredder(DataSource dataSource, KeyStore keys, AuditLog audit, Erasures erasures, Runnable scrub) {
     this.scrub = scrub;
-    this.dataSource = dataSource;
+    this.shipments = new ShipmentShredding(dataSource);
     this.runs = new RetentionRuns(dataSource);
     this.keys = keys;
     this.audit = audit;
@@ -65,7 +61,7 @@ public final class Shredder {
           AuditRecord.Outcome.ALLOWED, rewiped + " early-erased shipments wiped again (restored backup)"));
     }
     for (LocalDate day : keys.liveBucketsBefore(today)) {
-      int marked = mark(day, now);
+      int marked = shipments.markBucketShredded(day, now);
       audit.append(new AuditRecord("retention.shred", "system", "system", null, null, null, null,
           AuditRecord.Outcome.ALLOWED, "bucket " + day + ": " + marked + " shipments"));
       keys.destroyBucket(day);
@@ -82,26 +78,5 @@ public final class Shredder {
       newestErasure.ifPresent(runs::scrubbedThrough);
     }
     return done;
-  }
-
-  private int mark(LocalDate day, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE shipments SET shredded_at = COALESCE(shredded_at, ?), sender_phone_idx = NULL, "
-                + "recipient_phone_idx = NULL WHERE retention_day = ? AND (shredded_at IS NULL "
-                + "OR sender_phone_idx IS NOT NULL OR recipient_phone_idx IS NOT NULL)");
-        PreparedStatement tries = c.prepareStatement("DELETE FROM verification_phone_tries WHERE waybill IN "
-            + "(SELECT waybill FROM shipments WHERE retention_day = ?)")) {
-      ps.setTimestamp(1, Timestamp.from(now));
-      ps.setObject(2, day);
-      int marked = ps.executeUpdate();
-      // The phones verification compared with these parcels, as keyed hashes: with the blind index gone nothing is
-      // compared any more, so they serve no purpose and are personal data like it.
-      tries.setObject(1, day);
-      tries.executeUpdate();
-      return marked;
-    } catch (SQLException e) {
-      throw new StoreException("could not mark shipments shredded", e);
-    }
   }
 }

@@ -1,25 +1,31 @@
 package org.parcelveil.shipment;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.store.Dialect;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 
 /** Shipment events as rows. */
 public final class EventRepository {
-  private final DataSource dataSource;
+  private static final RowMapper<ShipmentEvent> EVENT = (rs, ctx) -> new ShipmentEvent(rs.getString("waybill"),
+      rs.getInt("seq"), rs.getString("type"), rs.getString("station_code"), rs.getString("courier_id"),
+      rs.getString("principal_id"), rs.getObject("weight_grams", Integer.class),
+      rs.getTimestamp("at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
+  private final Sql sql;
 
   public EventRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
+  }
+
+  /** Another event changed the shipment first: the transaction is rolled back and the caller answers 409. */
+  private static final class Overtaken extends RuntimeException {
+    Overtaken() {
+      super(null, null, false, false);
+    }
   }
 
   /**
@@ -33,96 +39,49 @@ public final class EventRepository {
   /** As above, keeping the support ticket the event answers, if any. */
   public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
       @Nullable String ticket) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement up = c.prepareStatement("UPDATE shipments SET state = ?, updated_at = ?, "
-              + "pickup_courier_id = ?, delivery_courier_id = ?, assigned_at = ?, finished_at = ? "
-              + "WHERE waybill = ? AND state = ?");
-          PreparedStatement ins = c.prepareStatement("INSERT INTO shipment_events (waybill, seq, type, station_code, "
-              + "courier_id, principal_id, weight_grams, at, recorded_at, ticket) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 "
-              + "FROM shipment_events WHERE waybill = ?), ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement seq = c.prepareStatement("SELECT MAX(seq) FROM shipment_events WHERE waybill = ?")) {
-        up.setString(1, next.name());
-        up.setTimestamp(2, Timestamp.from(e.recordedAt()));
-        up.setString(3, a.pickupCourierId());
-        up.setString(4, a.deliveryCourierId());
-        up.setTimestamp(5, ts(a.assignedAt()));
-        up.setTimestamp(6, ts(a.finishedAt()));
-        up.setString(7, s.waybill());
-        up.setString(8, s.state().name());
-        if (up.executeUpdate() != 1) {
-          c.rollback();
-          return Optional.empty();
+    try {
+      return Optional.of(sql.inTransaction("could not record the event", h -> {
+        int moved = h.createUpdate("UPDATE shipments SET state = :next, updated_at = :recordedAt, "
+                + "pickup_courier_id = :pickup, delivery_courier_id = :delivery, assigned_at = :assignedAt, "
+                + "finished_at = :finishedAt WHERE waybill = :waybill AND state = :current")
+            .bind("next", next.name()).bind("recordedAt", e.recordedAt())
+            .bind("pickup", a.pickupCourierId()).bind("delivery", a.deliveryCourierId())
+            .bindByType("assignedAt", a.assignedAt(), Instant.class)
+            .bindByType("finishedAt", a.finishedAt(), Instant.class)
+            .bind("waybill", s.waybill()).bind("current", s.state().name())
+            .execute();
+        if (moved != 1) {
+          throw new Overtaken();
         }
-        ins.setString(1, e.waybill());
-        ins.setString(2, e.waybill());
-        ins.setString(3, e.type());
-        ins.setString(4, e.stationCode());
-        ins.setString(5, e.courierId());
-        ins.setString(6, e.principalId());
-        if (e.weightGrams() == null) {
-          ins.setNull(7, Types.INTEGER);
-        } else {
-          ins.setInt(7, e.weightGrams());
-        }
-        ins.setTimestamp(8, Timestamp.from(e.at()));
-        ins.setTimestamp(9, Timestamp.from(e.recordedAt()));
-        ins.setString(10, ticket);
-        ins.executeUpdate();
-        seq.setString(1, e.waybill());
-        int n;
-        try (ResultSet rs = seq.executeQuery()) {
-          rs.next();
-          n = rs.getInt(1);
-        }
-        c.commit();
-        return Optional.of(new ShipmentEvent(e.waybill(), n, e.type(), e.stationCode(), e.courierId(),
-            e.principalId(), e.weightGrams(), e.at(), e.recordedAt()));
-      } catch (SQLException ex) {
-        c.rollback();
-        if (Dialect.UNIQUE_VIOLATION.equals(ex.getSQLState())) {
-          return Optional.empty();
-        }
-        throw ex;
-      }
-    } catch (SQLException ex) {
-      throw new StoreException("could not record the event", ex);
+        h.createUpdate("INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, principal_id, "
+                + "weight_grams, at, recorded_at, ticket) VALUES (:waybill, (SELECT COALESCE(MAX(seq), 0) + 1 "
+                + "FROM shipment_events WHERE waybill = :waybill), :type, :station, :courier, :principal, :weight, "
+                + ":at, :recordedAt, :ticket)")
+            .bind("waybill", e.waybill()).bind("type", e.type()).bind("station", e.stationCode())
+            .bind("courier", e.courierId()).bind("principal", e.principalId()).bind("weight", e.weightGrams())
+            .bind("at", e.at()).bind("recordedAt", e.recordedAt()).bind("ticket", ticket)
+            .execute();
+        int seq = h.createQuery("SELECT MAX(seq) FROM shipment_events WHERE waybill = :waybill")
+            .bind("waybill", e.waybill()).mapTo(Integer.class).one();
+        return new ShipmentEvent(e.waybill(), seq, e.type(), e.stationCode(), e.courierId(), e.principalId(),
+            e.weightGrams(), e.at(), e.recordedAt());
+      }));
+    } catch (Overtaken | DuplicateKeyException lost) {
+      return Optional.empty();
     }
   }
 
   /** The shipment's state as stored now. */
   public Optional<ShipmentState> currentState(String waybill) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT state FROM shipments WHERE waybill = ?")) {
-      ps.setString(1, waybill);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(ShipmentState.valueOf(rs.getString(1))) : Optional.empty();
-      }
-    } catch (SQLException ex) {
-      throw new StoreException("could not read the shipment", ex);
-    }
-  }
-
-  private static Timestamp ts(java.time.Instant i) {
-    return i == null ? null : Timestamp.from(i);
+    return sql.withHandle("could not read the shipment", h -> h.createQuery(
+            "SELECT state FROM shipments WHERE waybill = :waybill")
+        .bind("waybill", waybill).map((rs, ctx) -> ShipmentState.valueOf(rs.getString("state"))).findOne());
   }
 
   public List<ShipmentEvent> of(String waybill) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT waybill, seq, type, station_code, courier_id, principal_id, "
-            + "weight_grams, at, recorded_at FROM shipment_events WHERE waybill = ? ORDER BY seq")) {
-      ps.setString(1, waybill);
-      List<ShipmentEvent> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new ShipmentEvent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
-              rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("could not read shipment events", e);
-    }
+    return sql.withHandle("could not read shipment events", h -> h.createQuery("SELECT waybill, seq, type, "
+            + "station_code, courier_id, principal_id, weight_grams, at, recorded_at FROM shipment_events "
+            + "WHERE waybill = :waybill ORDER BY seq")
+        .bind("waybill", waybill).map(EVENT).list());
   }
 }

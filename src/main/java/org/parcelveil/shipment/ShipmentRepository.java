@@ -1,17 +1,22 @@
 package org.parcelveil.shipment;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.parcelveil.store.Dialect;
-import org.parcelveil.store.StoreException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 import org.parcelveil.vault.Area;
 import org.parcelveil.vault.SealedPerson;
 
@@ -24,14 +29,20 @@ public final class ShipmentRepository {
       + "recipient_name, recipient_phone, recipient_street, recipient_detail, recipient_phone_idx";
   static final String SELECT = "SELECT " + COLUMNS
       + ", pickup_courier_id, delivery_courier_id, assigned_at, finished_at FROM shipments ";
-  static final String INSERT = "INSERT INTO shipments (" + COLUMNS + ") VALUES ("
-      + "?, ".repeat(31) + "?)";
+  static final String INSERT = "INSERT INTO shipments (" + COLUMNS + ") VALUES (:waybill, :merchantId, :reference, "
+      + ":state, :originProvince, :originCity, :originDistrict, :destProvince, :destCity, :destDistrict, :sortCode, "
+      + ":weightGrams, :lengthCm, :widthCm, :heightCm, :codCents, :codCurrency, :retentionDay, :createdAt, "
+      + ":updatedAt, :shreddedAt, :canary, :senderName, :senderPhone, :senderStreet, :senderDetail, :senderPhoneIdx, "
+      + ":recipientName, :recipientPhone, :recipientStreet, :recipientDetail, :recipientPhoneIdx)";
   private static final int CHUNK = 1000;
 
-  private final DataSource dataSource;
+  /** A row selected with {@link #SELECT}. */
+  static final RowMapper<Shipment> SHIPMENT = (rs, ctx) -> read(rs);
+
+  private final Sql sql;
 
   public ShipmentRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
   }
 
   /** An idempotency key taken by an earlier request. */
@@ -50,108 +61,67 @@ public final class ShipmentRepository {
    * @throws IdempotencyRaceException if another request took the key first
    */
   public void insert(List<Shipment> shipments, String merchantId, String idemKey, String requestHash) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-          int n = 0;
-          for (Shipment s : shipments) {
-            bind(ps, s);
-            ps.addBatch();
-            if (++n % CHUNK == 0) {
-              ps.executeBatch();
-            }
+    try {
+      sql.useTransaction("could not store shipments", h -> {
+        PreparedBatch batch = h.prepareBatch(INSERT);
+        int n = 0;
+        for (Shipment s : shipments) {
+          bind(batch, s).add();
+          if (++n % CHUNK == 0) {
+            batch.execute();
           }
-          if (n % CHUNK != 0) {
-            ps.executeBatch();
-          }
+        }
+        if (n % CHUNK != 0) {
+          batch.execute();
         }
         if (idemKey != null) {
-          try (PreparedStatement ik = c.prepareStatement("INSERT INTO idempotency_keys "
-              + "(merchant_id, idem_key, request_hash, waybill, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ik.setString(1, merchantId);
-            ik.setString(2, idemKey);
-            ik.setString(3, requestHash);
-            ik.setString(4, shipments.get(0).waybill());
-            ik.setTimestamp(5, Timestamp.from(shipments.get(0).createdAt()));
-            ik.executeUpdate();
-          }
+          h.createUpdate("INSERT INTO idempotency_keys (merchant_id, idem_key, request_hash, waybill, created_at) "
+                  + "VALUES (:merchant, :key, :hash, :waybill, :createdAt)")
+              .bind("merchant", merchantId).bind("key", idemKey).bind("hash", requestHash)
+              .bind("waybill", shipments.get(0).waybill()).bind("createdAt", shipments.get(0).createdAt())
+              .execute();
         }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        if (idemKey != null && Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          throw new IdempotencyRaceException();
-        }
-        throw e;
+      });
+    } catch (DuplicateKeyException taken) {
+      if (idemKey != null) {
+        throw new IdempotencyRaceException();
       }
-    } catch (SQLException e) {
-      throw new StoreException("could not store shipments", e);
+      throw taken;
     }
   }
 
   /** Replaces both parties' ciphertext with copies sealed under an earlier bucket, if the row is still in {@code from}. */
-  public boolean rebucket(String waybill, java.time.LocalDate from, java.time.LocalDate to, SealedPerson sender,
-      SealedPerson recipient) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE shipments SET retention_day = ?, sender_name = ?, "
-            + "sender_phone = ?, sender_street = ?, sender_detail = ?, sender_phone_idx = ?, recipient_name = ?, "
-            + "recipient_phone = ?, recipient_street = ?, recipient_detail = ?, recipient_phone_idx = ? "
-            + "WHERE waybill = ? AND retention_day = ? AND shredded_at IS NULL")) {
-      ps.setObject(1, to);
-      int i = bindSealed(ps, 2, sender);
-      i = bindSealed(ps, i, recipient);
-      ps.setString(i, waybill);
-      ps.setObject(i + 1, from);
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new StoreException("could not move the shipment to its retention bucket", e);
-    }
+  public boolean rebucket(String waybill, LocalDate from, LocalDate to, SealedPerson sender, SealedPerson recipient) {
+    return sql.withHandle("could not move the shipment to its retention bucket", h -> bindSealed(bindSealed(
+        h.createUpdate("UPDATE shipments SET retention_day = :to, sender_name = :senderName, "
+            + "sender_phone = :senderPhone, sender_street = :senderStreet, sender_detail = :senderDetail, "
+            + "sender_phone_idx = :senderPhoneIdx, recipient_name = :recipientName, recipient_phone = :recipientPhone, "
+            + "recipient_street = :recipientStreet, recipient_detail = :recipientDetail, "
+            + "recipient_phone_idx = :recipientPhoneIdx "
+            + "WHERE waybill = :waybill AND retention_day = :from AND shredded_at IS NULL"),
+        "sender", sender), "recipient", recipient)
+        .bind("to", to).bind("waybill", waybill).bind("from", from)
+        .execute() == 1);
   }
 
   public Optional<IdempotencyRecord> findIdempotency(String merchantId, String idemKey) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT request_hash, waybill FROM idempotency_keys WHERE merchant_id = ? AND idem_key = ?")) {
-      ps.setString(1, merchantId);
-      ps.setString(2, idemKey);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new IdempotencyRecord(rs.getString(1), rs.getString(2))) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read idempotency keys", e);
-    }
+    return sql.withHandle("could not read idempotency keys", h -> h.createQuery(
+            "SELECT request_hash, waybill FROM idempotency_keys WHERE merchant_id = :merchant AND idem_key = :key")
+        .bind("merchant", merchantId).bind("key", idemKey)
+        .map((rs, ctx) -> new IdempotencyRecord(rs.getString("request_hash"), rs.getString("waybill")))
+        .findOne());
   }
 
   public Optional<Shipment> find(String waybill) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SELECT + "WHERE waybill = ?")) {
-      ps.setString(1, waybill);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read the shipment", e);
-    }
+    return sql.withHandle("could not read the shipment", h -> h.createQuery(SELECT + "WHERE waybill = :waybill")
+        .bind("waybill", waybill).map(SHIPMENT).findOne());
   }
 
   /** A merchant's shipments, newest first. */
   public List<Shipment> findByMerchant(String merchantId, int limit) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SELECT
-            + "WHERE merchant_id = ? ORDER BY created_at DESC, waybill FETCH FIRST ? ROWS ONLY")) {
-      ps.setString(1, merchantId);
-      ps.setInt(2, limit);
-      List<Shipment> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(read(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("could not read shipments", e);
-    }
+    return sql.withHandle("could not read shipments", h -> h.createQuery(SELECT
+            + "WHERE merchant_id = :merchant ORDER BY created_at DESC, waybill FETCH FIRST :limit ROWS ONLY")
+        .bind("merchant", merchantId).bind("limit", limit).map(SHIPMENT).list());
   }
 
   /** Shipments whose sender or recipient phone has one of these blind indexes, newest first. */
@@ -159,116 +129,70 @@ public final class ShipmentRepository {
     if (indexes.isEmpty()) {
       return List.of();
     }
-    String in = "(" + "?, ".repeat(indexes.size() - 1) + "?)";
-    java.util.Map<String, Shipment> found = new java.util.LinkedHashMap<>();
+    Map<String, Shipment> found = new LinkedHashMap<>();
     // Two indexed look-ups rather than one OR, which some engines answer with a full scan.
     for (String column : List.of("sender_phone_idx", "recipient_phone_idx")) {
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement ps = c.prepareStatement(SELECT + "WHERE " + column + " IN " + in
-              + " ORDER BY created_at DESC, waybill FETCH FIRST ? ROWS ONLY")) {
-        int i = 1;
-        for (String idx : indexes) {
-          ps.setString(i++, idx);
-        }
-        ps.setInt(i, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Shipment s = read(rs);
-            found.putIfAbsent(s.waybill(), s);
-          }
-        }
-      } catch (SQLException e) {
-        throw new StoreException("could not read shipments", e);
-      }
+      sql.withHandle("could not read shipments", h -> h.createQuery(SELECT + "WHERE " + column
+              + " IN (<indexes>) ORDER BY created_at DESC, waybill FETCH FIRST :limit ROWS ONLY")
+          .bindList("indexes", indexes).bind("limit", limit).map(SHIPMENT).list())
+          .forEach(s -> found.putIfAbsent(s.waybill(), s));
     }
     return found.values().stream()
-        .sorted(java.util.Comparator.comparing(Shipment::createdAt).reversed().thenComparing(Shipment::waybill))
+        .sorted(Comparator.comparing(Shipment::createdAt).reversed().thenComparing(Shipment::waybill))
         .limit(limit).toList();
   }
 
   public long count() {
-    try (Connection c = dataSource.getConnection();
-        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM shipments")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new StoreException("could not count shipments", e);
-    }
+    return sql.withHandle("could not count shipments", h -> h.createQuery("SELECT COUNT(*) FROM shipments")
+        .mapTo(Long.class).one());
   }
 
-  static void bind(PreparedStatement ps, Shipment s) throws SQLException {
-    int i = 1;
-    ps.setString(i++, s.waybill());
-    ps.setString(i++, s.merchantId());
-    ps.setString(i++, s.reference());
-    ps.setString(i++, s.state().name());
-    i = bindArea(ps, i, s.origin());
-    i = bindArea(ps, i, s.destination());
-    ps.setString(i++, s.sortCode());
-    ps.setInt(i++, s.parcel().weightGrams());
-    i = bindInt(ps, i, s.parcel().lengthCm());
-    i = bindInt(ps, i, s.parcel().widthCm());
-    i = bindInt(ps, i, s.parcel().heightCm());
-    if (s.cod() == null) {
-      ps.setNull(i++, Types.BIGINT);
-      ps.setNull(i++, Types.VARCHAR);
-    } else {
-      ps.setLong(i++, s.cod().amountCents());
-      ps.setString(i++, s.cod().currency());
-    }
-    ps.setObject(i++, s.retentionDay());
-    ps.setTimestamp(i++, Timestamp.from(s.createdAt()));
-    ps.setTimestamp(i++, Timestamp.from(s.updatedAt()));
-    ps.setTimestamp(i++, s.shreddedAt() == null ? null : Timestamp.from(s.shreddedAt()));
-    ps.setBoolean(i++, s.canary());
-    i = bindSealed(ps, i, s.sender());
-    bindSealed(ps, i, s.recipient());
+  /** Binds every column of {@link #INSERT} by name. */
+  static <S extends SqlStatement<S>> S bind(S st, Shipment s) {
+    st.bind("waybill", s.waybill()).bind("merchantId", s.merchantId()).bind("reference", s.reference())
+        .bind("state", s.state().name())
+        .bind("originProvince", s.origin().province()).bind("originCity", s.origin().city())
+        .bind("originDistrict", s.origin().district())
+        .bind("destProvince", s.destination().province()).bind("destCity", s.destination().city())
+        .bind("destDistrict", s.destination().district())
+        .bind("sortCode", s.sortCode()).bind("weightGrams", s.parcel().weightGrams())
+        .bind("lengthCm", s.parcel().lengthCm()).bind("widthCm", s.parcel().widthCm())
+        .bind("heightCm", s.parcel().heightCm())
+        .bind("codCents", s.cod() == null ? null : s.cod().amountCents())
+        .bind("codCurrency", s.cod() == null ? null : s.cod().currency())
+        .bind("retentionDay", s.retentionDay()).bind("createdAt", s.createdAt()).bind("updatedAt", s.updatedAt())
+        .bindByType("shreddedAt", s.shreddedAt(), Instant.class).bind("canary", s.canary());
+    return bindSealed(bindSealed(st, "sender", s.sender()), "recipient", s.recipient());
   }
 
-  private static int bindArea(PreparedStatement ps, int i, Area a) throws SQLException {
-    ps.setString(i, a.province());
-    ps.setString(i + 1, a.city());
-    ps.setString(i + 2, a.district());
-    return i + 3;
+  private static <S extends SqlStatement<S>> S bindSealed(S st, String party, SealedPerson p) {
+    return st.bind(party + "Name", p.name()).bind(party + "Phone", p.phone()).bind(party + "Street", p.street())
+        .bind(party + "Detail", p.detail()).bind(party + "PhoneIdx", p.phoneIndex());
   }
 
-  private static int bindInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
-    }
-    return i + 1;
+  private static Shipment read(ResultSet rs) throws SQLException {
+    Area origin = new Area(rs.getString("origin_province"), rs.getString("origin_city"),
+        rs.getString("origin_district"));
+    Area dest = new Area(rs.getString("dest_province"), rs.getString("dest_city"), rs.getString("dest_district"));
+    Parcel parcel = new Parcel(rs.getInt("weight_grams"), rs.getObject("length_cm", Integer.class),
+        rs.getObject("width_cm", Integer.class), rs.getObject("height_cm", Integer.class));
+    long codCents = rs.getLong("cod_cents");
+    Cod cod = rs.wasNull() ? null : new Cod(codCents, rs.getString("cod_currency"));
+    return new Shipment(rs.getString("waybill"), rs.getString("merchant_id"), rs.getString("reference"),
+        ShipmentState.valueOf(rs.getString("state")), origin, dest, rs.getString("sort_code"), parcel, cod,
+        rs.getObject("retention_day", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("shredded_at")), rs.getBoolean("canary"),
+        sealed(rs, origin, "sender"), sealed(rs, dest, "recipient"),
+        new Shipment.Assignment(rs.getString("pickup_courier_id"), rs.getString("delivery_courier_id"),
+            instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("finished_at"))));
   }
 
-  private static int bindSealed(PreparedStatement ps, int i, SealedPerson p) throws SQLException {
-    ps.setBytes(i, p.name());
-    ps.setBytes(i + 1, p.phone());
-    ps.setBytes(i + 2, p.street());
-    ps.setBytes(i + 3, p.detail());
-    ps.setString(i + 4, p.phoneIndex());
-    return i + 5;
+  private static SealedPerson sealed(ResultSet rs, Area area, String party) throws SQLException {
+    return new SealedPerson(area, rs.getBytes(party + "_name"), rs.getBytes(party + "_phone"),
+        rs.getBytes(party + "_street"), rs.getBytes(party + "_detail"), rs.getString(party + "_phone_idx"));
   }
 
-  static Shipment read(ResultSet rs) throws SQLException {
-    Area origin = new Area(rs.getString(5), rs.getString(6), rs.getString(7));
-    Area dest = new Area(rs.getString(8), rs.getString(9), rs.getString(10));
-    Parcel parcel = new Parcel(rs.getInt(12), (Integer) rs.getObject(13, Integer.class),
-        (Integer) rs.getObject(14, Integer.class), (Integer) rs.getObject(15, Integer.class));
-    long codCents = rs.getLong(16);
-    Cod cod = rs.wasNull() ? null : new Cod(codCents, rs.getString(17));
-    Timestamp shredded = rs.getTimestamp(21);
-    return new Shipment(rs.getString(1), rs.getString(2), rs.getString(3), ShipmentState.valueOf(rs.getString(4)),
-        origin, dest, rs.getString(11), parcel, cod, rs.getObject(18, java.time.LocalDate.class),
-        rs.getTimestamp(19).toInstant(), rs.getTimestamp(20).toInstant(),
-        shredded == null ? null : shredded.toInstant(), rs.getBoolean(22),
-        new SealedPerson(origin, rs.getBytes(23), rs.getBytes(24), rs.getBytes(25), rs.getBytes(26), rs.getString(27)),
-        new SealedPerson(dest, rs.getBytes(28), rs.getBytes(29), rs.getBytes(30), rs.getBytes(31), rs.getString(32)),
-        new Shipment.Assignment(rs.getString(33), rs.getString(34), instant(rs.getTimestamp(35)),
-            instant(rs.getTimestamp(36))));
-  }
-
-  private static java.time.Instant instant(Timestamp t) {
+  static @Nullable Instant instant(@Nullable Timestamp t) {
     return t == null ? null : t.toInstant();
   }
 }

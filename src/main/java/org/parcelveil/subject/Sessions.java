@@ -3,11 +3,6 @@ package org.parcelveil.subject;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.parcelveil.access.Tokens;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.Sql;
 import org.parcelveil.vault.Phone;
 
 /**
@@ -25,30 +20,27 @@ import org.parcelveil.vault.Phone;
  */
 final class Sessions {
   private static final byte[] KEY_LABEL = "parcelveil/subject-session/v1".getBytes(StandardCharsets.US_ASCII);
-  private final DataSource dataSource;
+  private final Sql sql;
 
   Sessions(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
   }
 
   /** A new session for the phone; returns its token. */
   String create(Phone phone, Instant now, Duration ttl) {
     String token = Tokens.newToken();
     String hash = Tokens.hash(token);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO subject_sessions "
-            + "(token_hash, phone_sealed, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, hash);
-      ps.setBytes(2, cipher(token).encrypt(phone.reveal().getBytes(StandardCharsets.US_ASCII), ad(hash)));
-      ps.setTimestamp(3, Timestamp.from(now));
-      ps.setTimestamp(4, Timestamp.from(now.plus(ttl)));
-      ps.executeUpdate();
-      return token;
-    } catch (SQLException e) {
-      throw new StoreException("could not store the session", e);
+    byte[] sealed;
+    try {
+      sealed = cipher(token).encrypt(phone.reveal().getBytes(StandardCharsets.US_ASCII), ad(hash));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not seal the session", e);
     }
+    sql.useHandle("could not store the session", h -> h.createUpdate("INSERT INTO subject_sessions "
+            + "(token_hash, phone_sealed, created_at, expires_at) VALUES (:hash, :sealed, :now, :expires)")
+        .bind("hash", hash).bind("sealed", sealed).bind("now", now).bind("expires", now.plus(ttl))
+        .execute());
+    return token;
   }
 
   /** The subject behind a live token. */
@@ -57,21 +49,17 @@ final class Sessions {
       return Optional.empty();
     }
     String hash = Tokens.hash(token);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT phone_sealed FROM subject_sessions WHERE token_hash = ? AND expires_at > ?")) {
-      ps.setString(1, hash);
-      ps.setTimestamp(2, Timestamp.from(now));
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        byte[] phone = cipher(token).decrypt(rs.getBytes(1), ad(hash));
-        return Optional.of(new Subject("subject-" + hash.substring(0, 16),
-            Phone.ofNormalised(new String(phone, StandardCharsets.US_ASCII))));
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read the session", e);
+    Optional<byte[]> sealed = sql.withHandle("could not read the session", h -> h.createQuery(
+            "SELECT phone_sealed FROM subject_sessions WHERE token_hash = :hash AND expires_at > :now")
+        .bind("hash", hash).bind("now", now)
+        .mapTo(byte[].class).findFirst());
+    if (sealed.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      byte[] phone = cipher(token).decrypt(sealed.get(), ad(hash));
+      return Optional.of(new Subject("subject-" + hash.substring(0, 16),
+          Phone.ofNormalised(new String(phone, StandardCharsets.US_ASCII))));
     } catch (GeneralSecurityException e) {
       return Optional.empty();
     }
@@ -79,13 +67,10 @@ final class Sessions {
 
   /** Deletes sessions that expired before {@code before}. */
   void purgeExpired(Instant before) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM subject_sessions WHERE expires_at < ?")) {
-      ps.setTimestamp(1, Timestamp.from(before));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not purge sessions", e);
-    }
+    sql.useHandle("could not purge sessions", h -> h.createUpdate(
+            "DELETE FROM subject_sessions WHERE expires_at < :before")
+        .bind("before", before)
+        .execute());
   }
 
   private static AesGcmJce cipher(String token) throws GeneralSecurityException {

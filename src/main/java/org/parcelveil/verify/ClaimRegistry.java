@@ -1,14 +1,11 @@
 package org.parcelveil.verify;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.parcelveil.store.Dialect;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
 
 /**
@@ -18,10 +15,12 @@ import org.parcelveil.store.StoreException;
  * wins a race.
  */
 final class ClaimRegistry {
-  private final DataSource dataSource;
+  private static final RowMapper<Claim> CLAIM = (rs, ctx) -> new Claim(rs.getString("platform_id"),
+      rs.getString("order_id"), Evidence.ofRank(rs.getInt("evidence")));
+  private final Sql sql;
 
   ClaimRegistry(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
   }
 
   /** An order of a platform that holds a waybill, and the evidence it was claimed on. */
@@ -32,37 +31,23 @@ final class ClaimRegistry {
   }
 
   Optional<Claim> find(String waybill) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT platform_id, order_id, evidence FROM waybill_claims WHERE waybill = ?")) {
-      ps.setString(1, waybill);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Claim(rs.getString(1), rs.getString(2), Evidence.ofRank(rs.getInt(3))))
-            : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read the waybill's claim", e);
-    }
+    return sql.withHandle("could not read the waybill's claim", h -> h.createQuery(
+            "SELECT platform_id, order_id, evidence FROM waybill_claims WHERE waybill = :waybill")
+        .bind("waybill", waybill).map(CLAIM).findFirst());
   }
 
   /** Claims the waybill for the order unless another got there first; returns whoever holds it now. */
   Claim claim(String waybill, String platformId, String orderId, Evidence evidence, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO waybill_claims "
-            + "(waybill, platform_id, order_id, evidence, claimed_at) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setString(1, waybill);
-      ps.setString(2, platformId);
-      ps.setString(3, orderId);
-      ps.setInt(4, evidence.rank);
-      ps.setTimestamp(5, Timestamp.from(now));
-      ps.executeUpdate();
+    try {
+      sql.useHandle("could not claim the waybill", h -> h.createUpdate("INSERT INTO waybill_claims "
+              + "(waybill, platform_id, order_id, evidence, claimed_at) "
+              + "VALUES (:waybill, :platformId, :orderId, :evidence, :now)")
+          .bind("waybill", waybill).bind("platformId", platformId).bind("orderId", orderId)
+          .bind("evidence", evidence.rank).bind("now", now)
+          .execute());
       return new Claim(platformId, orderId, evidence);
-    } catch (SQLException e) {
-      if (Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        return find(waybill).orElseThrow(() -> new StoreException("a claim vanished", e));
-      }
-      throw new StoreException("could not claim the waybill", e);
+    } catch (DuplicateKeyException claimedFirst) {
+      return find(waybill).orElseThrow(() -> new StoreException("a claim vanished", claimedFirst.getCause()));
     }
   }
 
@@ -72,19 +57,12 @@ final class ClaimRegistry {
    * update wins: the others find the evidence no longer weaker.
    */
   Claim takeOver(String waybill, String platformId, String orderId, Evidence evidence, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("UPDATE waybill_claims SET platform_id = ?, order_id = ?, "
-            + "evidence = ?, claimed_at = ? WHERE waybill = ? AND evidence < ?")) {
-      ps.setString(1, platformId);
-      ps.setString(2, orderId);
-      ps.setInt(3, evidence.rank);
-      ps.setTimestamp(4, Timestamp.from(now));
-      ps.setString(5, waybill);
-      ps.setInt(6, evidence.rank);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not take over the waybill's claim", e);
-    }
+    sql.useHandle("could not take over the waybill's claim", h -> h.createUpdate("UPDATE waybill_claims "
+            + "SET platform_id = :platformId, order_id = :orderId, evidence = :evidence, claimed_at = :now "
+            + "WHERE waybill = :waybill AND evidence < :evidence")
+        .bind("platformId", platformId).bind("orderId", orderId).bind("evidence", evidence.rank).bind("now", now)
+        .bind("waybill", waybill)
+        .execute());
     return find(waybill).orElseThrow(() -> new StoreException("a claim vanished", null));
   }
 }

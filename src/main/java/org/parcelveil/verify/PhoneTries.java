@@ -1,15 +1,12 @@
 package org.parcelveil.verify;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.parcelveil.store.Dialect;
-import org.parcelveil.store.StoreException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 
 /**
  * The distinct phones ever compared with one parcel's recipient, at most {@code cap} of them, shared by every
@@ -20,11 +17,12 @@ final class PhoneTries {
   /** Whether a phone may be compared with the recipient's. */
   enum Admission { COMPARE, CAP_REACHED }
 
-  private final DataSource dataSource;
+  private static final String FAILURE = "could not count the phones compared with the parcel";
+  private final Sql sql;
   private final int cap;
 
   PhoneTries(DataSource dataSource, int cap) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
     this.cap = cap;
   }
 
@@ -34,57 +32,45 @@ final class PhoneTries {
    * two requests racing for the last slot cannot both take it: the loser reads again and sees the cap.
    */
   Admission admit(String waybill, List<String> fingerprints, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
+    return sql.withHandle(FAILURE, h -> {
       // Each lost race means another request took a slot, so the loop ends within cap + 1 rounds.
       for (int round = 0; round <= cap; round++) {
-        Tried tried = read(c, waybill, fingerprints);
+        Tried tried = read(h, waybill, fingerprints);
         if (tried.slots() >= cap) {
           return Admission.CAP_REACHED;
         }
         if (tried.known()) {
           return Admission.COMPARE;
         }
-        if (take(c, waybill, tried.slots() + 1, fingerprints.get(fingerprints.size() - 1), now)) {
+        if (take(h, waybill, tried.slots() + 1, fingerprints.get(fingerprints.size() - 1), now)) {
           return Admission.COMPARE;
         }
       }
       return Admission.CAP_REACHED;
-    } catch (SQLException e) {
-      throw new StoreException("could not count the phones compared with the parcel", e);
-    }
+    });
   }
 
   private record Tried(int slots, boolean known) {}
 
-  private static Tried read(Connection c, String waybill, List<String> fingerprints) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT fingerprint FROM verification_phone_tries WHERE waybill = ?")) {
-      ps.setString(1, waybill);
-      int slots = 0;
-      boolean known = false;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          slots++;
-          known |= fingerprints.contains(rs.getString(1));
-        }
-      }
-      return new Tried(slots, known);
-    }
+  private static Tried read(Handle h, String waybill, List<String> fingerprints) {
+    List<String> taken = h.createQuery("SELECT fingerprint FROM verification_phone_tries WHERE waybill = :waybill")
+        .bind("waybill", waybill).mapTo(String.class).list();
+    return new Tried(taken.size(), taken.stream().anyMatch(fingerprints::contains));
   }
 
-  /** Takes a slot; false if another request took that slot, or tried the same phone, first. */
-  private static boolean take(Connection c, String waybill, int slot, String fingerprint, Instant now)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO verification_phone_tries "
-        + "(waybill, slot, fingerprint, tried_at) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, waybill);
-      ps.setInt(2, slot);
-      ps.setString(3, fingerprint);
-      ps.setTimestamp(4, Timestamp.from(now));
-      ps.executeUpdate();
+  /**
+   * Takes a slot; false if another request took that slot, or tried the same phone, first. The insert runs in
+   * auto-commit mode on the loop's connection, so a refused one leaves nothing to roll back and the loop reads on.
+   */
+  private static boolean take(Handle h, String waybill, int slot, String fingerprint, Instant now) {
+    try {
+      h.createUpdate("INSERT INTO verification_phone_tries (waybill, slot, fingerprint, tried_at) "
+              + "VALUES (:waybill, :slot, :fingerprint, :now)")
+          .bind("waybill", waybill).bind("slot", slot).bind("fingerprint", fingerprint).bind("now", now)
+          .execute();
       return true;
-    } catch (SQLException e) {
-      if (Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+    } catch (JdbiException e) {
+      if (Sql.translate(FAILURE, e) instanceof DuplicateKeyException) {
         return false;
       }
       throw e;

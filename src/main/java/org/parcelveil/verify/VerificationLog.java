@@ -1,16 +1,12 @@
 package org.parcelveil.verify;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.Sql;
 
 /**
  * Records every verification: platform, waybill (only if well formed), order id, verdict, the checks that did not
@@ -19,10 +15,10 @@ import org.parcelveil.store.StoreException;
 final class VerificationLog {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final DataSource dataSource;
+  private final Sql sql;
 
   VerificationLog(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
   }
 
   void record(String platformId, @Nullable String waybill, String orderId, Verification v, Instant at) {
@@ -31,19 +27,12 @@ final class VerificationLog {
         .collect(Collectors.joining(","));
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO verification_requests "
-            + "(id, platform_id, waybill, order_id, verdict, flags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, HexFormat.of().formatHex(id));
-      ps.setString(2, platformId);
-      ps.setString(3, waybill);
-      ps.setString(4, orderId);
-      ps.setString(5, v.verdict().name());
-      ps.setString(6, flags.length() > 200 ? flags.substring(0, 200) : flags);
-      ps.setTimestamp(7, Timestamp.from(at));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not record the verification", e);
-    }
+    sql.useHandle("could not record the verification", h -> h.createUpdate("INSERT INTO verification_requests "
+            + "(id, platform_id, waybill, order_id, verdict, flags, created_at) "
+            + "VALUES (:id, :platformId, :waybill, :orderId, :verdict, :flags, :at)")
+        .bind("id", HexFormat.of().formatHex(id)).bind("platformId", platformId).bind("waybill", waybill)
+        .bind("orderId", orderId).bind("verdict", v.verdict().name())
+        .bind("flags", flags.length() > 200 ? flags.substring(0, 200) : flags).bind("at", at)
+        .execute());
   }
 }

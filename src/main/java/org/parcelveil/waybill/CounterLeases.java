@@ -1,11 +1,10 @@
 package org.parcelveil.waybill;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.parcelveil.store.Sql;
+import org.parcelveil.store.StoreException;
 
 /**
  * Leases blocks of waybill counters from the {@code waybill_counter} row, so that nodes issue numbers without
@@ -23,10 +22,10 @@ public final class CounterLeases {
   static final int MAX_BLOCK_SIZE = 100_000_000;
   private static final int ATTEMPTS = 8;
 
-  private static final String ADVANCE = "UPDATE waybill_counter SET next_value = next_value + ? WHERE id = 1";
+  private static final String ADVANCE = "UPDATE waybill_counter SET next_value = next_value + :size WHERE id = 1";
   private static final String READ = "SELECT next_value FROM waybill_counter WHERE id = 1";
 
-  private final DataSource dataSource;
+  private final Sql sql;
   private final int blockSize;
 
   public CounterLeases(DataSource dataSource) {
@@ -34,7 +33,7 @@ public final class CounterLeases {
   }
 
   public CounterLeases(DataSource dataSource, int blockSize) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.sql = Sql.over(Objects.requireNonNull(dataSource, "dataSource"));
     if (blockSize < 1 || blockSize > MAX_BLOCK_SIZE) {
       throw new IllegalArgumentException("block size must be in [1, " + MAX_BLOCK_SIZE + "]: " + blockSize);
     }
@@ -47,52 +46,35 @@ public final class CounterLeases {
 
   /** Leases the next block; it may be shorter than the block size only at the very end of the counter space. */
   CounterBlock lease() {
-    SQLException last = null;
+    StoreException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
         return leaseOnce();
-      } catch (SQLException e) {
+      } catch (StoreException e) {
         if (!isTransient(e)) {
-          throw new IllegalStateException("could not lease waybill counters", e);
+          throw new IllegalStateException("could not lease waybill counters", e.getCause());
         }
         last = e;
         backOff(attempt);
       }
     }
-    throw new IllegalStateException("could not lease waybill counters after " + ATTEMPTS + " attempts", last);
+    throw new IllegalStateException("could not lease waybill counters after " + ATTEMPTS + " attempts",
+        last.getCause());
   }
 
-  private CounterBlock leaseOnce() throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        long next;
-        try (PreparedStatement advance = c.prepareStatement(ADVANCE)) {
-          advance.setLong(1, blockSize);
-          if (advance.executeUpdate() != 1) {
-            throw new IllegalStateException("waybill_counter has no row with id 1");
-          }
-        }
-        try (PreparedStatement read = c.prepareStatement(READ); ResultSet rs = read.executeQuery()) {
-          rs.next();
-          next = rs.getLong(1);
-        }
-        long start = next - blockSize;
-        if (start >= WaybillFormat.LIMIT) {
-          // Leave the row as it was: every counter below 10^14 has been handed out.
-          c.rollback();
-          throw new IllegalStateException("waybill counters exhausted: all 10^14 have been leased");
-        }
-        c.commit();
-        return new CounterBlock(start, Math.min(next, WaybillFormat.LIMIT));
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
+  private CounterBlock leaseOnce() {
+    return sql.inTransaction("could not lease waybill counters", h -> {
+      if (h.createUpdate(ADVANCE).bind("size", (long) blockSize).execute() != 1) {
+        throw new IllegalStateException("waybill_counter has no row with id 1");
       }
-    }
+      long next = h.createQuery(READ).mapTo(long.class).one();
+      long start = next - blockSize;
+      if (start >= WaybillFormat.LIMIT) {
+        // Leave the row as it was (the throw rolls the advance back): every counter below 10^14 has been handed out.
+        throw new IllegalStateException("waybill counters exhausted: all 10^14 have been leased");
+      }
+      return new CounterBlock(start, Math.min(next, WaybillFormat.LIMIT));
+    });
   }
 
   /**
@@ -100,15 +82,11 @@ public final class CounterLeases {
    * starts the new key's range safely above it.
    */
   public long nextUnleased() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement read = c.prepareStatement(READ);
-        ResultSet rs = read.executeQuery()) {
-      if (!rs.next()) {
-        throw new IllegalStateException("waybill_counter has no row with id 1");
-      }
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read the waybill counter", e);
+    try {
+      return sql.withHandle("could not read the waybill counter", h -> h.createQuery(READ).mapTo(long.class)
+          .findFirst().orElseThrow(() -> new IllegalStateException("waybill_counter has no row with id 1")));
+    } catch (StoreException e) {
+      throw new IllegalStateException(e.getMessage(), e.getCause());
     }
   }
 
@@ -120,30 +98,20 @@ public final class CounterLeases {
     if (counter < 0 || counter >= WaybillFormat.LIMIT) {
       throw new IllegalArgumentException("counter must be in [0, 10^14): " + counter);
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE waybill_counter SET next_value = ? WHERE id = 1 AND next_value < ?")) {
-      ps.setLong(1, counter);
-      ps.setLong(2, counter);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not advance the waybill counter", e);
+    try {
+      sql.useHandle("could not advance the waybill counter", h -> h.createUpdate(
+              "UPDATE waybill_counter SET next_value = :counter WHERE id = 1 AND next_value < :counter")
+          .bind("counter", counter)
+          .execute());
+    } catch (StoreException e) {
+      throw new IllegalStateException(e.getMessage(), e.getCause());
     }
     return nextUnleased();
   }
 
   /** Serialization failures and deadlocks (class 40) are worth another try. */
-  private static boolean isTransient(SQLException e) {
-    String state = e.getSQLState();
-    return state != null && state.startsWith("40");
-  }
-
-  private static void rollbackQuietly(Connection c, Exception cause) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
+  private static boolean isTransient(StoreException e) {
+    return e.getCause() instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40");
   }
 
   private static void backOff(int attempt) {

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.parcelveil.store.Database;
 
 /**
@@ -27,7 +29,7 @@ final class Insider {
   /** Rebuilds every row's tree hashes and the head from the entries, and deletes the checkpoints above {@code keepUpTo}. */
   static void coverTracks(Database db, long keepUpTo) {
     editEntries(db, c -> {
-      List<AuditEntry> entries = TreeStore.entries(c, 0, Long.MAX_VALUE);
+      List<AuditEntry> entries = TreeStore.entries(on(c), 0, Long.MAX_VALUE);
       Frontier f = Frontier.empty();
       try (PreparedStatement ps = c.prepareStatement("UPDATE audit_entries SET tree_hashes = ? WHERE idx = ?")) {
         for (AuditEntry e : entries) {
@@ -38,9 +40,14 @@ final class Insider {
           ps.executeUpdate();
         }
       }
-      TreeStore.updateHead(c, f.size(), f.root(), 0);
+      TreeStore.updateHead(on(c), f.size(), f.root(), 0);
       exec(c, "DELETE FROM audit_checkpoints WHERE tree_size > " + keepUpTo);
     });
+  }
+
+  /** The log's SQL on the edit's own connection and transaction; the connection's owner closes it. */
+  static Handle on(Connection c) {
+    return Jdbi.open(c);
   }
 
   interface EntryEdit {
@@ -55,13 +62,13 @@ final class Insider {
 
   /** Moves entry {@code from} to index {@code to}, its stored tree hashes with it. */
   static void move(Connection c, long from, long to) throws SQLException {
-    AuditEntry e = TreeStore.entries(c, from, from + 1).get(0);
-    byte[] hashes = TreeStore.nodes(c, List.of(NodeIds.id(0, from))).get(NodeIds.id(0, from));
+    AuditEntry e = TreeStore.entries(on(c), from, from + 1).get(0);
+    byte[] hashes = TreeStore.nodes(on(c), List.of(NodeIds.id(0, from))).get(NodeIds.id(0, from));
     exec(c, "DELETE FROM audit_entries WHERE idx = " + from);
     insert(c, new AuditEntry(to, e.time(), e.nonce(), e.record()), hashes);
   }
 
   static void insert(Connection c, AuditEntry e, byte[] treeHashes) throws SQLException {
-    TreeStore.insertEntries(c, List.of(new TreeStore.Row(e, treeHashes)));
+    TreeStore.insertEntries(on(c), List.of(new TreeStore.Row(e, treeHashes)));
   }
 }

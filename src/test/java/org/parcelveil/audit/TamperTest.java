@@ -76,7 +76,7 @@ class TamperTest {
       String trusted = seed(fx);
       // Entry 11 completes subtrees of levels 1 and 2: forge the level-2 hash, as a forged proof would need.
       Insider.editEntries(fx.db, c -> {
-        byte[] hashes = TreeStore.nodes(c, List.of(NodeIds.id(0, 11))).get(NodeIds.id(0, 11));
+        byte[] hashes = TreeStore.nodes(Insider.on(c), List.of(NodeIds.id(0, 11))).get(NodeIds.id(0, 11));
         try (var ps = c.prepareStatement("UPDATE audit_entries SET tree_hashes = ? WHERE idx = 11")) {
           ps.setBytes(1, java.nio.ByteBuffer.allocate(96).put(hashes).put(new byte[64]).array());
           ps.executeUpdate();

@@ -47,9 +47,9 @@ public final class Alerts implements AlertSink {
     Alert a = new Alert("al_" + HexFormat.of().formatHex(id), d.severity(), d.kind(), d.principalId(), d.waybill(),
         d.detail(), d.at(), null);
     // The webhook call is owed in the alert's own transaction: an alert stored is an alert that will be sent.
-    repository.insert(a, c -> {
+    repository.insert(a, h -> {
       if (webhook.isPresent()) {
-        WebhookOutbox.enqueue(c, AlertWebhook.TARGET, AlertWebhook.payload(a), clock.instant());
+        WebhookOutbox.enqueue(h, AlertWebhook.TARGET, AlertWebhook.payload(a), clock.instant());
       }
     });
     counts.count(a);

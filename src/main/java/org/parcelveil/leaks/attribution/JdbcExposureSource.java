@@ -1,13 +1,7 @@
 package org.parcelveil.leaks.attribution;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.audit.AuditEntries;
+import org.parcelveil.shipment.ShipmentHolders;
+import org.parcelveil.shipment.ShipmentHolders.Holders;
+import org.parcelveil.store.Sql;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.BlindIndex;
 import org.parcelveil.vault.Phone;
@@ -29,20 +26,20 @@ public final class JdbcExposureSource implements ExposureSource {
   /** A phone shared by more shipments than this (a shop's number, say) adds only its first ones. */
   static final int MAX_PER_PHONE = 200;
   private static final int IN_CHUNK = 500;
-  private final DataSource dataSource;
+  private final Sql sql;
+  private final ShipmentHolders shipments;
+  private final AuditEntries audit;
   private final BlindIndex blindIndex;
 
   public JdbcExposureSource(DataSource dataSource, BlindIndex blindIndex) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
+    this.shipments = new ShipmentHolders(dataSource);
+    this.audit = new AuditEntries(dataSource);
     this.blindIndex = blindIndex;
   }
 
-  /** The columns of a shipment that say who held it. */
-  private record Row(String waybill, String merchant, String pickup, String delivery, Instant assignedAt,
-      Instant createdAt, boolean canary, String recipientIdx, String senderIdx) {}
-
   /** A shipment a record matched, and the party it matched. */
-  private record Found(Row row, String party) {
+  private record Found(Holders row, String party) {
     String waybill() {
       return row.waybill();
     }
@@ -72,44 +69,40 @@ public final class JdbcExposureSource implements ExposureSource {
       phoneOf.add(idx);
       indexes.addAll(idx);
     }
-    try (Connection c = dataSource.getConnection()) {
-      Map<String, Row> byWaybill = new HashMap<>();
-      for (Row row : rows(c, "waybill", waybills)) {
-        byWaybill.put(row.waybill(), row);
-      }
-      Map<String, List<Row>> byRecipient = group(rows(c, "recipient_phone_idx", indexes), Row::recipientIdx);
-      Map<String, List<Row>> bySender = group(sentFrom(c, indexes), Row::senderIdx);
-      List<Map<String, Found>> perRecord = new ArrayList<>(records.size());
-      Set<String> all = new LinkedHashSet<>();
-      for (int i = 0; i < records.size(); i++) {
-        Map<String, Found> found = new LinkedHashMap<>();
-        Row byNumber = waybillOf.get(i) == null ? null : byWaybill.get(waybillOf.get(i));
-        List<String> idx = phoneOf.get(i);
-        if (byNumber != null) {
-          String party = idx.contains(byNumber.recipientIdx()) ? "recipient"
-              : idx.contains(byNumber.senderIdx()) ? "sender" : null;
-          found.put(byNumber.waybill(), new Found(byNumber, party));
-        }
-        for (String x : idx) {
-          addAll(found, byRecipient.get(x), "recipient");
-          addAll(found, bySender.get(x), "sender");
-        }
-        all.addAll(found.keySet());
-        perRecord.add(found);
-      }
-      Map<String, List<Sighting>> sightings = sightings(c, all);
-      Map<String, String> canaries = canaries(c, all);
-      List<List<Exposure>> out = new ArrayList<>(records.size());
-      for (Map<String, Found> found : perRecord) {
-        List<Exposure> exposures = new ArrayList<>(found.size());
-        found.values().forEach(b -> exposures.add(b.build(sightings.getOrDefault(b.waybill(), List.of()),
-            canaries.get(b.waybill()))));
-        out.add(exposures);
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("could not match the leaked records", e);
+    Map<String, Holders> byWaybill = new HashMap<>();
+    for (Holders row : shipments.byWaybill(waybills)) {
+      byWaybill.put(row.waybill(), row);
     }
+    Map<String, List<Holders>> byRecipient = group(shipments.byRecipientIndex(indexes), Holders::recipientIdx);
+    Map<String, List<Holders>> bySender = group(shipments.sentFrom(indexes, MAX_PER_PHONE), Holders::senderIdx);
+    List<Map<String, Found>> perRecord = new ArrayList<>(records.size());
+    Set<String> all = new LinkedHashSet<>();
+    for (int i = 0; i < records.size(); i++) {
+      Map<String, Found> found = new LinkedHashMap<>();
+      Holders byNumber = waybillOf.get(i) == null ? null : byWaybill.get(waybillOf.get(i));
+      List<String> idx = phoneOf.get(i);
+      if (byNumber != null) {
+        String party = idx.contains(byNumber.recipientIdx()) ? "recipient"
+            : idx.contains(byNumber.senderIdx()) ? "sender" : null;
+        found.put(byNumber.waybill(), new Found(byNumber, party));
+      }
+      for (String x : idx) {
+        addAll(found, byRecipient.get(x), "recipient");
+        addAll(found, bySender.get(x), "sender");
+      }
+      all.addAll(found.keySet());
+      perRecord.add(found);
+    }
+    Map<String, List<Sighting>> sightings = sightings(all);
+    Map<String, String> canaries = canaries(all);
+    List<List<Exposure>> out = new ArrayList<>(records.size());
+    for (Map<String, Found> found : perRecord) {
+      List<Exposure> exposures = new ArrayList<>(found.size());
+      found.values().forEach(b -> exposures.add(b.build(sightings.getOrDefault(b.waybill(), List.of()),
+          canaries.get(b.waybill()))));
+      out.add(exposures);
+    }
+    return out;
   }
 
   private List<String> indexes(String phone) {
@@ -123,7 +116,7 @@ public final class JdbcExposureSource implements ExposureSource {
     }
   }
 
-  private static void addAll(Map<String, Found> found, List<Row> rows, String party) {
+  private static void addAll(Map<String, Found> found, List<Holders> rows, String party) {
     if (rows == null) {
       return;
     }
@@ -132,126 +125,43 @@ public final class JdbcExposureSource implements ExposureSource {
     }
   }
 
-  private static Map<String, List<Row>> group(List<Row> rows, java.util.function.Function<Row, String> key) {
-    Map<String, List<Row>> out = new HashMap<>();
+  private static Map<String, List<Holders>> group(List<Holders> rows,
+      java.util.function.Function<Holders, String> key) {
+    Map<String, List<Holders>> out = new HashMap<>();
     rows.forEach(r -> out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
     return out;
   }
 
-  private static final String SELECT_ROWS = "SELECT waybill, merchant_id, pickup_courier_id, delivery_courier_id, "
-      + "assigned_at, created_at, canary, recipient_phone_idx, sender_phone_idx FROM shipments WHERE ";
-
-  private static List<Row> rows(Connection c, String column, Collection<String> values) throws SQLException {
-    List<Row> out = new ArrayList<>();
-    for (List<String> part : chunks(values)) {
-      try (PreparedStatement ps = c.prepareStatement(SELECT_ROWS + column + " IN (" + marks(part.size()) + ")")) {
-        bind(ps, part);
-        read(ps, out);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Shipments sent from each number, one capped look-up per number. Sender numbers are few and shared (a shop's is
-   * on thousands of parcels), so PostgreSQL's planner, which knows it, expects thousands of rows per value of an
-   * IN-list and scans the whole table: 200 s for a 100,000-record leak over a million shipments, where reading the
-   * matching rows by index took 8 s. One number at a time, capped at what is kept, always takes the index and never
-   * reads a shop's whole history.
-   */
-  private static List<Row> sentFrom(Connection c, Collection<String> indexes) throws SQLException {
-    List<Row> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        SELECT_ROWS + "sender_phone_idx = ? FETCH FIRST " + MAX_PER_PHONE + " ROWS ONLY")) {
-      for (String index : indexes) {
-        ps.setString(1, index);
-        read(ps, out);
-      }
-    }
-    return out;
-  }
-
-  private static void read(PreparedStatement ps, List<Row> out) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            instant(rs.getTimestamp(5)), rs.getTimestamp(6).toInstant(), rs.getBoolean(7), rs.getString(8),
-            rs.getString(9)));
-      }
-    }
-  }
-
   /** Reveals from the audit log and handlers from the scan events, per waybill. */
-  private static Map<String, List<Sighting>> sightings(Connection c, Set<String> waybills) throws SQLException {
+  private Map<String, List<Sighting>> sightings(Set<String> waybills) {
     Map<String, List<Sighting>> out = new HashMap<>();
-    for (List<String> part : chunks(waybills)) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT waybill, principal_id, party, at_us FROM audit_entries "
-          + "WHERE waybill IN (" + marks(part.size()) + ") AND action = 'reveal' AND outcome = 'allowed'")) {
-        bind(ps, part);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long us = rs.getLong(4);
-            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Sighting(
-                Agent.principal(rs.getString(2)), How.REVEALED, rs.getString(1), rs.getString(3),
-                Instant.ofEpochSecond(us / 1_000_000, (us % 1_000_000) * 1000)));
-          }
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT waybill, principal_id, courier_id, at FROM "
-          + "shipment_events WHERE waybill IN (" + marks(part.size()) + ")")) {
-        bind(ps, part);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            List<Sighting> l = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-            Instant at = rs.getTimestamp(4).toInstant();
-            l.add(new Sighting(Agent.principal(rs.getString(2)), How.HANDLED, rs.getString(1), null, at));
-            if (rs.getString(3) != null) {
-              l.add(new Sighting(Agent.principal(rs.getString(3)), How.ASSIGNED, rs.getString(1), null, at));
-            }
-          }
-        }
+    for (AuditEntries.Reveal r : audit.allowedReveals(waybills)) {
+      out.computeIfAbsent(r.waybill(), k -> new ArrayList<>()).add(new Sighting(
+          Agent.principal(r.principalId()), How.REVEALED, r.waybill(), r.party(), r.at()));
+    }
+    for (ShipmentHolders.Handling e : shipments.handlings(waybills)) {
+      List<Sighting> l = out.computeIfAbsent(e.waybill(), k -> new ArrayList<>());
+      l.add(new Sighting(Agent.principal(e.principalId()), How.HANDLED, e.waybill(), null, e.at()));
+      if (e.courierId() != null) {
+        l.add(new Sighting(Agent.principal(e.courierId()), How.ASSIGNED, e.waybill(), null, e.at()));
       }
     }
     return out;
   }
 
-  private static Map<String, String> canaries(Connection c, Set<String> waybills) throws SQLException {
+  /** The channel of each canary among these waybills (the leak feature's own table). */
+  private Map<String, String> canaries(Set<String> waybills) {
+    List<String> all = new ArrayList<>(waybills);
     Map<String, String> out = new HashMap<>();
-    for (List<String> part : chunks(waybills)) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT waybill, channel FROM leak_canaries WHERE waybill IN (" + marks(part.size()) + ")")) {
-        bind(ps, part);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(1), rs.getString(2));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<List<String>> chunks(Collection<String> values) {
-    List<String> all = new ArrayList<>(values);
-    List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += IN_CHUNK) {
-      out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+      List<String> part = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+      sql.useHandle("could not match the leaked records", h -> h.createQuery(
+              "SELECT waybill, channel FROM leak_canaries WHERE waybill IN (<waybills>)")
+          .bindList("waybills", part)
+          .map((rs, ctx) -> Map.entry(rs.getString("waybill"), rs.getString("channel")))
+          .forEach(e -> out.put(e.getKey(), e.getValue())));
     }
     return out;
-  }
-
-  private static String marks(int n) {
-    return "?, ".repeat(n - 1) + "?";
-  }
-
-  private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      ps.setString(i + 1, values.get(i));
-    }
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
   }
 
   /** Sightings that the shipment row itself gives: its merchant (or canary channel) and its couriers. */

@@ -14,9 +14,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
 
 /**
@@ -28,10 +33,14 @@ final class RunLedger {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
   private static final String COLUMNS =
       "id, principal_id, at, status, hold_reason, records, matched, unmatched, audit_index, result";
-  private final DataSource dataSource;
+  private static final RowMapper<Stored> STORED = (rs, ctx) -> new Stored(rs.getString("id"),
+      rs.getString("principal_id"), rs.getTimestamp("at").toInstant(), rs.getString("status"),
+      rs.getString("hold_reason"), rs.getInt("records"), rs.getInt("matched"), rs.getInt("unmatched"),
+      rs.getLong("audit_index"), rs.getString("result"));
+  private final Sql sql;
 
   RunLedger(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
   }
 
   /** What a stored result holds beyond the counts; canaries are found again from the matched waybills. */
@@ -40,7 +49,8 @@ final class RunLedger {
   /**
    * Adds a run's records and matches to the principal's spend of {@code day} if both stay within the bounds, in the
    * caller's transaction (the audit log's, which holds the log's sequencer lock, so no other node counts meanwhile);
-   * false with nothing spent otherwise.
+   * false with nothing spent otherwise. The audit log lends its transaction as a JDBC connection, so this and
+   * {@link #release} run on it directly.
    */
   static boolean spend(Connection c, String principalId, LocalDate day, int records, int matched,
       AttributionBounds bounds) throws SQLException {
@@ -94,100 +104,78 @@ final class RunLedger {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not encode an attribution result", e);
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO leak_attribution_runs (" + COLUMNS
-              + ", top_suspect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement m = c.prepareStatement(
-              "INSERT INTO leak_attribution_matches (run_id, waybill) VALUES (?, ?)")) {
-        ps.setString(1, r.runId());
-        ps.setString(2, requesterId);
-        ps.setTimestamp(3, Timestamp.from(at));
-        ps.setString(4, r.status().wireName());
-        ps.setString(5, r.holdReason());
-        ps.setInt(6, r.records());
-        ps.setInt(7, r.matched());
-        ps.setInt(8, r.unmatched());
-        ps.setLong(9, r.auditIndex());
-        ps.setString(10, result);
-        ps.setString(11, r.suspects().isEmpty() ? null : r.suspects().get(0).agent().toString());
-        ps.executeUpdate();
-        int n = 0;
-        for (String w : matchedWaybills) {
-          m.setString(1, r.runId());
-          m.setString(2, w);
-          m.addBatch();
-          if (++n % 1000 == 0) {
-            m.executeBatch();
-          }
+    sql.useTransaction("could not store the attribution run", h -> {
+      h.createUpdate("INSERT INTO leak_attribution_runs (" + COLUMNS + ", top_suspect) VALUES (:id, :principalId, "
+              + ":at, :status, :holdReason, :records, :matched, :unmatched, :auditIndex, :result, :topSuspect)")
+          .bind("id", r.runId()).bind("principalId", requesterId).bind("at", at)
+          .bind("status", r.status().wireName()).bind("holdReason", r.holdReason()).bind("records", r.records())
+          .bind("matched", r.matched()).bind("unmatched", r.unmatched()).bind("auditIndex", r.auditIndex())
+          .bind("result", result)
+          .bind("topSuspect", r.suspects().isEmpty() ? null : r.suspects().get(0).agent().toString())
+          .execute();
+      // Sent in batches of at most a thousand rows, as one run may match a whole leaked list.
+      PreparedBatch batch = matchBatch(h);
+      for (String w : matchedWaybills) {
+        batch.bind("runId", r.runId()).bind("waybill", w).add();
+        if (batch.size() == 1000) {
+          batch.execute();
+          batch = matchBatch(h);
         }
-        m.executeBatch();
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
       }
-    } catch (SQLException e) {
-      throw new StoreException("could not store the attribution run", e);
-    }
+      if (batch.size() > 0) {
+        batch.execute();
+      }
+    });
+  }
+
+  private static PreparedBatch matchBatch(Handle h) {
+    return h.prepareBatch("INSERT INTO leak_attribution_matches (run_id, waybill) VALUES (:runId, :waybill)");
   }
 
   Optional<Attribution.Run> find(String runId) {
-    List<Attribution.Run> found = query("SELECT " + COLUMNS + " FROM leak_attribution_runs WHERE id = ?", runId);
-    return found.stream().findFirst();
+    return query("SELECT " + COLUMNS + " FROM leak_attribution_runs WHERE id = :id", Map.of("id", runId)).stream()
+        .findFirst();
   }
 
   /** Held runs, oldest first. */
   List<Attribution.Run> pending(int limit) {
     return query("SELECT " + COLUMNS + " FROM leak_attribution_runs WHERE status = 'pending' ORDER BY at FETCH FIRST "
-        + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY");
+        + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY", Map.of());
   }
 
-  private List<Attribution.Run> query(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      List<Attribution.Run> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(read(c, rs));
-        }
+  /** A run's row as stored; its canaries are read after, on the same connection. */
+  private record Stored(String id, String principalId, Instant at, String status, @Nullable String holdReason,
+      int records, int matched, int unmatched, long auditIndex, @Nullable String result) {}
+
+  private List<Attribution.Run> query(String statement, Map<String, ?> binds) {
+    return sql.withHandle("could not read attribution runs", h -> {
+      List<Stored> rows = h.createQuery(statement).bindMap(binds).map(STORED).list();
+      List<Attribution.Run> out = new ArrayList<>(rows.size());
+      for (Stored row : rows) {
+        out.add(read(h, row));
       }
       return out;
-    } catch (SQLException e) {
-      throw new StoreException("could not read attribution runs", e);
-    }
+    });
   }
 
-  private static Attribution.Run read(Connection c, ResultSet rs) throws SQLException {
-    String status = rs.getString("status");
-    @Nullable String json = rs.getString("result");
+  private static Attribution.Run read(Handle h, Stored row) {
     Result result;
     try {
       // Runs stored before results were kept have none: their counts stand alone.
-      result = json == null ? new Result(List.of()) : JSON.readValue(json, Result.class);
+      result = row.result() == null ? new Result(List.of()) : JSON.readValue(row.result(), Result.class);
     } catch (JsonProcessingException e) {
       throw new StoreException("an attribution result could not be read", e);
     }
-    AttributionReport report = new AttributionReport(rs.getString("id"),
-        "pending".equals(status) ? AttributionReport.Status.PENDING : AttributionReport.Status.RELEASED,
-        rs.getString("hold_reason"), rs.getInt("records"), rs.getInt("matched"), rs.getInt("unmatched"),
-        result.suspects(), canaries(c, rs.getString("id")), rs.getLong("audit_index"));
-    return new Attribution.Run(rs.getString("principal_id"), rs.getTimestamp("at").toInstant(), report);
+    AttributionReport report = new AttributionReport(row.id(),
+        "pending".equals(row.status()) ? AttributionReport.Status.PENDING : AttributionReport.Status.RELEASED,
+        row.holdReason(), row.records(), row.matched(), row.unmatched(), result.suspects(), canaries(h, row.id()),
+        row.auditIndex());
+    return new Attribution.Run(row.principalId(), row.at(), report);
   }
 
-  private static List<String> canaries(Connection c, String runId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT m.waybill FROM leak_attribution_matches m "
-        + "JOIN leak_canaries k ON k.waybill = m.waybill WHERE m.run_id = ? ORDER BY m.waybill")) {
-      ps.setString(1, runId);
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    }
+  private static List<String> canaries(Handle h, String runId) {
+    return h.createQuery("SELECT m.waybill FROM leak_attribution_matches m "
+            + "JOIN leak_canaries k ON k.waybill = m.waybill WHERE m.run_id = :runId ORDER BY m.waybill")
+        .bind("runId", runId).mapTo(String.class).list();
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.parcelveil.access.Role;
 import org.parcelveil.relay.Relay;
+import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.LifecycleException;
 import org.parcelveil.shipment.Visibility;

@@ -2,6 +2,7 @@ package org.parcelveil.web.pages;
 
 import io.javalin.config.RoutesConfig;
 import org.parcelveil.keys.KeyName;
+import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;

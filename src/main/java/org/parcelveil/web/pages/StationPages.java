@@ -12,6 +12,7 @@ import org.parcelveil.access.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.access.Role;
 import org.parcelveil.label.LabelService;
+import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.Visibility;

@@ -1,48 +1,45 @@
 package org.parcelveil.web.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
 
 /** Console credentials and one-time set-up links as rows. */
 final class CredentialRepository {
-  private final DataSource dataSource;
-
-  CredentialRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
   private static final String SELECT = "SELECT principal_id, login, password_hash, totp_sealed, totp_enabled, "
       + "totp_last_step FROM web_credentials WHERE ";
+  private static final String READ_FAILED = "could not read credentials";
+  private static final String UPDATE_FAILED = "could not update credentials";
+  private static final RowMapper<Credential> CREDENTIAL = (rs, ctx) -> new Credential(rs.getString("principal_id"),
+      rs.getString("login"), rs.getString("password_hash"), rs.getBytes("totp_sealed"),
+      rs.getBoolean("totp_enabled"), rs.getLong("totp_last_step"));
+  private static final RowMapper<SecondFactor> SECOND_FACTOR = (rs, ctx) -> {
+    Timestamp locked = rs.getTimestamp("totp_locked_until");
+    return new SecondFactor(rs.getInt("totp_failures"), locked == null ? null : locked.toInstant());
+  };
+  private final Sql sql;
+
+  CredentialRepository(DataSource dataSource) {
+    this.sql = Sql.over(dataSource);
+  }
+
+  /** The second factor's failure count and running lock, as read under the row's lock. */
+  private record SecondFactor(int failures, @Nullable Instant lockedUntil) {}
 
   Optional<Credential> find(String principalId) {
-    return one(SELECT + "principal_id = ?", principalId);
+    return sql.withHandle(READ_FAILED, h -> h.createQuery(SELECT + "principal_id = :principalId")
+        .bind("principalId", principalId).map(CREDENTIAL).findFirst());
   }
 
   Optional<Credential> findByLogin(String login) {
-    return one(SELECT + "login = ?", login);
-  }
-
-  private Optional<Credential> one(String sql, String arg) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, arg);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new Credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-            rs.getBoolean(5), rs.getLong(6)));
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read credentials", e);
-    }
+    return sql.withHandle(READ_FAILED, h -> h.createQuery(SELECT + "login = :login")
+        .bind("login", login).map(CREDENTIAL).findFirst());
   }
 
   /**
@@ -50,8 +47,10 @@ final class CredentialRepository {
    * was used before (a replay).
    */
   boolean useTotpStep(String principalId, long step) {
-    return update("UPDATE web_credentials SET totp_last_step = ? WHERE principal_id = ? AND totp_last_step < ?",
-        step, principalId, step) == 1;
+    return sql.withHandle(UPDATE_FAILED, h -> h.createUpdate("UPDATE web_credentials SET totp_last_step = :step "
+            + "WHERE principal_id = :principalId AND totp_last_step < :step")
+        .bind("step", step).bind("principalId", principalId)
+        .execute() == 1);
   }
 
   /**
@@ -60,26 +59,18 @@ final class CredentialRepository {
    * written after it must not wipe that failure out.
    */
   void save(Credential cr, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement up = c.prepareStatement("UPDATE web_credentials SET login = ?, password_hash = ?, "
-              + "totp_sealed = ?, totp_enabled = ?, totp_last_step = ?, updated_at = ? WHERE principal_id = ?");
-          PreparedStatement in = c.prepareStatement("INSERT INTO web_credentials (login, password_hash, totp_sealed, "
-              + "totp_enabled, totp_last_step, totp_failures, updated_at, principal_id) "
-              + "VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
-        bind(up, cr, now);
-        if (up.executeUpdate() == 0) {
-          bind(in, cr, now);
-          in.executeUpdate();
-        }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
+    sql.useTransaction("could not store credentials", h -> {
+      int updated = bind(h.createUpdate("UPDATE web_credentials SET login = :login, password_hash = :passwordHash, "
+              + "totp_sealed = :totpSealed, totp_enabled = :totpEnabled, totp_last_step = :totpLastStep, "
+              + "updated_at = :now WHERE principal_id = :principalId"), cr, now)
+          .execute();
+      if (updated == 0) {
+        bind(h.createUpdate("INSERT INTO web_credentials (login, password_hash, totp_sealed, totp_enabled, "
+                + "totp_last_step, totp_failures, updated_at, principal_id) VALUES (:login, :passwordHash, "
+                + ":totpSealed, :totpEnabled, :totpLastStep, 0, :now, :principalId)"), cr, now)
+            .execute();
       }
-    } catch (SQLException e) {
-      throw new StoreException("could not store credentials", e);
-    }
+    });
   }
 
   /**
@@ -87,116 +78,69 @@ final class CredentialRepository {
    * counting while a lock runs. The row is locked meanwhile, so attempts racing on several nodes take turns.
    */
   Charge chargeSecondFactor(String principalId, Lockout policy, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement read = c.prepareStatement(
-              "SELECT totp_failures, totp_locked_until FROM web_credentials WHERE principal_id = ? FOR UPDATE");
-          PreparedStatement write = c.prepareStatement("UPDATE web_credentials SET totp_failures = ?, "
-              + "totp_locked_until = ? WHERE principal_id = ?")) {
-        read.setString(1, principalId);
-        int failures;
-        @Nullable Instant locked;
-        try (ResultSet rs = read.executeQuery()) {
-          if (!rs.next()) {
-            throw new StoreException("credentials vanished", null);
-          }
-          failures = rs.getInt(1);
-          Timestamp t = rs.getTimestamp(2);
-          locked = t == null ? null : t.toInstant();
-        }
-        if (locked != null && locked.isAfter(now)) {
-          c.rollback();
-          return Charge.locked(locked);
-        }
-        Instant lockIfFails = Charge.lockAfter(policy, failures + 1, now);
-        write.setInt(1, failures + 1);
-        write.setTimestamp(2, lockIfFails == null ? null : Timestamp.from(lockIfFails));
-        write.setString(3, principalId);
-        write.executeUpdate();
-        c.commit();
-        return new Charge(null, lockIfFails);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    return sql.inTransaction("could not count a second-factor attempt", h -> {
+      SecondFactor read = h.createQuery("SELECT totp_failures, totp_locked_until FROM web_credentials "
+              + "WHERE principal_id = :principalId FOR UPDATE")
+          .bind("principalId", principalId).map(SECOND_FACTOR).findFirst()
+          .orElseThrow(() -> new StoreException("credentials vanished", null));
+      Instant locked = read.lockedUntil();
+      if (locked != null && locked.isAfter(now)) {
+        h.rollback();
+        return Charge.locked(locked);
       }
-    } catch (SQLException e) {
-      throw new StoreException("could not count a second-factor attempt", e);
-    }
+      Instant lockIfFails = Charge.lockAfter(policy, read.failures() + 1, now);
+      h.createUpdate("UPDATE web_credentials SET totp_failures = :failures, totp_locked_until = :lockedUntil "
+              + "WHERE principal_id = :principalId")
+          .bind("failures", read.failures() + 1).bindByType("lockedUntil", lockIfFails, Instant.class)
+          .bind("principalId", principalId)
+          .execute();
+      return new Charge(null, lockIfFails);
+    });
   }
 
   void clearSecondFactorFailures(String principalId) {
-    update("UPDATE web_credentials SET totp_failures = 0, totp_locked_until = NULL WHERE principal_id = ?",
-        principalId);
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate("UPDATE web_credentials SET totp_failures = 0, "
+            + "totp_locked_until = NULL WHERE principal_id = :principalId")
+        .bind("principalId", principalId)
+        .execute());
   }
 
   void insertLink(String tokenHash, String principalId, String createdBy, Instant now, Instant expires) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO web_setup_links (token_hash, principal_id, created_by, "
-            + "created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setString(1, tokenHash);
-      ps.setString(2, principalId);
-      ps.setString(3, createdBy);
-      ps.setTimestamp(4, Timestamp.from(now));
-      ps.setTimestamp(5, Timestamp.from(expires));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not store the set-up link", e);
-    }
+    sql.useHandle("could not store the set-up link", h -> h.createUpdate("INSERT INTO web_setup_links (token_hash, "
+            + "principal_id, created_by, created_at, expires_at) "
+            + "VALUES (:tokenHash, :principalId, :createdBy, :now, :expires)")
+        .bind("tokenHash", tokenHash).bind("principalId", principalId).bind("createdBy", createdBy)
+        .bind("now", now).bind("expires", expires)
+        .execute());
   }
 
   /** The principal of an unused, unexpired link. */
   Optional<String> linkOwner(String tokenHash, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT principal_id FROM web_setup_links "
-            + "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")) {
-      ps.setString(1, tokenHash);
-      ps.setTimestamp(2, Timestamp.from(now));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read the set-up link", e);
-    }
+    return sql.withHandle("could not read the set-up link", h -> h.createQuery("SELECT principal_id "
+            + "FROM web_setup_links WHERE token_hash = :tokenHash AND used_at IS NULL AND expires_at > :now")
+        .bind("tokenHash", tokenHash).bind("now", now)
+        .mapTo(String.class).findFirst());
   }
 
   /** Marks the link used; false if another request used it first (a link works once). */
   boolean useLink(String tokenHash, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE web_setup_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")) {
-      ps.setTimestamp(1, Timestamp.from(now));
-      ps.setString(2, tokenHash);
-      ps.setTimestamp(3, Timestamp.from(now));
-      return ps.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new StoreException("could not use the set-up link", e);
-    }
+    return sql.withHandle("could not use the set-up link", h -> h.createUpdate("UPDATE web_setup_links "
+            + "SET used_at = :now WHERE token_hash = :tokenHash AND used_at IS NULL AND expires_at > :now")
+        .bind("now", now).bind("tokenHash", tokenHash)
+        .execute() == 1);
   }
 
   /** Voids every unused link of a principal (a newer link replaces older ones). */
   void voidLinks(String principalId, Instant now) {
-    update("UPDATE web_setup_links SET used_at = ? WHERE principal_id = ? AND used_at IS NULL",
-        Timestamp.from(now), principalId);
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate("UPDATE web_setup_links SET used_at = :now "
+            + "WHERE principal_id = :principalId AND used_at IS NULL")
+        .bind("now", now).bind("principalId", principalId)
+        .execute());
   }
 
-  private int update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not update credentials", e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, Credential cr, Instant now) throws SQLException {
-    ps.setString(1, cr.login());
-    ps.setString(2, cr.passwordHash());
-    ps.setBytes(3, cr.totpSealed());
-    ps.setBoolean(4, cr.totpEnabled());
-    ps.setLong(5, cr.totpLastStep());
-    ps.setTimestamp(6, Timestamp.from(now));
-    ps.setString(7, cr.principalId());
+  private static Update bind(Update u, Credential cr, Instant now) {
+    return u.bind("login", cr.login()).bind("passwordHash", cr.passwordHash()).bind("totpSealed", cr.totpSealed())
+        .bind("totpEnabled", cr.totpEnabled()).bind("totpLastStep", cr.totpLastStep()).bind("now", now)
+        .bind("principalId", cr.principalId());
   }
 }

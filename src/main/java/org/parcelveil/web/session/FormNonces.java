@@ -1,14 +1,10 @@
 package org.parcelveil.web.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.parcelveil.store.Dialect;
-import org.parcelveil.store.StoreException;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 
 /**
  * Nonces for forms that must work once (a reveal): the page carries a fresh nonce, the post consumes it. A reload
@@ -17,11 +13,11 @@ import org.parcelveil.store.StoreException;
  */
 public final class FormNonces {
   private static final Duration KEEP = Duration.ofDays(1);
-  private final DataSource dataSource;
+  private final Sql sql;
   private final Clock clock;
 
   public FormNonces(DataSource dataSource, Clock clock) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
     this.clock = clock;
   }
 
@@ -34,28 +30,22 @@ public final class FormNonces {
     if (!Ids.wellFormed(nonce)) {
       return false;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO web_used_nonces (nonce_hash, used_at) VALUES (?, ?)")) {
-      ps.setString(1, Ids.hash(nonce));
-      ps.setTimestamp(2, Timestamp.from(clock.instant()));
-      ps.executeUpdate();
+    try {
+      sql.useHandle("could not record a form nonce", h -> h.createUpdate(
+              "INSERT INTO web_used_nonces (nonce_hash, used_at) VALUES (:hash, :at)")
+          .bind("hash", Ids.hash(nonce)).bind("at", clock.instant())
+          .execute());
       return true;
-    } catch (SQLException e) {
-      if (Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        return false;
-      }
-      throw new StoreException("could not record a form nonce", e);
+    } catch (DuplicateKeyException usedBefore) {
+      return false;
     }
   }
 
   /** Forgets nonces older than a day: their forms' sessions are long over. */
   public int purge() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM web_used_nonces WHERE used_at < ?")) {
-      ps.setTimestamp(1, Timestamp.from(clock.instant().minus(KEEP)));
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not purge form nonces", e);
-    }
+    return sql.withHandle("could not purge form nonces", h -> h.createUpdate(
+            "DELETE FROM web_used_nonces WHERE used_at < :before")
+        .bind("before", clock.instant().minus(KEEP))
+        .execute());
   }
 }

@@ -1,81 +1,63 @@
 package org.parcelveil.web.session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.parcelveil.store.StoreException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.parcelveil.store.Sql;
 
 /** Console sessions as rows, keyed by the hash of the session id. */
 final class SessionRepository {
-  private final DataSource dataSource;
+  private static final String UPDATE_FAILED = "could not update sessions";
+  private static final RowMapper<Session> SESSION = (rs, ctx) -> new Session(rs.getString("id_hash"),
+      rs.getString("principal_id"), Session.Stage.valueOf(rs.getString("stage")),
+      rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant(),
+      rs.getTimestamp("expires_at").toInstant());
+  private final Sql sql;
 
   SessionRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
   }
 
   void insert(Session s) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO web_sessions (id_hash, principal_id, stage, created_at, "
-            + "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, s.idHash());
-      ps.setString(2, s.principalId());
-      ps.setString(3, s.stage().name());
-      ps.setTimestamp(4, Timestamp.from(s.createdAt()));
-      ps.setTimestamp(5, Timestamp.from(s.lastSeenAt()));
-      ps.setTimestamp(6, Timestamp.from(s.expiresAt()));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not store the session", e);
-    }
+    sql.useHandle("could not store the session", h -> h.createUpdate("INSERT INTO web_sessions (id_hash, "
+            + "principal_id, stage, created_at, last_seen_at, expires_at) "
+            + "VALUES (:idHash, :principalId, :stage, :createdAt, :lastSeenAt, :expiresAt)")
+        .bind("idHash", s.idHash()).bind("principalId", s.principalId()).bind("stage", s.stage().name())
+        .bind("createdAt", s.createdAt()).bind("lastSeenAt", s.lastSeenAt()).bind("expiresAt", s.expiresAt())
+        .execute());
   }
 
   Optional<Session> find(String idHash) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT id_hash, principal_id, stage, created_at, last_seen_at, "
-            + "expires_at FROM web_sessions WHERE id_hash = ?")) {
-      ps.setString(1, idHash);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new Session(rs.getString(1), rs.getString(2), Session.Stage.valueOf(rs.getString(3)),
-            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()));
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not read the session", e);
-    }
+    return sql.withHandle("could not read the session", h -> h.createQuery("SELECT id_hash, principal_id, stage, "
+            + "created_at, last_seen_at, expires_at FROM web_sessions WHERE id_hash = :idHash")
+        .bind("idHash", idHash).map(SESSION).findFirst());
   }
 
   void touch(String idHash, Instant now) {
-    update("UPDATE web_sessions SET last_seen_at = ? WHERE id_hash = ?", Timestamp.from(now), idHash);
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate(
+            "UPDATE web_sessions SET last_seen_at = :now WHERE id_hash = :idHash")
+        .bind("now", now).bind("idHash", idHash)
+        .execute());
   }
 
   void delete(String idHash) {
-    update("DELETE FROM web_sessions WHERE id_hash = ?", idHash);
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate("DELETE FROM web_sessions WHERE id_hash = :idHash")
+        .bind("idHash", idHash)
+        .execute());
   }
 
   /** Ends every session of a principal (revocation, sign-out everywhere, a new password). */
   int deleteAllOf(String principalId) {
-    return update("DELETE FROM web_sessions WHERE principal_id = ?", principalId);
+    return sql.withHandle(UPDATE_FAILED, h -> h.createUpdate(
+            "DELETE FROM web_sessions WHERE principal_id = :principalId")
+        .bind("principalId", principalId)
+        .execute());
   }
 
   int deleteExpired(Instant now) {
-    return update("DELETE FROM web_sessions WHERE expires_at < ?", Timestamp.from(now));
-  }
-
-  private int update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not update sessions", e);
-    }
+    return sql.withHandle(UPDATE_FAILED, h -> h.createUpdate("DELETE FROM web_sessions WHERE expires_at < :now")
+        .bind("now", now)
+        .execute());
   }
 }

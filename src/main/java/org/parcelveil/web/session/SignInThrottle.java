@@ -2,20 +2,20 @@ package org.parcelveil.web.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.store.Dialect;
+import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
 
 /**
@@ -30,7 +30,14 @@ final class SignInThrottle {
   /** How long a row counts failures before it starts again (when not locked). */
   static final Duration WINDOW = Duration.ofHours(24);
 
-  private final DataSource dataSource;
+  private static final String UPDATE_FAILED = "could not update the sign-in throttle";
+  private static final RowMapper<Keyed> KEYED = (rs, ctx) -> {
+    Timestamp locked = rs.getTimestamp("locked_until");
+    return new Keyed(rs.getString("client_key"), new Row(rs.getInt("failures"),
+        rs.getTimestamp("window_start").toInstant(), locked == null ? null : locked.toInstant()));
+  };
+
+  private final Sql sql;
   private final Lockout perClient;
   private final Lockout perName;
   private final SecretKeySpec nameKey;
@@ -38,7 +45,7 @@ final class SignInThrottle {
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
   SignInThrottle(DataSource dataSource, Lockout perClient, Lockout perName, byte[] nameKey) {
-    this.dataSource = dataSource;
+    this.sql = Sql.over(dataSource);
     this.perClient = perClient;
     this.perName = perName;
     this.nameKey = new SecretKeySpec(nameKey, "HmacSHA256");
@@ -70,41 +77,23 @@ final class SignInThrottle {
 
   /** The charge, or null if a purge on another node removed a row just made (then it is made again). */
   private @Nullable Charge chargeExisting(String name, String client, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Charge charge = charge(c, name, client, now);
-        c.commit();
-        return charge;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not count a sign-in attempt", e);
-    }
+    return sql.inTransaction("could not count a sign-in attempt", h -> charge(h, name, client, now));
   }
 
-  private @Nullable Charge charge(Connection c, String name, String client, Instant now) throws SQLException {
+  private @Nullable Charge charge(Handle h, String name, String client, Instant now) {
     // Locks the name's row and the pair's: concurrent attempts on one name take their turns here.
     Row all = null;
     Row pair = null;
-    try (PreparedStatement ps = c.prepareStatement("SELECT client_key, failures, window_start, locked_until "
-        + "FROM web_signin_throttle WHERE name_key = ? AND client_key IN (?, ?) FOR UPDATE")) {
-      ps.setString(1, name);
-      ps.setString(2, EVERY_CLIENT);
-      ps.setString(3, client);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Timestamp locked = rs.getTimestamp(4);
-          Row r = new Row(rs.getInt(2), rs.getTimestamp(3).toInstant(), locked == null ? null : locked.toInstant())
-              .restartedAt(now);
-          if (rs.getString(1).equals(EVERY_CLIENT)) {
-            all = r;
-          } else {
-            pair = r;
-          }
-        }
+    List<Keyed> rows = h.createQuery("SELECT client_key, failures, window_start, locked_until "
+            + "FROM web_signin_throttle WHERE name_key = :name AND client_key IN (:everyClient, :client) FOR UPDATE")
+        .bind("name", name).bind("everyClient", EVERY_CLIENT).bind("client", client)
+        .map(KEYED).list();
+    for (Keyed k : rows) {
+      Row r = k.row().restartedAt(now);
+      if (k.clientKey().equals(EVERY_CLIENT)) {
+        all = r;
+      } else {
+        pair = r;
       }
     }
     if (all == null || pair == null) {
@@ -116,8 +105,8 @@ final class SignInThrottle {
     }
     Instant pairLock = Charge.lockAfter(perClient, pair.failures() + 1, now);
     Instant nameLock = Charge.lockAfter(perName, all.failures() + 1, now);
-    write(c, name, client, pair.failures() + 1, pair.windowStart(), pairLock);
-    write(c, name, EVERY_CLIENT, all.failures() + 1, all.windowStart(), nameLock);
+    write(h, name, client, pair.failures() + 1, pair.windowStart(), pairLock);
+    write(h, name, EVERY_CLIENT, all.failures() + 1, all.windowStart(), nameLock);
     return new Charge(null, later(pairLock, nameLock));
   }
 
@@ -126,12 +115,19 @@ final class SignInThrottle {
    * clients drops by this attempt, and its lock goes if the count is below the ceiling again.
    */
   void succeeded(String name, String client) {
-    update("UPDATE web_signin_throttle SET failures = 0, locked_until = NULL WHERE name_key = ? AND client_key = ?",
-        name, client);
-    update("UPDATE web_signin_throttle SET failures = failures - 1, locked_until = CASE WHEN failures - 1 < "
-        + perName.freeAttempts() + " THEN NULL ELSE locked_until END WHERE name_key = ? AND client_key = ? "
-        + "AND failures > 0", name, EVERY_CLIENT);
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate("UPDATE web_signin_throttle SET failures = 0, "
+            + "locked_until = NULL WHERE name_key = :name AND client_key = :client")
+        .bind("name", name).bind("client", client)
+        .execute());
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate("UPDATE web_signin_throttle SET failures = failures - 1, "
+            + "locked_until = CASE WHEN failures - 1 < " + perName.freeAttempts() + " THEN NULL ELSE locked_until END "
+            + "WHERE name_key = :name AND client_key = :client AND failures > 0")
+        .bind("name", name).bind("client", EVERY_CLIENT)
+        .execute());
   }
+
+  /** A throttle row as read, with the client it counts ({@link #EVERY_CLIENT} for the name's own). */
+  private record Keyed(String clientKey, Row row) {}
 
   private record Row(int failures, Instant windowStart, @Nullable Instant lockedUntil) {
     @Nullable Instant lockedAt(Instant now) {
@@ -154,34 +150,24 @@ final class SignInThrottle {
 
   private void ensureRow(String name, String client, Instant now) {
     // A separate statement before the transaction: PostgreSQL aborts a transaction at a duplicate key.
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO web_signin_throttle (name_key, client_key, failures, "
-            + "window_start, locked_until) SELECT ?, ?, 0, ?, NULL WHERE NOT EXISTS (SELECT 1 FROM web_signin_throttle "
-            + "WHERE name_key = ? AND client_key = ?)")) {
-      ps.setString(1, name);
-      ps.setString(2, client);
-      ps.setTimestamp(3, Timestamp.from(now));
-      ps.setString(4, name);
-      ps.setString(5, client);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      if (!Dialect.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new StoreException("could not count a sign-in attempt", e);
-      }
+    try {
+      sql.useHandle("could not count a sign-in attempt", h -> h.createUpdate("INSERT INTO web_signin_throttle "
+              + "(name_key, client_key, failures, window_start, locked_until) SELECT :name, :client, 0, :now, NULL "
+              + "WHERE NOT EXISTS (SELECT 1 FROM web_signin_throttle WHERE name_key = :name AND client_key = :client)")
+          .bind("name", name).bind("client", client).bind("now", now)
+          .execute());
+    } catch (DuplicateKeyException madeMeanwhile) {
+      // Another request made the row between the check and the insert: it is there either way.
     }
   }
 
-  private static void write(Connection c, String name, String client, int failures, Instant windowStart,
-      @Nullable Instant lockedUntil) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE web_signin_throttle SET failures = ?, window_start = ?, "
-        + "locked_until = ? WHERE name_key = ? AND client_key = ?")) {
-      ps.setInt(1, failures);
-      ps.setTimestamp(2, Timestamp.from(windowStart));
-      ps.setTimestamp(3, lockedUntil == null ? null : Timestamp.from(lockedUntil));
-      ps.setString(4, name);
-      ps.setString(5, client);
-      ps.executeUpdate();
-    }
+  private static void write(Handle h, String name, String client, int failures, Instant windowStart,
+      @Nullable Instant lockedUntil) {
+    h.createUpdate("UPDATE web_signin_throttle SET failures = :failures, window_start = :windowStart, "
+            + "locked_until = :lockedUntil WHERE name_key = :name AND client_key = :client")
+        .bind("failures", failures).bind("windowStart", windowStart)
+        .bindByType("lockedUntil", lockedUntil, Instant.class).bind("name", name).bind("client", client)
+        .execute();
   }
 
   /** Forgets, at most hourly per node, the rows whose day is over and whose lock (if any) has passed. */
@@ -190,19 +176,10 @@ final class SignInThrottle {
     if (last.plus(Duration.ofHours(1)).isAfter(now) || !lastPurge.compareAndSet(last, now)) {
       return;
     }
-    update("DELETE FROM web_signin_throttle WHERE window_start < ? AND (locked_until IS NULL OR locked_until < ?)",
-        Timestamp.from(now.minus(WINDOW)), Timestamp.from(now));
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("could not update the sign-in throttle", e);
-    }
+    sql.useHandle(UPDATE_FAILED, h -> h.createUpdate("DELETE FROM web_signin_throttle WHERE window_start < :dayAgo "
+            + "AND (locked_until IS NULL OR locked_until < :now)")
+        .bind("dayAgo", now.minus(WINDOW)).bind("now", now)
+        .execute());
   }
 
   private Mac newMac() {
