@@ -67,8 +67,9 @@ public final class TestService implements AutoCloseable {
     }
   }
 
+  /** A fresh service on plain PostgreSQL, or on the kind {@code -Dpv.store} names (e.g. {@code citus}). */
   public static TestService start() {
-    return start("postgres");
+    return start(System.getProperty("pv.store", "postgres"));
   }
 
   /** The master key this service runs with (base64), as an operator keeps it apart from the backups. */

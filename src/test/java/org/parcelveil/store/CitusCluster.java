@@ -210,6 +210,14 @@ final class CitusCluster {
       }
     }
     try {
+      // Each node's log outlives the cluster: it names every statement a node refused, with its error.
+      for (int port : allPorts()) {
+        Path log = nodeDir(port).resolve("server.log");
+        if (Files.exists(log)) {
+          Files.copy(log, dir.resolveSibling(dir.getFileName() + "-" + port + ".log"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
       PostgresBinaries.deleteTree(dir);
     } catch (IOException ignored) {
       // the JVM is exiting
