@@ -202,13 +202,14 @@ final class CitusCluster {
   }
 
   private void stop() {
-    for (int port : allPorts()) {
+    // In parallel: the test JVM has a bounded time to exit.
+    allPorts().parallelStream().forEach(port -> {
       try {
         run(BIN.resolve("pg_ctl").toString(), "-D", nodeDir(port).toString(), "-m", "immediate", "-w", "stop");
       } catch (RuntimeException ignored) {
         // the JVM is exiting; a server that did not start has nothing to stop
       }
-    }
+    });
     try {
       // Each node's log outlives the cluster: it names every statement a node refused, with its error.
       for (int port : allPorts()) {
