@@ -55,6 +55,14 @@ public final class HttpServer implements AutoCloseable {
               "A value in the request cannot be stored as given."));
           return;
         }
+        if (e.unsupported()) {
+          // The database refused the statement itself (e.g. SQL Citus cannot distribute): a defect, not an outage,
+          // so it is neither reported as "unavailable" nor invited to be retried.
+          LOG.error("statement refused by the database at {} {}: {} (SQL state {})", ctx.method(), routeOf(ctx),
+              e.getMessage(), e.sqlState());
+          problem(ctx, new ApiException(500, "internal", "Internal error", "The request could not be completed."));
+          return;
+        }
         LOG.warn("database unavailable at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
         problem(ctx, unavailable("The database is unavailable; retry shortly."));
       });
