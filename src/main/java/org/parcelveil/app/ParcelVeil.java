@@ -19,7 +19,7 @@ import org.parcelveil.keys.KeyName;
 import org.parcelveil.relay.LoggingTelephonyProvider;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.relay.RelayRoutes;
-import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.webhook.WebhookSignature;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.access.PrincipalRepository;
 import org.parcelveil.access.Principals;

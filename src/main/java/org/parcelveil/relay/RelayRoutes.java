@@ -15,6 +15,7 @@ import org.parcelveil.shipment.NoSuchShipment;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
+import org.parcelveil.webhook.WebhookSignature;
 
 /** {@code POST /v1/shipments/{waybill}/contact} for couriers and {@code POST /v1/relay/route} for the telephony platform. */
 public final class RelayRoutes implements Routes {

@@ -23,7 +23,7 @@ import org.parcelveil.leaks.alert.AlertView;
 import org.parcelveil.leaks.alert.Alerts;
 import org.parcelveil.leaks.attribution.LeakRecord;
 import org.parcelveil.leaks.canary.Canaries;
-import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.webhook.WebhookSignature;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Phone;
 

@@ -21,7 +21,7 @@ import org.parcelveil.leaks.attribution.JdbcExposureSource;
 import org.parcelveil.leaks.canary.Canaries;
 import org.parcelveil.leaks.detect.DetectorEngine;
 import org.parcelveil.network.Network;
-import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.webhook.WebhookSignature;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.vault.BlindIndex;
