@@ -37,7 +37,7 @@ import org.parcelveil.label.LabelRoutes;
 import org.parcelveil.label.LabelService;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
-import org.parcelveil.leaks.AccessEvents;
+import org.parcelveil.observe.AccessEvents;
 import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;

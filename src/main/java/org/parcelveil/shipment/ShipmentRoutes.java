@@ -13,8 +13,8 @@ import org.parcelveil.http.Auth;
 import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.PartyRole;
 

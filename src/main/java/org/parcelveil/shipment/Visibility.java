@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.parcelveil.access.Principal;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.Route;
 

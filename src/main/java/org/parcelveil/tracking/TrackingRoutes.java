@@ -1,8 +1,8 @@
 package org.parcelveil.tracking;
 
 import io.javalin.config.RoutesConfig;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;

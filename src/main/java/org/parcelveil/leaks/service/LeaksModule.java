@@ -12,7 +12,7 @@ import org.parcelveil.audit.AuditLog;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
-import org.parcelveil.leaks.AccessEvents;
+import org.parcelveil.observe.AccessEvents;
 import org.parcelveil.leaks.alert.AlertRepository;
 import org.parcelveil.leaks.alert.AlertWebhook;
 import org.parcelveil.leaks.alert.Alerts;
