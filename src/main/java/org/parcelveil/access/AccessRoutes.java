@@ -6,6 +6,8 @@ import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /** {@code /v1/principals}: accounts, created and revoked by admins. */
 public final class AccessRoutes implements Routes {

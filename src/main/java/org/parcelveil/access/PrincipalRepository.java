@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.parcelveil.store.StoreException;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /** Principals and their token hashes as rows. */
 public final class PrincipalRepository {

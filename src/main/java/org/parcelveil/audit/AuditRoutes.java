@@ -6,7 +6,7 @@ import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Routes;

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;

@@ -5,7 +5,7 @@ import org.parcelveil.access.Decision;
 import org.parcelveil.access.DisclosureBudgets;
 import org.parcelveil.access.DisclosureFacts;
 import org.parcelveil.access.DisclosurePolicy;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.access.Purpose;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditReceipt;

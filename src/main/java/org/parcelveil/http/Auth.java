@@ -3,8 +3,8 @@ package org.parcelveil.http;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Optional;
-import org.parcelveil.access.Principal;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /** Route-side access checks: who is calling, and are they allowed here. */
 public final class Auth {

@@ -2,7 +2,7 @@ package org.parcelveil.network;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;

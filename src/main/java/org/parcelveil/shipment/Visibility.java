@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.observe.AccessObserver;
 import org.parcelveil.network.Network;

@@ -1,8 +1,8 @@
 package org.parcelveil.web;
 
 import io.javalin.http.Context;
-import org.parcelveil.access.Principal;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
