@@ -9,15 +9,19 @@ import org.jspecify.annotations.Nullable;
 import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
+import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.validation.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v1/audit}: the signed checkpoint, the verifier key, the tlog-tiles hash tiles and the proofs are public;
  * entries and entry bundles need the security role.
  */
 public final class AuditRoutes implements Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditRoutes.class);
   static final int MAX_PAGE = 1000;
   static final int DEFAULT_PAGE = 100;
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -53,6 +57,12 @@ public final class AuditRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
+    // Any route whose action must be logged fails closed when the log cannot commit: nothing was done or disclosed.
+    routes.exception(AuditUnavailableException.class, (e, ctx) -> {
+      LOG.warn("audit log unavailable at {} {}", ctx.method(), HttpProblems.route(ctx));
+      HttpProblems.send(ctx, HttpProblems.unavailable(
+          "The audit log is unavailable; nothing was disclosed. Retry shortly."));
+    });
     routes.get("/v1/audit/checkpoint", guarded(this::checkpoint));
     routes.get("/v1/audit/key", guarded(this::key));
     routes.get("/v1/audit/tile/<path>", guarded(this::tile));

@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.parcelveil.audit.AuditUnavailableException;
 import org.parcelveil.store.StoreException;
 import org.parcelveil.validation.ValidationException;
 import org.slf4j.Logger;
@@ -57,10 +56,6 @@ public final class HttpServer implements AutoCloseable {
         }
         LOG.warn("database unavailable at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
         problem(ctx, unavailable("The database is unavailable; retry shortly."));
-      });
-      config.routes.exception(AuditUnavailableException.class, (e, ctx) -> {
-        LOG.warn("audit log unavailable at {} {}", ctx.method(), routeOf(ctx));
-        problem(ctx, unavailable("The audit log is unavailable; nothing was disclosed. Retry shortly."));
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, translate(e)));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -178,7 +173,7 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  private static ApiException unavailable(String detail) {
+  static ApiException unavailable(String detail) {
     return new ApiException(503, "unavailable", "Service unavailable", detail, List.of(), Map.of());
   }
 

@@ -3,7 +3,10 @@ package org.parcelveil.http;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 
-/** A feature's HTTP endpoints. Each feature package registers its own; {@code http} knows none of them. */
+/**
+ * A feature's HTTP endpoints, and the exception handlers for its own failures. Each feature package registers its
+ * own; {@code http} knows none of them.
+ */
 public interface Routes {
   void register(RoutesConfig routes);
 
