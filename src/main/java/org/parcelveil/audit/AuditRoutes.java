@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
-import org.parcelveil.http.Auth;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStoreException;
@@ -63,12 +63,15 @@ public final class AuditRoutes implements Routes {
       HttpProblems.send(ctx, HttpProblems.unavailable(
           "The audit log is unavailable; nothing was disclosed. Retry shortly."));
     });
-    routes.get("/v1/audit/checkpoint", guarded(this::checkpoint));
-    routes.get("/v1/audit/key", guarded(this::key));
-    routes.get("/v1/audit/tile/<path>", guarded(this::tile));
-    routes.get("/v1/audit/entries", guarded(this::entries));
-    routes.get("/v1/audit/proofs/inclusion", guarded(this::inclusion));
-    routes.get("/v1/audit/proofs/consistency", guarded(this::consistency));
+    routes.get("/v1/audit/checkpoint", guarded(this::checkpoint), Access.ANYONE);
+    routes.get("/v1/audit/key", guarded(this::key), Access.ANYONE);
+    // Entry bundles carry the entries themselves; hash tiles only hashes. The first route wins for entries/...
+    routes.get("/v1/audit/tile/entries/<path>", guarded(ctx -> tile(ctx, "entries/" + ctx.pathParam("path"), true)),
+        Access.roles(Role.SECURITY));
+    routes.get("/v1/audit/tile/<path>", guarded(ctx -> tile(ctx, ctx.pathParam("path"), false)), Access.ANYONE);
+    routes.get("/v1/audit/entries", guarded(this::entries), Access.roles(Role.SECURITY));
+    routes.get("/v1/audit/proofs/inclusion", guarded(this::inclusion), Access.ANYONE);
+    routes.get("/v1/audit/proofs/consistency", guarded(this::consistency), Access.ANYONE);
   }
 
   private void checkpoint(Context ctx) {
@@ -85,15 +88,15 @@ public final class AuditRoutes implements Routes {
     ctx.contentType(TEXT).result(String.join("\n", vkeys) + "\n");
   }
 
-  private void tile(Context ctx) {
+  private void tile(Context ctx, String path, boolean entriesRoute) {
     TilePath tile;
     try {
-      tile = TilePath.parse(ctx.pathParam("path"));
+      tile = TilePath.parse(path);
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No such tile.");
     }
-    if (tile.isEntries()) {
-      Auth.require(ctx, Role.SECURITY);
+    if (tile.isEntries() != entriesRoute) {
+      throw ApiException.notFound("No such tile.");
     }
     Optional<byte[]> body = tile.isEntries() ? reader.entryBundle(tile) : reader.tile(tile);
     byte[] bytes = body.orElseThrow(() -> ApiException.notFound("No such tile."));
@@ -104,7 +107,6 @@ public final class AuditRoutes implements Routes {
   }
 
   private void entries(Context ctx) {
-    Auth.require(ctx, Role.SECURITY);
     long start = param(ctx, "start", 0L);
     long end = param(ctx, "end", start + DEFAULT_PAGE);
     if (end < start) {

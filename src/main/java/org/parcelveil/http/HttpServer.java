@@ -5,6 +5,9 @@ import jakarta.servlet.DispatcherType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.InternalRouter;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumSet;
@@ -27,7 +30,6 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin app;
 
   public HttpServer(HttpSettings settings, Authenticator authenticator, MeterRegistry meters, List<Routes> features) {
-    List<String> ownTokenPaths = features.stream().flatMap(f -> f.ownTokenPaths().stream()).toList();
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.http.maxRequestSize = settings.maxBodyBytes();
@@ -39,10 +41,12 @@ public final class HttpServer implements AutoCloseable {
       config.routes.before(ctx -> {
         secureHeaders(ctx);
         requireJson(ctx);
-        if (ownTokenPaths.stream().noneMatch(ctx.path()::startsWith)) {
+        if (!readsOwnToken(ctx, config.unsafe.internalRouter)) {
           authenticate(ctx, authenticator);
         }
       });
+      // The one access check: the matched route's declared Access against the authenticated caller.
+      config.routes.beforeMatched(Auth::authorize);
       config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, ApiException.invalid(e.errors())));
       config.routes.exception(StoreException.class, (e, ctx) -> {
@@ -122,6 +126,20 @@ public final class HttpServer implements AutoCloseable {
 
   private static boolean hasBody(Context ctx) {
     return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+  }
+
+  /**
+   * Whether the route this request will reach declared {@link Access#OWN_TOKEN}. Principal authentication runs
+   * before routing (so every later handler, and the request counts of the leak detectors, sees the caller), hence
+   * the look-up of the route here.
+   */
+  private static boolean readsOwnToken(Context ctx, InternalRouter router) {
+    List<ParsedEndpoint> matches = router.findHttpHandlerEntries(ctx.method(), ctx.path());
+    if (matches.isEmpty()) {
+      return false;
+    }
+    Roles declared = matches.get(0).endpoint.metadata(Roles.class);
+    return declared != null && Auth.ownToken(declared.getRoles());
   }
 
   private static void authenticate(Context ctx, Authenticator authenticator) {
