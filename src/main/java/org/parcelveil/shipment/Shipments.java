@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
 import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.validation.ValidationException;
