@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.parcelveil.bench.Machine;
 import org.parcelveil.leaks.detect.DetectorEngine;
+import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.leaks.detect.DetectorSettings;
 import org.parcelveil.leaks.sim.LeakEvaluation;
 

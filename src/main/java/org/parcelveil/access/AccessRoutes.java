@@ -2,10 +2,13 @@ package org.parcelveil.access;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /** {@code /v1/principals}: accounts, created and revoked by admins. */
 public final class AccessRoutes implements Routes {
@@ -38,13 +41,13 @@ public final class AccessRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.post("/v1/principals", this::create);
-    routes.get("/v1/principals", this::list);
-    routes.delete("/v1/principals/{id}", this::revoke);
+    routes.post("/v1/principals", this::create, Access.roles(Role.ADMIN));
+    routes.get("/v1/principals", this::list, Access.roles(Role.ADMIN));
+    routes.delete("/v1/principals/{id}", this::revoke, Access.roles(Role.ADMIN));
   }
 
   private void create(Context ctx) {
-    Principal admin = Auth.require(ctx, Role.ADMIN);
+    Principal admin = Auth.principal(ctx);
     PrincipalBody body = Requests.body(ctx, PrincipalBody.class);
     Principals.Created c = principals.create(admin, body.role(), body.name(), body.stationCode(), body.phone());
     Principal p = c.principal();
@@ -52,12 +55,11 @@ public final class AccessRoutes implements Routes {
   }
 
   private void list(Context ctx) {
-    Auth.require(ctx, Role.ADMIN);
     ctx.json(principals.all().stream().map(PrincipalView::of).toList());
   }
 
   private void revoke(Context ctx) {
-    Principal admin = Auth.require(ctx, Role.ADMIN);
+    Principal admin = Auth.principal(ctx);
     String id = ctx.pathParam("id");
     if (principals.find(id).isEmpty()) {
       throw ApiException.notFound("No such principal.");

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.parcelveil.store.Sql;
+import org.parcelveil.identity.Principal;
 
 /**
  * Daily reveal budgets, per principal in all and per shipment, counted in the database so every node spends from

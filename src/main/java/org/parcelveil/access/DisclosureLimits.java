@@ -1,6 +1,7 @@
 package org.parcelveil.access;
 
 import java.time.Duration;
+import org.parcelveil.identity.Role;
 
 /**
  * The numbers of the disclosure policy: how long after assignment a courier may see the recipient, and how many

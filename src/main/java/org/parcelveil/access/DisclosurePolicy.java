@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /**
  * Who may see which party's plain personal data, for what purpose, when. One table, checked in one place; every

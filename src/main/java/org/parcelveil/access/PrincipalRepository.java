@@ -7,6 +7,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.parcelveil.store.Sql;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /** Principals and their token hashes as rows. */
 public final class PrincipalRepository {

@@ -10,6 +10,8 @@ import org.parcelveil.network.Network;
 import org.parcelveil.validation.Check;
 import org.parcelveil.vault.Phone;
 import org.parcelveil.vault.Vault;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /**
  * Creates, finds and revokes principals, and authenticates their tokens. Revocation deletes the tokens, so it

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
-import org.parcelveil.access.Principal;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Authenticator;
 

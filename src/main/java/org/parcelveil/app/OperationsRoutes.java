@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.Routes;
 import org.parcelveil.store.Database;
 
@@ -24,17 +24,12 @@ final class OperationsRoutes implements Routes {
     this.metricsAccess = metricsAccess;
   }
 
-  /** {@code /metrics} reads its bearer token itself: the metrics token is no principal's. */
-  @Override
-  public List<String> ownTokenPaths() {
-    return List.of("/metrics");
-  }
-
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/health", this::health);
-    routes.get("/metrics", this::metrics);
-    routes.get("/openapi.json", this::openapi);
+    routes.get("/health", this::health, Access.ANYONE);
+    // The metrics token is no principal's: the route checks it itself.
+    routes.get("/metrics", this::metrics, Access.OWN_TOKEN);
+    routes.get("/openapi.json", this::openapi, Access.ANYONE);
   }
 
   private void metrics(Context ctx) {

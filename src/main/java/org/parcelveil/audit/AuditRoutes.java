@@ -6,18 +6,22 @@ import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.http.ApiException;
-import org.parcelveil.http.Auth;
+import org.parcelveil.http.Access;
+import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStoreException;
 import org.parcelveil.validation.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v1/audit}: the signed checkpoint, the verifier key, the tlog-tiles hash tiles and the proofs are public;
  * entries and entry bundles need the security role.
  */
 public final class AuditRoutes implements Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditRoutes.class);
   static final int MAX_PAGE = 1000;
   static final int DEFAULT_PAGE = 100;
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -53,12 +57,21 @@ public final class AuditRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/v1/audit/checkpoint", guarded(this::checkpoint));
-    routes.get("/v1/audit/key", guarded(this::key));
-    routes.get("/v1/audit/tile/<path>", guarded(this::tile));
-    routes.get("/v1/audit/entries", guarded(this::entries));
-    routes.get("/v1/audit/proofs/inclusion", guarded(this::inclusion));
-    routes.get("/v1/audit/proofs/consistency", guarded(this::consistency));
+    // Any route whose action must be logged fails closed when the log cannot commit: nothing was done or disclosed.
+    routes.exception(AuditUnavailableException.class, (e, ctx) -> {
+      LOG.warn("audit log unavailable at {} {}", ctx.method(), HttpProblems.route(ctx));
+      HttpProblems.send(ctx, HttpProblems.unavailable(
+          "The audit log is unavailable; nothing was disclosed. Retry shortly."));
+    });
+    routes.get("/v1/audit/checkpoint", guarded(this::checkpoint), Access.ANYONE);
+    routes.get("/v1/audit/key", guarded(this::key), Access.ANYONE);
+    // Entry bundles carry the entries themselves; hash tiles only hashes. The first route wins for entries/...
+    routes.get("/v1/audit/tile/entries/<path>", guarded(ctx -> tile(ctx, "entries/" + ctx.pathParam("path"), true)),
+        Access.roles(Role.SECURITY));
+    routes.get("/v1/audit/tile/<path>", guarded(ctx -> tile(ctx, ctx.pathParam("path"), false)), Access.ANYONE);
+    routes.get("/v1/audit/entries", guarded(this::entries), Access.roles(Role.SECURITY));
+    routes.get("/v1/audit/proofs/inclusion", guarded(this::inclusion), Access.ANYONE);
+    routes.get("/v1/audit/proofs/consistency", guarded(this::consistency), Access.ANYONE);
   }
 
   private void checkpoint(Context ctx) {
@@ -75,15 +88,15 @@ public final class AuditRoutes implements Routes {
     ctx.contentType(TEXT).result(String.join("\n", vkeys) + "\n");
   }
 
-  private void tile(Context ctx) {
+  private void tile(Context ctx, String path, boolean entriesRoute) {
     TilePath tile;
     try {
-      tile = TilePath.parse(ctx.pathParam("path"));
+      tile = TilePath.parse(path);
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("No such tile.");
     }
-    if (tile.isEntries()) {
-      Auth.require(ctx, Role.SECURITY);
+    if (tile.isEntries() != entriesRoute) {
+      throw ApiException.notFound("No such tile.");
     }
     Optional<byte[]> body = tile.isEntries() ? reader.entryBundle(tile) : reader.tile(tile);
     byte[] bytes = body.orElseThrow(() -> ApiException.notFound("No such tile."));
@@ -94,7 +107,6 @@ public final class AuditRoutes implements Routes {
   }
 
   private void entries(Context ctx) {
-    Auth.require(ctx, Role.SECURITY);
     long start = param(ctx, "start", 0L);
     long end = param(ctx, "end", start + DEFAULT_PAGE);
     if (end < start) {

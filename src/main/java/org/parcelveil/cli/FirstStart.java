@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.parcelveil.access.Principals;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.store.PrivateFiles;
 

@@ -1,7 +1,7 @@
 package org.parcelveil.http;
 
 import java.util.Optional;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 
 /** Resolves a bearer token to the principal it belongs to; empty for unknown or revoked tokens. */
 public interface Authenticator {

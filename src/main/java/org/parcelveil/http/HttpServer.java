@@ -5,13 +5,15 @@ import jakarta.servlet.DispatcherType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.InternalRouter;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.parcelveil.audit.AuditUnavailableException;
 import org.parcelveil.store.StoreException;
 import org.parcelveil.validation.ValidationException;
 import org.slf4j.Logger;
@@ -28,7 +30,6 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin app;
 
   public HttpServer(HttpSettings settings, Authenticator authenticator, MeterRegistry meters, List<Routes> features) {
-    List<String> ownTokenPaths = features.stream().flatMap(f -> f.ownTokenPaths().stream()).toList();
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.http.maxRequestSize = settings.maxBodyBytes();
@@ -40,10 +41,12 @@ public final class HttpServer implements AutoCloseable {
       config.routes.before(ctx -> {
         secureHeaders(ctx);
         requireJson(ctx);
-        if (ownTokenPaths.stream().noneMatch(ctx.path()::startsWith)) {
+        if (!readsOwnToken(ctx, config.unsafe.internalRouter)) {
           authenticate(ctx, authenticator);
         }
       });
+      // The one access check: the matched route's declared Access against the authenticated caller.
+      config.routes.beforeMatched(Auth::authorize);
       config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, ApiException.invalid(e.errors())));
       config.routes.exception(StoreException.class, (e, ctx) -> {
@@ -55,12 +58,16 @@ public final class HttpServer implements AutoCloseable {
               "A value in the request cannot be stored as given."));
           return;
         }
+        if (e.unsupported()) {
+          // The database refused the statement itself (e.g. SQL Citus cannot distribute): a defect, not an outage,
+          // so it is neither reported as "unavailable" nor invited to be retried.
+          LOG.error("statement refused by the database at {} {}: {} (SQL state {})", ctx.method(), routeOf(ctx),
+              e.getMessage(), e.sqlState());
+          problem(ctx, new ApiException(500, "internal", "Internal error", "The request could not be completed."));
+          return;
+        }
         LOG.warn("database unavailable at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
         problem(ctx, unavailable("The database is unavailable; retry shortly."));
-      });
-      config.routes.exception(AuditUnavailableException.class, (e, ctx) -> {
-        LOG.warn("audit log unavailable at {} {}", ctx.method(), routeOf(ctx));
-        problem(ctx, unavailable("The audit log is unavailable; nothing was disclosed. Retry shortly."));
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, translate(e)));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -129,6 +136,20 @@ public final class HttpServer implements AutoCloseable {
     return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
   }
 
+  /**
+   * Whether the route this request will reach declared {@link Access#OWN_TOKEN}. Principal authentication runs
+   * before routing (so every later handler, and the request counts of the leak detectors, sees the caller), hence
+   * the look-up of the route here.
+   */
+  private static boolean readsOwnToken(Context ctx, InternalRouter router) {
+    List<ParsedEndpoint> matches = router.findHttpHandlerEntries(ctx.method(), ctx.path());
+    if (matches.isEmpty()) {
+      return false;
+    }
+    Roles declared = matches.get(0).endpoint.metadata(Roles.class);
+    return declared != null && Auth.ownToken(declared.getRoles());
+  }
+
   private static void authenticate(Context ctx, Authenticator authenticator) {
     String header = ctx.header("Authorization");
     if (header == null) {
@@ -178,7 +199,7 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  private static ApiException unavailable(String detail) {
+  static ApiException unavailable(String detail) {
     return new ApiException(503, "unavailable", "Service unavailable", detail, List.of(), Map.of());
   }
 

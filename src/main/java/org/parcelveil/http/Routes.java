@@ -1,18 +1,12 @@
 package org.parcelveil.http;
 
 import io.javalin.config.RoutesConfig;
-import java.util.List;
 
-/** A feature's HTTP endpoints. Each feature package registers its own; {@code http} knows none of them. */
+/**
+ * A feature's HTTP endpoints, and the exception handlers for its own failures. Each feature package registers its
+ * own; {@code http} knows none of them. Every API route declares who may call it when it is registered, e.g.
+ * {@code routes.get(path, handler, Access.roles(Role.ADMIN))} or {@code Access.ANYONE}.
+ */
 public interface Routes {
   void register(RoutesConfig routes);
-
-  /**
-   * Path prefixes under which this feature reads bearer tokens itself, because they are not principals' tokens
-   * (a data subject's session): the server's principal authentication leaves requests there alone. Without a
-   * principal, every principal-only route still answers 401.
-   */
-  default List<String> ownTokenPaths() {
-    return List.of();
-  }
 }

@@ -2,9 +2,9 @@ package org.parcelveil.network;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
-import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
 import org.parcelveil.validation.Check;
@@ -31,12 +31,11 @@ public final class NetworkRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.post("/v1/stations", this::create);
-    routes.get("/v1/stations", this::list);
+    routes.post("/v1/stations", this::create, Access.roles(Role.ADMIN));
+    routes.get("/v1/stations", this::list, Access.ANY_ROLE);
   }
 
   private void create(Context ctx) {
-    Auth.require(ctx, Role.ADMIN);
     StationBody body = Requests.body(ctx, StationBody.class);
     Check check = new Check();
     Area area = body.area() == null ? null
@@ -54,7 +53,6 @@ public final class NetworkRoutes implements Routes {
   }
 
   private void list(Context ctx) {
-    Auth.require(ctx);
     ctx.json(network.all().stream().map(StationView::of).toList());
   }
 }

@@ -3,6 +3,7 @@ package org.parcelveil.retention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.parcelveil.shipment.RetentionBuckets;
 
 /**
  * How long personal data lives: {@code daysAfterFinish} days after delivery or return, and at most {@code maxDays}
@@ -10,7 +11,7 @@ import java.time.ZoneOffset;
  * ends (its bucket); a new shipment starts in the maximum bucket and moves to an earlier one when it finishes.
  * Changes apply to new shipments and to shipments that finish afterwards.
  */
-public record RetentionPolicy(int daysAfterFinish, int maxDays) {
+public record RetentionPolicy(int daysAfterFinish, int maxDays) implements RetentionBuckets {
   public static final RetentionPolicy DEFAULTS = new RetentionPolicy(30, 90);
 
   public RetentionPolicy {
@@ -20,12 +21,12 @@ public record RetentionPolicy(int daysAfterFinish, int maxDays) {
     }
   }
 
-  /** The bucket of a new shipment. */
+  @Override
   public LocalDate bucketAtCreation(Instant created) {
     return LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(maxDays);
   }
 
-  /** The bucket of a shipment that finished at {@code finished}: never later than the one it is in. */
+  @Override
   public LocalDate bucketAfterFinish(LocalDate current, Instant finished) {
     LocalDate after = LocalDate.ofInstant(finished, ZoneOffset.UTC).plusDays(daysAfterFinish);
     return after.isBefore(current) ? after : current;

@@ -53,16 +53,18 @@ public final class EventRepository {
         if (moved != 1) {
           throw new Overtaken();
         }
+        // The number is read first, then inserted as a value: distributed PostgreSQL (Citus) refuses a sub-select
+        // inside INSERT ... VALUES. The guarded update above holds the shipment's row lock, so no other event of
+        // this parcel can take the same number in between.
+        int seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM shipment_events WHERE waybill = :waybill")
+            .bind("waybill", e.waybill()).mapTo(Integer.class).one();
         h.createUpdate("INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, principal_id, "
-                + "weight_grams, at, recorded_at, ticket) VALUES (:waybill, (SELECT COALESCE(MAX(seq), 0) + 1 "
-                + "FROM shipment_events WHERE waybill = :waybill), :type, :station, :courier, :principal, :weight, "
-                + ":at, :recordedAt, :ticket)")
-            .bind("waybill", e.waybill()).bind("type", e.type()).bind("station", e.stationCode())
+                + "weight_grams, at, recorded_at, ticket) VALUES (:waybill, :seq, :type, :station, :courier, "
+                + ":principal, :weight, :at, :recordedAt, :ticket)")
+            .bind("waybill", e.waybill()).bind("seq", seq).bind("type", e.type()).bind("station", e.stationCode())
             .bind("courier", e.courierId()).bind("principal", e.principalId()).bind("weight", e.weightGrams())
             .bind("at", e.at()).bind("recordedAt", e.recordedAt()).bind("ticket", ticket)
             .execute();
-        int seq = h.createQuery("SELECT MAX(seq) FROM shipment_events WHERE waybill = :waybill")
-            .bind("waybill", e.waybill()).mapTo(Integer.class).one();
         return new ShipmentEvent(e.waybill(), seq, e.type(), e.stationCode(), e.courierId(), e.principalId(),
             e.weightGrams(), e.at(), e.recordedAt());
       }));

@@ -2,7 +2,7 @@ package org.parcelveil.shipment;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 
 /**
  * The events a shipment goes through, each with the states it may follow, the state it leads to, and who may

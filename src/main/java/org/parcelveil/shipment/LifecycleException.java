@@ -1,6 +1,6 @@
 package org.parcelveil.shipment;
 
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 
 /** An event that may not be recorded: why, and the shipment's current state for the 409 answer. */
 public final class LifecycleException extends RuntimeException {

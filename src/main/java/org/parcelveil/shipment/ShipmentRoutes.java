@@ -6,15 +6,16 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.access.Principal;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.HttpProblems;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.PartyRole;
 
@@ -50,10 +51,12 @@ public final class ShipmentRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.post("/v1/shipments", this::create);
-    routes.post("/v1/shipments/batch", this::batch);
-    routes.get("/v1/shipments/{waybill}", this::get);
-    routes.post("/v1/shipments/{waybill}/events", this::event);
+    routes.post("/v1/shipments", this::create, Access.roles(Role.MERCHANT));
+    routes.post("/v1/shipments/batch", this::batch, Access.roles(Role.MERCHANT));
+    routes.get("/v1/shipments/{waybill}", this::get,
+        Access.roles(Role.MERCHANT, Role.STATION, Role.COURIER, Role.SUPPORT, Role.ADMIN));
+    routes.post("/v1/shipments/{waybill}/events", this::event,
+        Access.roles(Role.STATION, Role.COURIER, Role.SUPPORT));
     routes.exception(LifecycleException.class, (e, ctx) -> HttpProblems.send(ctx, e.kind() == LifecycleException.Kind.FORBIDDEN
         ? new ApiException(403, "forbidden", "Forbidden", e.getMessage(), List.of(), Map.of("state", e.state().name()))
         : new ApiException(409, "illegal-transition", "Illegal transition", e.getMessage(), List.of(),
@@ -61,7 +64,7 @@ public final class ShipmentRoutes implements Routes {
   }
 
   private void create(Context ctx) {
-    Principal merchant = Auth.require(ctx, Role.MERCHANT);
+    Principal merchant = Auth.principal(ctx);
     ShipmentRequest request = Requests.body(ctx, ShipmentRequest.class);
     try {
       Shipments.Created c = shipments.create(merchant, request, ctx.header("Idempotency-Key"));
@@ -72,7 +75,7 @@ public final class ShipmentRoutes implements Routes {
   }
 
   private void batch(Context ctx) {
-    Principal merchant = Auth.require(ctx, Role.MERCHANT);
+    Principal merchant = Auth.principal(ctx);
     List<Object> items = typedItems(ctx);
     if (items == null) {
       items = itemByItem(Requests.body(ctx, BatchBody.class));
@@ -123,22 +126,19 @@ public final class ShipmentRoutes implements Routes {
   record EventResult(String waybill, String state, ShipmentViews.EventView event) {}
 
   private void event(Context ctx) {
-    Principal caller = Auth.require(ctx, Role.STATION, Role.COURIER, Role.SUPPORT);
+    Principal caller = Auth.principal(ctx);
     EventRequest request = Requests.body(ctx, EventRequest.class);
-    Shipment s = visibility.find(caller, ctx.pathParam("waybill"), "event").orElseThrow(NoSuchShipment::problem);
+    Shipment s = visibility.require(caller, ctx.pathParam("waybill"), "event");
     ShipmentEvent e = lifecycle.record(caller, s, request);
     ctx.status(201).json(new EventResult(s.waybill(), EventType.valueOf(e.type()).next(s.state()).name(),
         new ShipmentViews.EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())));
   }
 
   private void get(Context ctx) {
-    Principal caller = Auth.require(ctx, Role.MERCHANT, Role.STATION, Role.COURIER, Role.SUPPORT, Role.ADMIN);
-    Shipment s = shipments.find(ctx.pathParam("waybill")).orElseThrow(NoSuchShipment::problem);
-    List<ShipmentEvent> history = events.of(s.waybill());
-    if (!visibility.canSee(caller, s, history)) {
-      observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, caller, s.waybill(), "view", clock.instant()));
-      throw NoSuchShipment.problem();
-    }
+    Principal caller = Auth.principal(ctx);
+    Visibility.Seen seen = visibility.requireWithHistory(caller, ctx.pathParam("waybill"), "view");
+    Shipment s = seen.shipment();
+    List<ShipmentEvent> history = seen.history();
     observer.record(AccessEvent.of(AccessEvent.Kind.VIEW, caller, s.waybill(), "view", clock.instant()));
     ctx.json(ShipmentViews.detail(s, shipments.masked(s, PartyRole.SENDER), shipments.masked(s, PartyRole.RECIPIENT),
         history));

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
-import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Masked;
 import org.parcelveil.vault.PartyRole;
@@ -30,11 +29,11 @@ public final class Shipments {
   private final Network network;
   private final RequestFingerprint fingerprint;
   private final Clock clock;
-  private final RetentionPolicy retention;
+  private final RetentionBuckets retention;
   private final Printability printable;
 
   public Shipments(ShipmentRepository repository, Vault vault, WaybillSource waybills, Network network,
-      RequestFingerprint fingerprint, Clock clock, RetentionPolicy retention, Printability printable) {
+      RequestFingerprint fingerprint, Clock clock, RetentionBuckets retention, Printability printable) {
     this.repository = repository;
     this.vault = vault;
     this.waybills = waybills;

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.parcelveil.access.Principal;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.Route;
 
@@ -40,10 +40,33 @@ public final class Visibility {
   public Optional<Shipment> find(Principal p, String waybill, String action) {
     Optional<Shipment> found = shipments.find(waybill);
     if (found.isPresent() && !canSee(p, found.get())) {
-      observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, p, found.get().waybill(), action, clock.instant()));
+      denied(p, found.get(), action);
       return Optional.empty();
     }
     return found;
+  }
+
+  /** As {@link #find}, answering 404 exactly as for a number never issued when there is nothing {@code p} may see. */
+  public Shipment require(Principal p, String waybill, String action) {
+    return find(p, waybill, action).orElseThrow(NoSuchShipment::problem);
+  }
+
+  /** A shipment its caller may see, with the history read to decide it. */
+  public record Seen(Shipment shipment, List<ShipmentEvent> history) {}
+
+  /** As {@link #require}, keeping the history it read (views show it). */
+  public Seen requireWithHistory(Principal p, String waybill, String action) {
+    Shipment s = shipments.find(waybill).orElseThrow(NoSuchShipment::problem);
+    List<ShipmentEvent> history = events.of(s.waybill());
+    if (!canSee(p, s, history)) {
+      denied(p, s, action);
+      throw NoSuchShipment.problem();
+    }
+    return new Seen(s, history);
+  }
+
+  private void denied(Principal p, Shipment s, String action) {
+    observer.record(AccessEvent.of(AccessEvent.Kind.DENIED, p, s.waybill(), action, clock.instant()));
   }
 
   public boolean canSee(Principal p, Shipment s) {

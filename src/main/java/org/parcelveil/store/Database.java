@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
       config.setConnectionTimeout(2_000);
       config.setInitializationFailTimeout(10_000);
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      config.setExceptionOverrideClassName(RefusalKeepsConnection.class.getName());
       if (schema != null) {
         config.addDataSourceProperty("currentSchema", schema);
       }

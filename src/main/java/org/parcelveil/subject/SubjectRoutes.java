@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
@@ -44,16 +45,12 @@ public final class SubjectRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.post(PREFIX + "challenge", this::challenge);
-    routes.post(PREFIX + "session", this::session);
-    routes.get(PREFIX + "shipments", this::shipments);
-    routes.get(PREFIX + "export", this::export);
-    routes.post(PREFIX + "erase", this::erase);
-  }
-
-  @Override
-  public List<String> ownTokenPaths() {
-    return List.of(PREFIX);
+    // A data subject's session token is no principal's: these routes check it themselves.
+    routes.post(PREFIX + "challenge", this::challenge, Access.OWN_TOKEN);
+    routes.post(PREFIX + "session", this::session, Access.OWN_TOKEN);
+    routes.get(PREFIX + "shipments", this::shipments, Access.OWN_TOKEN);
+    routes.get(PREFIX + "export", this::export, Access.OWN_TOKEN);
+    routes.post(PREFIX + "erase", this::erase, Access.OWN_TOKEN);
   }
 
   private void challenge(Context ctx) {

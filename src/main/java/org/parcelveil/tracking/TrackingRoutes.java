@@ -1,8 +1,8 @@
 package org.parcelveil.tracking;
 
 import io.javalin.config.RoutesConfig;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Routes;
 import org.parcelveil.label.QrTokens;
@@ -52,12 +53,12 @@ public final class TrackingRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/v1/track/{waybill}", this::api);
-    routes.get("/track", this::page);
-    routes.post("/track", this::submit);
-    routes.get("/c/{token}", this::label);
+    routes.get("/v1/track/{waybill}", this::api, Access.ANYONE);
+    routes.get("/track", this::page, Access.ANYONE);
+    routes.post("/track", this::submit, Access.ANYONE);
+    routes.get("/c/{token}", this::label, Access.ANYONE);
     // The address printed on every label: people who type it in want to check a parcel.
-    routes.get("/", ctx -> ctx.redirect("/track", HttpStatus.FOUND));
+    routes.get("/", ctx -> ctx.redirect("/track", HttpStatus.FOUND), Access.ANYONE);
   }
 
   private void api(Context ctx) {

@@ -1,14 +1,15 @@
 package org.parcelveil.verify;
 
 import io.javalin.config.RoutesConfig;
-import org.parcelveil.leaks.AccessEvent;
-import org.parcelveil.leaks.AccessObserver;
+import org.parcelveil.observe.AccessEvent;
+import org.parcelveil.observe.AccessObserver;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.access.Principal;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
@@ -36,11 +37,11 @@ public final class VerificationRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.post("/v1/verifications", this::verify);
+    routes.post("/v1/verifications", this::verify, Access.roles(Role.PLATFORM));
   }
 
   private void verify(Context ctx) {
-    Principal platform = Auth.require(ctx, Role.PLATFORM);
+    Principal platform = Auth.principal(ctx);
     long wait = limits.take(platform.id());
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipment;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.web.session.Accounts;
 import org.parcelveil.web.session.Csrf;
@@ -42,7 +42,7 @@ public final class Gate {
 
   /** The signed-in visitor of this request and the frame its page is drawn in. */
   public record Visit(Sessions.Visitor visitor, Frame frame) {
-    public org.parcelveil.access.Principal principal() {
+    public org.parcelveil.identity.Principal principal() {
       return visitor.principal();
     }
   }

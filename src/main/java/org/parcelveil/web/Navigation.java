@@ -2,7 +2,7 @@ package org.parcelveil.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 
 /** Each role's screens, in the order its navigation lists them. */
 final class Navigation {

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.disclosure.Disclosures;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.Routes;
+import org.parcelveil.identity.Role;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.label.LabelService;
 import org.parcelveil.leaks.service.LeaksModule;
@@ -51,7 +53,8 @@ public final class WebModule implements AutoCloseable {
     FormNonces nonces = new FormNonces(parts.dataSource(), parts.clock());
     Pages pages = new Pages(gate, views, accounts, nonces, parts);
     SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
-    this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create)));
+    this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create,
+        Access.roles(Role.ADMIN))));
     this.noncePurge = new NoncePurge(nonces);
   }
 

@@ -2,7 +2,6 @@ package org.parcelveil.webhook;
 
 import java.net.URI;
 import java.util.Optional;
-import org.parcelveil.relay.WebhookSignature;
 
 /**
  * One outgoing webhook: its kind (the outbox's {@code target} column), where it goes, the secret it is signed with,

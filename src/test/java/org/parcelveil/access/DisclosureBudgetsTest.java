@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parcelveil.store.Database;
 import org.parcelveil.store.TestDatabases;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /** The budget counters under concurrency, on PostgreSQL: never overspent, never refused while budget is left. */
 class DisclosureBudgetsTest {

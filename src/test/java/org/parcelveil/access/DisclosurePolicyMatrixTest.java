@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
 
 /**
  * The whole role × state × purpose × party matrix, each case with its expected outcome and reason, plus the

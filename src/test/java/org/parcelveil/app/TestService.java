@@ -42,7 +42,10 @@ public final class TestService implements AutoCloseable {
     this.adminToken = pv.principals().create(null, "admin", "Test admin", null).token();
   }
 
-  /** A fresh service on the given database kind ({@code postgres}, or {@code embedded}: the default store). */
+  /**
+   * A fresh service on the given database kind ({@code postgres}, {@code citus}: a Citus cluster's coordinator, or
+   * {@code embedded}: the default store).
+   */
   public static TestService start(String kind) {
     return start(kind, s -> s);
   }
@@ -53,7 +56,7 @@ public final class TestService implements AutoCloseable {
       Path dir = Files.createTempDirectory("pv-svc-");
       Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, 1024 * 1024));
       if (!kind.equals("embedded")) {
-        s = s.withDatabase(TestDatabases.freshPostgres());
+        s = s.withDatabase(TestDatabases.fresh(kind));
       }
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
@@ -64,8 +67,9 @@ public final class TestService implements AutoCloseable {
     }
   }
 
+  /** A fresh service on plain PostgreSQL, or on the kind {@code -Dpv.store} names (e.g. {@code citus}). */
   public static TestService start() {
-    return start("postgres");
+    return start(System.getProperty("pv.store", "postgres"));
   }
 
   /** The master key this service runs with (base64), as an operator keeps it apart from the backups. */

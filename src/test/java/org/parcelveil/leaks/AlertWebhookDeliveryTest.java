@@ -20,7 +20,7 @@ import org.parcelveil.app.TestService;
 import org.parcelveil.http.Json;
 import org.parcelveil.leaks.alert.AlertDraft;
 import org.parcelveil.leaks.alert.Severity;
-import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.webhook.WebhookSignature;
 
 /**
  * Alerts reach the security team's webhook at least once: a receiver that is down (answering 503, or not listening

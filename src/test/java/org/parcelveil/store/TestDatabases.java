@@ -10,10 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Real databases for tests: a fresh database on a real PostgreSQL server that the suite starts once per JVM, with
- * the same launcher and binaries as the embedded store (without fsync: test data is thrown away).
+ * the same launcher and binaries as the embedded store (without fsync: test data is thrown away), or on a Citus
+ * cluster (a coordinator and two workers) that the suite also starts once per JVM.
  */
 public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -21,13 +23,33 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  /** The kinds a storage test runs against, for {@code @MethodSource}. */
+  /**
+   * The kinds a storage test runs against, for {@code @MethodSource}: plain PostgreSQL and Citus. Without Citus on
+   * the machine the "citus" runs are skipped, or fail with {@code -Dpv.requireCitus=true} (as CI runs).
+   */
   public static Stream<String> kinds() {
-    return Stream.of("postgres");
+    return Stream.of("postgres", "citus");
   }
 
   public static DatabaseSettings fresh(String kind) {
-    return freshPostgres();
+    return switch (kind) {
+      case "postgres" -> freshPostgres();
+      case "citus" -> freshCitus();
+      default -> throw new IllegalArgumentException("no database kind " + kind);
+    };
+  }
+
+  /** A new database on the shared Citus cluster, or the test is skipped when Citus is not installed. */
+  public static DatabaseSettings freshCitus() {
+    if (!CitusCluster.installed()) {
+      String why = "Citus is not installed into " + CitusCluster.BIN.getParent()
+          + " (run ../shared/citus/install-citus as root)";
+      if (Boolean.getBoolean("pv.requireCitus")) {
+        throw new AssertionError(why + ", and -Dpv.requireCitus=true");
+      }
+      Assumptions.abort(why + ": the Citus run is skipped");
+    }
+    return CitusCluster.get().fresh();
   }
 
   /** A new, empty database on the shared PostgreSQL server. */

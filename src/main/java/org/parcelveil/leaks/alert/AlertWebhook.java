@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.parcelveil.http.Json;
-import org.parcelveil.relay.WebhookSignature;
+import org.parcelveil.webhook.WebhookSignature;
 import org.parcelveil.webhook.WebhookTarget;
 
 /**

@@ -3,7 +3,7 @@ package org.parcelveil.leaks.detect;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.leaks.alert.AlertDraft;
 import org.parcelveil.leaks.alert.Severity;
 

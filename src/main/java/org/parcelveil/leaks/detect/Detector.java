@@ -2,7 +2,7 @@ package org.parcelveil.leaks.detect;
 
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.leaks.alert.AlertDraft;
 
 /** One rule over the stream of access events. Called by one thread at a time, in event order. */

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.leaks.alert.AlertDraft;
 import org.parcelveil.leaks.alert.Severity;
 

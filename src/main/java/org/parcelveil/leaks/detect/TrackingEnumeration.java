@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.parcelveil.leaks.AccessEvent;
+import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.leaks.alert.AlertDraft;
 import org.parcelveil.leaks.alert.Severity;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.leaks.attribution.Attribution;
 import org.parcelveil.leaks.attribution.AttributionBounds;

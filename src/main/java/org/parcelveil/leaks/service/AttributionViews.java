@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.leaks.attribution.Attribution;
 import org.parcelveil.leaks.attribution.AttributionReport;

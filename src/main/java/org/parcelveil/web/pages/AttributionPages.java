@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.leaks.attribution.LeakFiles;
 import org.parcelveil.leaks.service.AttributionRuns;
 import org.parcelveil.leaks.service.AttributionViews;

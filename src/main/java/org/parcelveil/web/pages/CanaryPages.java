@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.leaks.canary.Canaries;
 import org.parcelveil.leaks.canary.Canary;
 import org.parcelveil.validation.ValidationException;

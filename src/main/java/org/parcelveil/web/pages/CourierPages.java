@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.shipment.EventRequest;

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.shipment.ShipmentRoutes;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.FieldError;

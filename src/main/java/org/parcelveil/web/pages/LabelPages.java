@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
 import java.util.List;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.label.LabelData;
 import org.parcelveil.label.LabelService;
 import org.parcelveil.web.Gate;

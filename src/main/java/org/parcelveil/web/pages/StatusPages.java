@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.KeyVersion;
 import org.parcelveil.retention.RetentionStatus;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Role;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;

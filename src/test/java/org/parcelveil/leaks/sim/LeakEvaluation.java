@@ -103,7 +103,7 @@ public final class LeakEvaluation {
   }
 
   /** The access events of {@code days} days of the standard network (insiders included), in time order. */
-  public static List<org.parcelveil.leaks.AccessEvent> stream(long seed, int days) {
+  public static List<org.parcelveil.observe.AccessEvent> stream(long seed, int days) {
     SimRun.Config c = SimRun.Config.STANDARD;
     SimRun run = new SimRun(new SimRun.Config(c.stations(), c.couriersPerStation(), c.support(), c.merchants(),
         c.platforms(), days, c.harvestShare(), c.leakSample()), seed);

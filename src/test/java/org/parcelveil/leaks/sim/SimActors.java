@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.parcelveil.leaks.AccessEvent.Kind;
+import org.parcelveil.observe.AccessEvent.Kind;
 import org.parcelveil.leaks.attribution.How;
 
 /** The simulated people: couriers and desks per station, support, marketplaces, the public, and the insiders. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.leaks.AccessEvent.Kind;
+import org.parcelveil.observe.AccessEvent.Kind;
 
 /**
  * The planted insiders: a courier harvesting beyond duty, a courier account rented out in the evenings, and a support

@@ -1,9 +1,9 @@
-package org.parcelveil.leaks;
+package org.parcelveil.observe;
 
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.access.Principal;
+import org.parcelveil.identity.Principal;
 
 /**
  * Something a principal or a public client did that the leak detectors watch: a reveal, a refusal, a scan, a

@@ -1,4 +1,4 @@
-package org.parcelveil.relay;
+package org.parcelveil.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Authenticates the telephony platform's webhook calls: {@code X-PV-Signature} is the hex HMAC-SHA256, under the
+ * Signs webhook calls both ways: the telephony platform's calls to the relay, and the leak alerts this service
+ * sends. {@code X-PV-Signature} is the hex HMAC-SHA256, under the
  * shared secret, of {@code X-PV-Timestamp + "." + body}; the timestamp (Unix seconds) must be within five minutes,
  * so a captured request cannot be replayed later.
  */

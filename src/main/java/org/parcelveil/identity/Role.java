@@ -1,4 +1,4 @@
-package org.parcelveil.access;
+package org.parcelveil.identity;
 
 import java.util.Locale;
 import java.util.Optional;

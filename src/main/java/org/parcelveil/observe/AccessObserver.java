@@ -1,4 +1,4 @@
-package org.parcelveil.leaks;
+package org.parcelveil.observe;
 
 /**
  * Hears of accesses for the leak detectors. Features call it after they decided (and logged) an access; it must

@@ -1,4 +1,4 @@
-package org.parcelveil.access;
+package org.parcelveil.identity;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

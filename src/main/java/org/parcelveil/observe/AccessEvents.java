@@ -1,4 +1,4 @@
-package org.parcelveil.leaks;
+package org.parcelveil.observe;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
