@@ -41,7 +41,8 @@ public final class RawShipmentInsert {
     }
     return new Shipment(keyPrefix + new String(digits) + "R", s.merchantId(), s.reference(), s.state(), s.origin(),
         s.destination(), s.sortCode(), s.parcel(), s.cod(), s.retentionDay(), s.createdAt(), s.updatedAt(),
-        s.shreddedAt(), s.canary(), fresh(s.sender(), random), fresh(s.recipient(), random), s.assignment());
+        s.shreddedAt(), s.canary(), fresh(s.sender(), random), fresh(s.recipient(), random), s.assignment(),
+        s.sealedOrder());
   }
 
   private static SealedPerson fresh(SealedPerson p, SplittableRandom random) {
@@ -113,5 +114,9 @@ public final class RawShipmentInsert {
       ps.setBytes(i++, p.detail());
       ps.setString(i++, p.phoneIndex());
     }
+    SealedOrder o = s.sealedOrder();
+    ps.setString(i++, o == null ? null : o.platformId());
+    ps.setString(i++, o == null ? null : o.orderId());
+    ps.setString(i++, o == null ? null : o.buyer());
   }
 }

@@ -143,9 +143,10 @@ public final class ParcelVeil implements AutoCloseable {
       this.events = new EventRepository(database.dataSource());
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
       this.labels = new Labels(settings.labels());
+      this.intake = IntakeModule.create(database.dataSource(), keys, principals, vault, clock);
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret(KeyName.IDEMPOTENCY)), clock, settings.retention(),
-          labels.printability());
+          labels.printability(), intake.recipients());
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
@@ -175,7 +176,6 @@ public final class ParcelVeil implements AutoCloseable {
       BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
       this.rotation = new KeyRotation(keys, leases, blindIndex, reindex, shipmentLabels::useKeys, audit.log());
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
-      this.intake = IntakeModule.create(database.dataSource(), keys, principals, vault, clock);
       this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
           keys.currentSecret(KeyName.SUBJECT_CODES), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
       this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);

@@ -18,6 +18,7 @@ import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.http.Json;
 import org.parcelveil.store.PrivateFiles;
 import org.parcelveil.network.Station;
+import org.parcelveil.shipment.RecipientInput;
 import org.parcelveil.shipment.ShipmentRequest;
 import org.parcelveil.vault.Area;
 import org.parcelveil.vault.PersonInput;
@@ -131,7 +132,7 @@ public final class DemoData {
     Area from = DemoNetwork.pickDistrict(random);
     Area to = DemoNetwork.pickDistrict(random);
     boolean cod = random.nextInt(5) == 0;
-    return new ShipmentRequest("DEMO-" + (10000 + i), person(from), person(to),
+    return new ShipmentRequest("DEMO-" + (10000 + i), person(from), RecipientInput.plain(person(to)),
         new ShipmentRequest.ParcelInput(200 + random.nextInt(5000), 20 + random.nextInt(30), 15 + random.nextInt(20),
             5 + random.nextInt(20)),
         cod ? new ShipmentRequest.CodInput((long) (1000 + random.nextInt(50000)), "CNY") : null);

@@ -3,8 +3,9 @@ package org.parcelveil.intake;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import org.parcelveil.access.Principal;
-import org.parcelveil.access.Role;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
+import org.parcelveil.http.Access;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
@@ -39,8 +40,8 @@ public final class IntakeRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.get("/v1/intake/key", this::publish);
-    routes.post("/v1/orders", this::registerOrder);
+    routes.get("/v1/intake/key", this::publish, Access.ANYONE);
+    routes.post("/v1/orders", this::registerOrder, Access.roles(Role.PLATFORM));
   }
 
   private void publish(Context ctx) {
@@ -51,7 +52,7 @@ public final class IntakeRoutes implements Routes {
   }
 
   private void registerOrder(Context ctx) {
-    Principal platform = Auth.require(ctx, Role.PLATFORM);
+    Principal platform = Auth.principal(ctx);
     OrderBody body = Requests.body(ctx, OrderBody.class);
     Orders.Registered r = orders.register(platform, body.merchant(), body.orderId(), body.recipient());
     ctx.status(r.created() ? 201 : 200).json(new OrderView(r.handle(), body.orderId(), body.merchant(), r.preview()));

@@ -9,7 +9,8 @@ import org.parcelveil.vault.Person;
 import org.parcelveil.vault.PersonInput;
 
 /** A validated request for a shipment, with its people still in plain form (in memory only). */
-public record NewShipment(String reference, Person sender, Person recipient, Parcel parcel, @Nullable Cod cod) {
+public record NewShipment(String reference, Person sender, Person recipient, Parcel parcel, @Nullable Cod cod,
+    @Nullable SealedOrder sealedOrder) {
   static final int MAX_WEIGHT_GRAMS = 100_000;
   static final int MAX_SIDE_CM = 300;
   static final long MAX_COD_CENTS = 10_000_000L;
@@ -22,14 +23,34 @@ public record NewShipment(String reference, Person sender, Person recipient, Par
    * @throws ValidationException naming each bad field
    */
   public static NewShipment validate(ShipmentRequest r, Printability printable) {
+    return validate(r, printable, PlatformRecipients.NONE, null);
+  }
+
+  /**
+   * As {@link #validate(ShipmentRequest, Printability)}, opening a recipient that comes from a platform (sealed or
+   * registered) for {@code merchantId}. A recipient that does not open fails before anything else is looked at.
+   */
+  public static NewShipment validate(ShipmentRequest r, Printability printable, PlatformRecipients platforms,
+      @Nullable String merchantId) {
+    RecipientInput given = r.recipient();
+    PlatformRecipients.Opened opened = null;
+    if (given != null && given.mixesForms()) {
+      throw ValidationException.of("recipient", "give the recipient in plain, sealed or as an order, not mixed");
+    }
+    if (given != null && given.fromPlatform()) {
+      opened = platforms.open(given, merchantId);
+    }
     Check check = new Check();
     String reference = check.text("reference", r.reference(), 1, 64);
     Person sender = party(check, "sender", r.sender(), printable);
-    Person recipient = party(check, "recipient", r.recipient(), printable);
+    Person recipient = party(check, "recipient",
+        opened != null ? opened.recipient() : given == null ? null : given.asPlain(), printable);
     Parcel parcel = parcel(check, r.parcel());
     Cod cod = cod(check, r.cod());
     check.throwIfInvalid();
-    return new NewShipment(reference, sender, recipient, parcel, cod);
+    SealedOrder order = opened == null ? null
+        : new SealedOrder(opened.platformId(), opened.orderId(), platforms.pseudonym(merchantId, recipient));
+    return new NewShipment(reference, sender, recipient, parcel, cod, order);
   }
 
   private static Person party(Check check, String prefix, PersonInput input, Printability printable) {

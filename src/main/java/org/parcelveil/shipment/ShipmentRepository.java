@@ -26,14 +26,16 @@ public final class ShipmentRepository {
       + "origin_district, dest_province, dest_city, dest_district, sort_code, weight_grams, length_cm, width_cm, "
       + "height_cm, cod_cents, cod_currency, retention_day, created_at, updated_at, shredded_at, canary, "
       + "sender_name, sender_phone, sender_street, sender_detail, sender_phone_idx, "
-      + "recipient_name, recipient_phone, recipient_street, recipient_detail, recipient_phone_idx";
+      + "recipient_name, recipient_phone, recipient_street, recipient_detail, recipient_phone_idx, "
+      + "platform_id, platform_order_id, buyer_pseudonym";
   static final String SELECT = "SELECT " + COLUMNS
       + ", pickup_courier_id, delivery_courier_id, assigned_at, finished_at FROM shipments ";
   static final String INSERT = "INSERT INTO shipments (" + COLUMNS + ") VALUES (:waybill, :merchantId, :reference, "
       + ":state, :originProvince, :originCity, :originDistrict, :destProvince, :destCity, :destDistrict, :sortCode, "
       + ":weightGrams, :lengthCm, :widthCm, :heightCm, :codCents, :codCurrency, :retentionDay, :createdAt, "
       + ":updatedAt, :shreddedAt, :canary, :senderName, :senderPhone, :senderStreet, :senderDetail, :senderPhoneIdx, "
-      + ":recipientName, :recipientPhone, :recipientStreet, :recipientDetail, :recipientPhoneIdx)";
+      + ":recipientName, :recipientPhone, :recipientStreet, :recipientDetail, :recipientPhoneIdx, "
+      + ":platformId, :platformOrderId, :buyer)";
   private static final int CHUNK = 1000;
 
   /** A row selected with {@link #SELECT}. */
@@ -162,6 +164,9 @@ public final class ShipmentRepository {
         .bind("codCurrency", s.cod() == null ? null : s.cod().currency())
         .bind("retentionDay", s.retentionDay()).bind("createdAt", s.createdAt()).bind("updatedAt", s.updatedAt())
         .bindByType("shreddedAt", s.shreddedAt(), Instant.class).bind("canary", s.canary());
+    SealedOrder o = s.sealedOrder();
+    st.bind("platformId", o == null ? null : o.platformId()).bind("platformOrderId", o == null ? null : o.orderId())
+        .bind("buyer", o == null ? null : o.buyer());
     return bindSealed(bindSealed(st, "sender", s.sender()), "recipient", s.recipient());
   }
 
@@ -184,7 +189,9 @@ public final class ShipmentRepository {
         rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("shredded_at")), rs.getBoolean("canary"),
         sealed(rs, origin, "sender"), sealed(rs, dest, "recipient"),
         new Shipment.Assignment(rs.getString("pickup_courier_id"), rs.getString("delivery_courier_id"),
-            instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("finished_at"))));
+            instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("finished_at"))),
+        rs.getString("platform_id") == null ? null : new SealedOrder(rs.getString("platform_id"),
+            rs.getString("platform_order_id"), rs.getString("buyer_pseudonym")));
   }
 
   private static SealedPerson sealed(ResultSet rs, Area area, String party) throws SQLException {

@@ -3,7 +3,7 @@ package org.parcelveil.shipment;
 import org.parcelveil.vault.PersonInput;
 
 /** {@code POST /v1/shipments} as the client sends it. Prints without its personal data. */
-public record ShipmentRequest(String reference, PersonInput sender, PersonInput recipient, ParcelInput parcel,
+public record ShipmentRequest(String reference, PersonInput sender, RecipientInput recipient, ParcelInput parcel,
     CodInput cod) {
 
   /** The parcel part of a request. */

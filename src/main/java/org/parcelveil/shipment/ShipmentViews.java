@@ -10,7 +10,15 @@ final class ShipmentViews {
 
   record MaskedPair(Masked sender, Masked recipient) {}
 
-  record CreatedView(String waybill, String status, String sortCode, MaskedPair masked, String labelUrl) {}
+  record CreatedView(String waybill, String status, String sortCode, MaskedPair masked, String labelUrl,
+      OrderView platformOrder) {}
+
+  /** The marketplace order a shipment from a sealed recipient is bound to, and the shop's pseudonym of the buyer. */
+  record OrderView(String platform, String orderId, String buyer) {
+    static OrderView of(SealedOrder o) {
+      return o == null ? null : new OrderView(o.platformId(), o.orderId(), o.buyer());
+    }
+  }
 
   record ParcelView(int weightGrams, Integer lengthCm, Integer widthCm, Integer heightCm) {}
 
@@ -20,7 +28,7 @@ final class ShipmentViews {
 
   record DetailView(String waybill, String status, String reference, String sortCode, Area origin, Area destination,
       ParcelView parcel, CodView cod, MaskedPair masked, List<EventView> events, String createdAt,
-      String retentionEnds, boolean shredded, String labelUrl) {}
+      String retentionEnds, boolean shredded, String labelUrl, OrderView platformOrder) {}
 
   record BatchItem(int index, String waybill, Object error) {}
 
@@ -33,7 +41,7 @@ final class ShipmentViews {
   static CreatedView created(Shipments.Created c) {
     Shipment s = c.shipment();
     return new CreatedView(s.waybill(), s.state().name(), s.sortCode(), new MaskedPair(c.sender(), c.recipient()),
-        labelUrl(s.waybill()));
+        labelUrl(s.waybill()), OrderView.of(s.sealedOrder()));
   }
 
   static DetailView detail(Shipment s, Masked sender, Masked recipient, List<ShipmentEvent> events) {
@@ -43,6 +51,7 @@ final class ShipmentViews {
         s.cod() == null ? null : new CodView(s.cod().amountCents(), s.cod().currency()),
         new MaskedPair(sender, recipient),
         events.stream().map(e -> new EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())).toList(),
-        s.createdAt().toString(), s.retentionDay().toString(), s.isShredded(), labelUrl(s.waybill()));
+        s.createdAt().toString(), s.retentionDay().toString(), s.isShredded(), labelUrl(s.waybill()),
+        OrderView.of(s.sealedOrder()));
   }
 }

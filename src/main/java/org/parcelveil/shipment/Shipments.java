@@ -31,9 +31,11 @@ public final class Shipments {
   private final Clock clock;
   private final RetentionBuckets retention;
   private final Printability printable;
+  private final PlatformRecipients platforms;
 
   public Shipments(ShipmentRepository repository, Vault vault, WaybillSource waybills, Network network,
-      RequestFingerprint fingerprint, Clock clock, RetentionBuckets retention, Printability printable) {
+      RequestFingerprint fingerprint, Clock clock, RetentionBuckets retention, Printability printable,
+      PlatformRecipients platforms) {
     this.repository = repository;
     this.vault = vault;
     this.waybills = waybills;
@@ -42,6 +44,7 @@ public final class Shipments {
     this.clock = clock;
     this.retention = retention;
     this.printable = printable;
+    this.platforms = platforms;
   }
 
   /** A stored shipment with the masked views of its parties. */
@@ -58,7 +61,7 @@ public final class Shipments {
     if (idemKey != null && !IDEMPOTENCY_KEY.matcher(idemKey).matches()) {
       throw ValidationException.of("Idempotency-Key", "must be 1 to 128 letters, digits or _ . : -");
     }
-    NewShipment n = validate(request);
+    NewShipment n = validate(merchant, request);
     String hash = idemKey == null ? null : fingerprint.of(request);
     if (idemKey != null) {
       Optional<Created> earlier = replay(merchant, idemKey, hash);
@@ -90,7 +93,7 @@ public final class Shipments {
         return;
       }
       try {
-        valid[i] = validate((ShipmentRequest) item);
+        valid[i] = validate(merchant, (ShipmentRequest) item);
       } catch (ValidationException e) {
         errors[i] = e;
       }
@@ -122,9 +125,10 @@ public final class Shipments {
    *
    * @throws ValidationException naming each bad field
    */
-  public NewShipment validate(ShipmentRequest request) {
-    return NewShipment.validate(request, printable);
+  public NewShipment validate(Principal merchant, ShipmentRequest request) {
+    return NewShipment.validate(request, printable, platforms, merchant.id());
   }
+
 
   private static java.util.stream.IntStream parallel(int n) {
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
@@ -213,7 +217,7 @@ public final class Shipments {
         n.sender().address().area(), n.recipient().address().area(),
         network.sortCode(n.recipient().address().area()), n.parcel(), n.cod(), bucket, now, now, null, false,
         vault.seal(waybill, PartyRole.SENDER, bucket, n.sender()),
-        vault.seal(waybill, PartyRole.RECIPIENT, bucket, n.recipient()), Shipment.Assignment.NONE);
+        vault.seal(waybill, PartyRole.RECIPIENT, bucket, n.recipient()), Shipment.Assignment.NONE, n.sealedOrder());
   }
 
   /** The idempotency key was used before with another request body. */

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
 import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.SealedOrder;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.Shipments;
@@ -69,7 +70,11 @@ public final class Verifier {
     Optional<ClaimRegistry.Claim> held = claims.find(s.waybill());
     // Against a claim on areas alone the phone is compared (a match takes the number over); against a claim on the
     // phone it is not: nothing this order could show would change the answer, so a comparison would only be a guess.
-    boolean settled = held.filter(c -> !c.isBy(platform.id(), order.orderId()))
+    // A shipment made from a platform's sealed order belongs to that order from its creation: no other order can
+    // claim it, so for any other its phone is never compared (nothing to settle, and it would be a phone oracle).
+    SealedOrder bound = s.sealedOrder();
+    boolean boundHere = bound != null && bound.isFor(platform.id(), order.orderId());
+    boolean settled = bound != null ? !boundHere : held.filter(c -> !c.isBy(platform.id(), order.orderId()))
         .filter(c -> c.evidence().isStrongerThan(Evidence.AREA)).isPresent();
     OrderChecks.Destination destination = orderChecks.destination(s, order, !settled, now);
     List<CheckResult> rest = List.of(
@@ -82,7 +87,9 @@ public final class Verifier {
         journeyChecks.state(s));
     List<CheckResult> checks = new ArrayList<>();
     checks.add(CheckResult.pass("exists", "a waybill number this carrier issued"));
-    checks.add(claim(s.waybill(), held, rest, destination, platform, order, now));
+    checks.add(bound == null ? claim(s.waybill(), held, rest, destination, platform, order, now)
+        : boundHere ? CheckResult.pass("claim", "bound to this order when it was created")
+        : CheckResult.fail("claim", "created for another order"));
     checks.addAll(rest);
     Verification v = new Verification(Verdict.of(checks), checks);
     log.record(platform.id(), s.waybill(), order.orderId(), v, now);

@@ -2,6 +2,7 @@ package org.parcelveil.leaks.canary;
 
 import java.security.SecureRandom;
 import java.util.List;
+import org.parcelveil.shipment.RecipientInput;
 import org.parcelveil.shipment.ShipmentRequest;
 import org.parcelveil.vault.Area;
 import org.parcelveil.vault.PersonInput;
@@ -34,7 +35,7 @@ final class CanaryParties {
     PersonInput sender = new PersonInput(pick(SURNAMES) + "氏" + pick(SHOPS), phone(), address(from));
     PersonInput recipient = new PersonInput(name(), phone(), address(to));
     boolean cod = random.nextInt(6) == 0;
-    return new ShipmentRequest(reference(), sender, recipient,
+    return new ShipmentRequest(reference(), sender, RecipientInput.plain(recipient),
         new ShipmentRequest.ParcelInput(200 + random.nextInt(4800), 15 + random.nextInt(35), 10 + random.nextInt(25),
             5 + random.nextInt(20)),
         cod ? new ShipmentRequest.CodInput((long) (990 + random.nextInt(40000)), "CNY") : null);

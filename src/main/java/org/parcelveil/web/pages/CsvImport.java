@@ -55,7 +55,7 @@ public final class CsvImport {
           return new Result(List.of(), List.of(), "import.too_many");
         }
         ShipmentForm.Parsed parsed = ShipmentForm.parse(f -> r.isMapped(f) && r.isSet(f) ? r.get(f) : null);
-        items.add(parsed.errors().isEmpty() ? parsed.request() : merged(parsed));
+        items.add(parsed.errors().isEmpty() ? parsed.request() : merged(merchant, parsed));
         lines.add(parser.getCurrentLineNumber());
       }
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
@@ -77,9 +77,9 @@ public final class CsvImport {
     return new Result(created, failed, null);
   }
 
-  private ValidationException merged(ShipmentForm.Parsed parsed) {
+  private ValidationException merged(Principal merchant, ShipmentForm.Parsed parsed) {
     try {
-      MerchantPages.NewShipmentCheck.throwWith(parsed, shipments);
+      MerchantPages.NewShipmentCheck.throwWith(merchant, parsed, shipments);
       return null;
     } catch (ValidationException e) {
       return e;

@@ -78,7 +78,7 @@ public final class MerchantPages {
     String idem = ctx.formParam("idem");
     try {
       if (!parsed.errors().isEmpty()) {
-        NewShipmentCheck.throwWith(parsed, shipments);
+        NewShipmentCheck.throwWith(merchant, parsed, shipments);
       }
       Shipments.Created c = shipments.create(merchant, parsed.request(), Ids.wellFormed(idem) ? idem : null);
       Frame frame = v.frame().withNotice(v.frame().t("merchant.created", c.shipment().waybill()));
@@ -126,10 +126,10 @@ public final class MerchantPages {
   static final class NewShipmentCheck {
     private NewShipmentCheck() {}
 
-    static void throwWith(ShipmentForm.Parsed parsed, Shipments shipments) {
+    static void throwWith(Principal merchant, ShipmentForm.Parsed parsed, Shipments shipments) {
       List<FieldError> all = new ArrayList<>(parsed.errors());
       try {
-        shipments.validate(parsed.request());
+        shipments.validate(merchant, parsed.request());
       } catch (ValidationException e) {
         e.errors().stream().filter(x -> all.stream().noneMatch(y -> y.field().equals(x.field()))).forEach(all::add);
       }

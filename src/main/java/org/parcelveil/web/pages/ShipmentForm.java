@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.parcelveil.shipment.RecipientInput;
 import org.parcelveil.shipment.ShipmentRequest;
 import org.parcelveil.validation.FieldError;
 import org.parcelveil.vault.PersonInput;
@@ -45,7 +46,7 @@ final class ShipmentForm {
       errors.add(new FieldError("cod.amountCents", "must be an amount such as 128.50"));
     }
     return new Parsed(new ShipmentRequest(blankToNull(field.apply("reference")), person(field, "sender"),
-        person(field, "recipient"), parcel, cod), errors);
+        recipient(field), parcel, cod), errors);
   }
 
   /** The typed values keyed by field, to fill the form again after an error. */
@@ -56,6 +57,25 @@ final class ShipmentForm {
       m.put(f, v == null ? "" : v);
     }
     return m;
+  }
+
+  /**
+   * The recipient in plain, or as a marketplace gave it: {@code recipient_sealed} with {@code recipient_platform}
+   * and {@code recipient_order_id}, or a registered order's handle in {@code recipient_order} (CSV columns too).
+   */
+  private static RecipientInput recipient(Function<String, String> field) {
+    String sealed = blankToNull(field.apply("recipient_sealed"));
+    String platform = blankToNull(field.apply("recipient_platform"));
+    String orderId = blankToNull(field.apply("recipient_order_id"));
+    String order = blankToNull(field.apply("recipient_order"));
+    PersonInput plain = person(field, "recipient");
+    if (sealed == null && platform == null && orderId == null && order == null) {
+      return RecipientInput.plain(plain);
+    }
+    PersonInput.AddressInput a = plain.address();
+    boolean anyAddress = a.province() != null || a.city() != null || a.district() != null || a.street() != null
+        || a.detail() != null;
+    return new RecipientInput(plain.name(), plain.phone(), anyAddress ? a : null, sealed, platform, orderId, order);
   }
 
   private static PersonInput person(Function<String, String> field, String who) {
