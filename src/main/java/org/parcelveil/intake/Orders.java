@@ -102,7 +102,7 @@ public final class Orders {
     if (handle == null || handle.length() > 40) {
       return Optional.empty();
     }
-    return repository.find(handle).filter(o -> o.merchantId().equals(merchantId))
+    return repository.findForMerchant(handle, merchantId)
         .filter(o -> !LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).isAfter(o.retentionDay()))
         .map(o -> new Opened(o.handle(), o.platformId(), o.orderId(),
             vault.open(o.handle(), PartyRole.RECIPIENT, o.retentionDay(), o.recipient())));

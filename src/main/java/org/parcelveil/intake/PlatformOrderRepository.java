@@ -51,9 +51,10 @@ final class PlatformOrderRepository {
         .map(ORDER).findOne());
   }
 
-  Optional<PlatformOrder> find(String handle) {
+  /** The merchant is part of the lookup, not only a check after it: on Citus it names the one shard to read. */
+  Optional<PlatformOrder> findForMerchant(String handle, String merchantId) {
     return sql.withHandle("could not read the order", h -> h.createQuery("SELECT " + COLUMNS
-            + " FROM platform_orders WHERE handle = :handle")
-        .bind("handle", handle).map(ORDER).findOne());
+            + " FROM platform_orders WHERE merchant_id = :merchant AND handle = :handle")
+        .bind("merchant", merchantId).bind("handle", handle).map(ORDER).findOne());
   }
 }
