@@ -59,8 +59,13 @@ public final class AuditHistory {
    */
   public Found about(Collection<About> concerns, int limit) {
     List<AuditEntry> found = new ArrayList<>();
-    for (About a : concerns) {
-      found.addAll(reader.entriesAbout(a.waybills(), a.parties(), limit));
+    try {
+      for (About a : concerns) {
+        found.addAll(reader.entriesAbout(a.waybills(), a.parties(), limit));
+      }
+    } catch (TreeStore.MalformedEntryException e) {
+      // A row that is no entry any more: the verifier names it; the person gets no partial history.
+      throw new AuditUnavailableException("the audit log holds a malformed entry", e);
     }
     List<AuditEntry> newest = found.stream().distinct().sorted(Comparator.comparingLong(AuditEntry::index).reversed())
         .limit(limit).toList();

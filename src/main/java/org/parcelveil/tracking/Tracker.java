@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.audit.AuditUnavailableException;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.Station;
 import org.parcelveil.shipment.EventRepository;
@@ -87,7 +88,13 @@ public final class Tracker {
     boolean locked = wrong != null && wrong.get() >= wrongGuessLimit;
     if (match && !locked) {
       Tracked t = view(s, Tracked.PhoneCheck.VERIFIED, true, recipient);
-      DisclosureHistory.History seen = disclosures.ofParcel(s.waybill(), PartyRole.RECIPIENT);
+      DisclosureHistory.History seen;
+      try {
+        seen = disclosures.ofParcel(s.waybill(), PartyRole.RECIPIENT);
+      } catch (AuditUnavailableException e) {
+        // Tracking still answers (people check COD demands with it); the list is absent, never shown empty.
+        seen = null;
+      }
       return new Outcome(new Tracked(t.waybill(), t.state(), t.events(), t.phoneCheck(), t.detailsShown(),
           t.recipient(), t.cod(), seen), false);
     }
