@@ -64,7 +64,9 @@ import org.parcelveil.tracking.Tracker;
 import org.parcelveil.tracking.TrackingRoutes;
 import org.parcelveil.verify.VerificationRoutes;
 import org.parcelveil.verify.Verifier;
+import org.parcelveil.subject.DisclosureHistory;
 import org.parcelveil.subject.Notifiers;
+import org.parcelveil.subject.PrincipalPseudonyms;
 import org.parcelveil.subject.SubjectAuth;
 import org.parcelveil.subject.SubjectData;
 import org.parcelveil.subject.SubjectRoutes;
@@ -170,7 +172,10 @@ public final class ParcelVeil implements AutoCloseable {
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
-      this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking());
+      DisclosureHistory disclosureHistory = new DisclosureHistory(audit.history(), principals,
+          new PrincipalPseudonyms(keys.currentSecret(KeyName.DISCLOSURE_PSEUDONYMS)));
+      this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking(),
+          disclosureHistory);
       this.verifier = new Verifier(database.dataSource(), shipments, events, network, blindIndex,
           settings.waybillPrefix(), settings.verification(), clock);
       BlindReindex reindex = new BlindReindex(database.dataSource(), vault);
@@ -178,7 +183,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.keyRefresh = new KeyRefresh(keys, blindIndex, shipmentLabels::useKeys, reindex);
       this.subjectAuth = new SubjectAuth(database.dataSource(), shipments, blindIndex,
           keys.currentSecret(KeyName.SUBJECT_CODES), Notifiers.load(), audit.log(), SubjectSettings.DEFAULTS, clock);
-      this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS, clock);
+      this.subjectData = new SubjectData(shipments, blindIndex, erasures, audit.log(), SubjectSettings.DEFAULTS,
+          disclosureHistory, clock);
       this.metricsAccess = MetricsAccess.from(env, principals);
       this.metrics = ServiceMetrics.bind(meters,
           List.of(database.metrics(), keyDatabase.metrics(), audit.metrics(), leaks.metrics()));

@@ -25,12 +25,15 @@ public final class AuditModule implements AutoCloseable {
   private final CheckpointPublisher publisher;
   private final AuditRoutes routes;
   private final AuditKeys keys;
+  private final AuditHistory history;
 
-  private AuditModule(GroupCommitLog log, CheckpointPublisher publisher, AuditRoutes routes, AuditKeys keys) {
+  private AuditModule(GroupCommitLog log, CheckpointPublisher publisher, AuditRoutes routes, AuditKeys keys,
+      AuditHistory history) {
     this.log = log;
     this.publisher = publisher;
     this.routes = routes;
     this.keys = keys;
+    this.history = history;
   }
 
   /**
@@ -50,7 +53,8 @@ public final class AuditModule implements AutoCloseable {
     CheckpointPublisher publisher = new CheckpointPublisher(db.dataSource(), auditKeys, name, interval, clock);
     AuditReader reader = new AuditReader(db.dataSource());
     VerifierKeys verifierKeys = new VerifierKeys(auditKeys, publisher::origin, reader::storedKeys, clock);
-    return new AuditModule(log, publisher, new AuditRoutes(reader, publisher, verifierKeys), auditKeys);
+    return new AuditModule(log, publisher, new AuditRoutes(reader, publisher, verifierKeys), auditKeys,
+        new AuditHistory(reader, publisher));
   }
 
   /** {@code <host name>/parcelveil}, lower case. */
@@ -71,6 +75,11 @@ public final class AuditModule implements AutoCloseable {
 
   public CheckpointPublisher publisher() {
     return publisher;
+  }
+
+  /** The entries about given shipments with their inclusion proofs (a person's disclosure history). */
+  public AuditHistory history() {
+    return history;
   }
 
   public AuditRoutes routes() {

@@ -1,6 +1,8 @@
 package org.parcelveil.audit;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,38 @@ final class AuditReader {
     } catch (IllegalStateException e) {
       throw incomplete();
     }
+  }
+
+  /**
+   * Inclusion proofs of several entries in the tree of {@code size}, from one read of their nodes. Indexes at or
+   * beyond {@code size} are left out (no proof to that tree yet).
+   */
+  Map<Long, List<byte[]>> inclusions(Collection<Long> indexes, long size) {
+    try {
+      return read(h -> {
+        requireSize(h, size);
+        Map<Long, ProofPlan> plans = new HashMap<>();
+        Set<Long> ids = new HashSet<>();
+        for (long index : indexes) {
+          if (index < size) {
+            ProofPlan plan = ProofPlan.inclusion(index, size);
+            plans.put(index, plan);
+            ids.addAll(plan.nodeIds());
+          }
+        }
+        Map<Long, byte[]> nodes = TreeStore.nodes(h, ids);
+        Map<Long, List<byte[]>> out = new HashMap<>();
+        plans.forEach((index, plan) -> out.put(index, plan.hashes(nodes)));
+        return out;
+      });
+    } catch (IllegalStateException e) {
+      throw incomplete();
+    }
+  }
+
+  /** The newest entries about the waybills (party absent or one of {@code parties}), newest first. */
+  List<AuditEntry> entriesAbout(Collection<String> waybills, Collection<String> parties, int limit) {
+    return read(h -> TreeStore.entriesAbout(h, waybills, parties, limit));
   }
 
   /** A hash tile, if the tree is big enough for it. */

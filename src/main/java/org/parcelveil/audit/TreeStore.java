@@ -150,6 +150,20 @@ final class TreeStore {
         .bind("start", start).bind("end", end).map(ENTRY).list();
   }
 
+  /**
+   * The newest {@code limit} entries that name one of {@code waybills} and either no party or one of {@code parties},
+   * newest first (by the waybill index).
+   */
+  static List<AuditEntry> entriesAbout(Handle h, Collection<String> waybills, Collection<String> parties, int limit) {
+    if (waybills.isEmpty() || parties.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("SELECT " + ENTRY_COLUMNS + " FROM audit_entries WHERE waybill IN (<waybills>) "
+            + "AND (party IS NULL OR party IN (<parties>)) ORDER BY idx DESC LIMIT :limit")
+        .bindList("waybills", List.copyOf(waybills)).bindList("parties", List.copyOf(parties))
+        .bind("limit", limit).map(ENTRY).list();
+  }
+
   /** Reads a row selected with {@link #ENTRY_COLUMNS}; a row that cannot be an entry fails with its index. */
   static AuditEntry readEntry(ResultSet rs) throws SQLException {
     long index = rs.getLong("idx");

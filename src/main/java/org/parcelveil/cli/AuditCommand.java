@@ -1,20 +1,27 @@
 package org.parcelveil.cli;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.audit.AuditReport;
 import org.parcelveil.audit.AuditVerifier;
+import org.parcelveil.audit.HistoryVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code parcelveil audit verify}: recomputes the log and checks it against its checkpoints. */
+/**
+ * {@code parcelveil audit verify}: recomputes the log and checks it against its checkpoints; {@code audit prove}:
+ * checks a person's downloaded disclosure history offline.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit log tools.",
-    subcommands = AuditCommand.Verify.class)
+    subcommands = {AuditCommand.Verify.class, AuditCommand.Prove.class})
 final class AuditCommand implements Runnable {
   @Override
   public void run() {
@@ -50,6 +57,53 @@ final class AuditCommand implements Runnable {
         report.messages().forEach(m -> System.out.println("- " + m));
         return report.exitCode();
       }
+    }
+  }
+
+  @Command(name = "prove", mixinStandardHelpOptions = true,
+      description = "Check a downloaded disclosure history offline (GET /v1/subjects/disclosures, or the answer of "
+          + "GET /v1/track/{waybill}?phoneLast4=): the checkpoint's signature by a given key, and each entry's "
+          + "inclusion proof. Prints VERIFIED or what failed. Exit 0 verified, 1 failed, 2 could not read the input.")
+  static final class Prove implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The downloaded JSON.")
+    Path file;
+
+    @Option(names = "--key", description = "The log's verifier key (vkey form, GET /v1/audit/key?all=true); repeatable.")
+    List<String> keys;
+
+    @Option(names = "--key-file", description = "A file of verifier keys, one per line.")
+    Path keyFile;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> vkeys = new ArrayList<>(keys == null ? List.of() : keys);
+      HistoryFile history;
+      try {
+        if (keyFile != null) {
+          Files.readAllLines(keyFile, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty())
+              .forEach(vkeys::add);
+        }
+        history = HistoryFile.read(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException | IllegalArgumentException e) {
+        System.out.println("ERROR");
+        System.out.println("- " + e.getMessage());
+        return 2;
+      }
+      HistoryVerifier verifier;
+      try {
+        // Witnesses' cosignatures are checked here once the log is witnessed: a Cosignatures of pinned witness keys.
+        verifier = new HistoryVerifier(vkeys, HistoryVerifier.Cosignatures.NONE);
+      } catch (IllegalArgumentException e) {
+        System.out.println("ERROR");
+        System.out.println("- a verifier key is malformed: " + e.getMessage());
+        return 2;
+      }
+      HistoryVerifier.Result result = verifier.verify(history.checkpoint(), history.claims());
+      System.out.println(result.ok() ? "VERIFIED" : "FAILED");
+      System.out.println("checkpoint: " + (result.checkpointSize() < 0 ? "not verified" : "size " + result.checkpointSize()));
+      System.out.println("entries:    " + result.verified() + " of " + history.claims().size() + " verified");
+      result.problems().forEach(m -> System.out.println("- " + m));
+      return result.ok() ? 0 : 1;
     }
   }
 }

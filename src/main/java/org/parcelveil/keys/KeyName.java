@@ -22,7 +22,9 @@ public enum KeyName {
   /** The seed of each intake key pair that marketplaces seal recipients to (HPKE, X25519). */
   INTAKE("intake", Kind.SECRET),
   /** The key of each merchant's buyer pseudonyms. */
-  BUYER_PSEUDONYMS("buyer-pseudonyms", Kind.SECRET);
+  BUYER_PSEUDONYMS("buyer-pseudonyms", Kind.SECRET),
+  /** The key of the pseudonyms a person's disclosure history shows for the principals who saw their data. */
+  DISCLOSURE_PSEUDONYMS("disclosure-pseudonyms", Kind.SECRET);
 
   /** What a key is: versioned 32-byte raw secrets, or a Tink AEAD keyset. */
   public enum Kind { SECRET, KEYSET }

@@ -32,15 +32,17 @@ public final class SubjectData {
   private final Erasures erasures;
   private final AuditLog audit;
   private final SubjectSettings settings;
+  private final DisclosureHistory history;
   private final Clock clock;
 
   public SubjectData(Shipments shipments, BlindIndex index, Erasures erasures, AuditLog audit,
-      SubjectSettings settings, Clock clock) {
+      SubjectSettings settings, DisclosureHistory history, Clock clock) {
     this.shipments = shipments;
     this.index = index;
     this.erasures = erasures;
     this.audit = audit;
     this.settings = settings;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -70,6 +72,18 @@ public final class SubjectData {
     audit.append(new AuditRecord("subject.list", subject.id(), "subject", null, null, PURPOSE, null,
         AuditRecord.Outcome.ALLOWED, held.size() + " shipments"));
     return held;
+  }
+
+  /**
+   * Who saw the subject's data: the log's entries about their own parties of their shipments, with proofs. The
+   * request is logged first; it discloses no personal data, only pseudonyms of principals.
+   */
+  public DisclosureHistory.History disclosures(Subject subject) {
+    Map<String, Set<PartyRole>> mine = new LinkedHashMap<>();
+    held(subject).forEach(h -> mine.put(h.shipment().waybill(), Set.copyOf(h.parties().keySet())));
+    audit.append(new AuditRecord("subject.disclosures", subject.id(), "subject", null, null, PURPOSE, null,
+        AuditRecord.Outcome.ALLOWED, mine.size() + " shipments"));
+    return history.of(mine);
   }
 
   /** The subject's shipments with their own parties' plain data; every party disclosed is logged first. */

@@ -50,6 +50,7 @@ public final class SubjectRoutes implements Routes {
     routes.post(PREFIX + "session", this::session, Access.OWN_TOKEN);
     routes.get(PREFIX + "shipments", this::shipments, Access.OWN_TOKEN);
     routes.get(PREFIX + "export", this::export, Access.OWN_TOKEN);
+    routes.get(PREFIX + "disclosures", this::disclosures, Access.OWN_TOKEN);
     routes.post(PREFIX + "erase", this::erase, Access.OWN_TOKEN);
   }
 
@@ -70,6 +71,12 @@ public final class SubjectRoutes implements Routes {
   private void shipments(Context ctx) {
     Subject subject = subject(ctx);
     ctx.json(new ShipmentList(data.list(subject).stream().map(ShipmentView::of).toList()));
+  }
+
+  /** Who saw the subject's data, newest first, each entry with its inclusion proof (docs/data-subjects.md). */
+  private void disclosures(Context ctx) {
+    Subject subject = subject(ctx);
+    ctx.json(data.disclosures(subject));
   }
 
   private void export(Context ctx) {

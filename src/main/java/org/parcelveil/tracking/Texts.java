@@ -2,6 +2,7 @@ package org.parcelveil.tracking;
 
 import java.util.Currency;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.shipment.Cod;
 
 /** The bilingual words of the public pages: states, events and money. */
@@ -24,7 +25,49 @@ final class Texts {
       "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
       "RETURNED", new String[] {"已退回", "Returned"});
 
+  private static final Map<String, String[]> ROLES = Map.of(
+      "courier", new String[] {"快递员", "A courier"},
+      "station", new String[] {"网点工作人员", "Station staff"},
+      "support", new String[] {"客服", "Customer support"},
+      "security", new String[] {"安全团队", "The security team"},
+      "admin", new String[] {"管理员", "An administrator"},
+      "merchant", new String[] {"商家", "The shop"},
+      "platform", new String[] {"电商平台", "The marketplace"},
+      "subject", new String[] {"凭手机验证码登录的人", "Someone signed in with a code sent to a phone"},
+      "system", new String[] {"系统", "The system"});
+  private static final Map<String, String[]> ACTIONS = Map.of(
+      "reveal", new String[] {"请求查看您的姓名、电话和地址", "asked to see your name, phone and address"},
+      "contact", new String[] {"请求通过隐私号码联系您", "asked to call you through a masked number"},
+      "relay.route", new String[] {"拨打隐私号码，请求接通您的电话", "called the masked number to reach your phone"},
+      "subject.export", new String[] {"导出了您的个人信息", "exported your personal data"},
+      "subject.erase", new String[] {"请求删除这个包裹的个人信息", "asked to erase this parcel's personal data"},
+      "attribution.match", new String[] {"在泄露调查中将一份泄露名单与您的信息比对吻合",
+          "found your details in a leaked list during a leak investigation"});
+  private static final Map<String, String[]> PURPOSES = Map.of(
+      "DELIVERY", new String[] {"为派送", "for delivery"},
+      "PICKUP", new String[] {"为揽收", "for pickup"},
+      "SUPPORT", new String[] {"为处理客服工单", "for a support ticket"},
+      "SUBJECT_ACCESS", new String[] {"应个人信息请求", "at a personal-data request"});
+
   private Texts() {}
+
+  /**
+   * One disclosure in plain words, e.g. 快递员（网点 HZ-XH01，代号 pn_…）为派送请求查看您的姓名、电话和地址：已允许 /
+   * A courier (station HZ-XH01, known as pn_…) asked to see your name, phone and address for delivery: allowed.
+   */
+  static String disclosure(String role, String pseudonym, @Nullable String station, String action,
+      @Nullable String purpose, String outcome, @Nullable String reason) {
+    String[] who = ROLES.getOrDefault(role, new String[] {role, role});
+    String[] what = ACTIONS.getOrDefault(action, new String[] {action, action});
+    String[] why = purpose == null ? new String[] {"", ""} : PURPOSES.getOrDefault(purpose, new String[] {purpose, purpose});
+    boolean allowed = "allowed".equals(outcome);
+    String zh = who[0] + "（" + (station == null ? "" : "网点 " + station + "，") + "代号 " + pseudonym + "）" + why[0]
+        + what[0] + "：" + (allowed ? "已允许" : "已拒绝" + (reason == null ? "" : "（" + reason + "）"));
+    String en = who[1] + " (" + (station == null ? "" : "station " + station + ", ") + "known as " + pseudonym + ") "
+        + what[1] + (why[1].isEmpty() ? "" : " " + why[1]) + ": "
+        + (allowed ? "allowed" : "refused" + (reason == null ? "" : " (" + reason + ")"));
+    return Html.both(zh, en);
+  }
 
   static String state(String state) {
     String[] t = STATES.getOrDefault(state, new String[] {state, state});

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.shipment.Cod;
 import org.parcelveil.shipment.ShipmentState;
+import org.parcelveil.subject.DisclosureHistory;
 import org.parcelveil.vault.Masked;
 
 /**
@@ -14,9 +15,10 @@ import org.parcelveil.vault.Masked;
  * @param recipient the masked recipient when shown; null when not shown or no longer known (shredded)
  * @param cod the declared cash-on-delivery amount when shown and declared
  * @param detailsShown whether {@code recipient} and {@code cod} are part of this answer
+ * @param disclosures who saw the recipient's data, only when the phone digits were verified
  */
 public record Tracked(String waybill, ShipmentState state, List<Event> events, PhoneCheck phoneCheck,
-    boolean detailsShown, @Nullable Masked recipient, @Nullable Cod cod) {
+    boolean detailsShown, @Nullable Masked recipient, @Nullable Cod cod, DisclosureHistory.@Nullable History disclosures) {
 
   /** One event at city level: never a station, a courier or a principal. */
   public record Event(String type, Instant at, @Nullable String city) {}

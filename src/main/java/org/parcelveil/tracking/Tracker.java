@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.audit.AuditUnavailableException;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.Station;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.Shipments;
+import org.parcelveil.subject.DisclosureHistory;
 import org.parcelveil.vault.PartyRole;
 import org.parcelveil.vault.Person;
 import org.parcelveil.vault.ShreddedException;
@@ -39,9 +41,11 @@ public final class Tracker {
   private final String padding;
   private final Cache<String, AtomicInteger> wrongGuesses;
   private final int wrongGuessLimit;
+  private final DisclosureHistory disclosures;
 
   public Tracker(Shipments shipments, EventRepository events, Network network, String waybillPrefix,
-      TrackingSettings settings) {
+      TrackingSettings settings, DisclosureHistory disclosures) {
+    this.disclosures = disclosures;
     this.shipments = shipments;
     this.events = events;
     this.network = network;
@@ -63,7 +67,7 @@ public final class Tracker {
   /**
    * Tracks by number as typed (spaces and hyphens ignored, any case). With {@code phoneLast4} (four digits,
    * already checked) the recipient's phone is compared in constant time; a match shows the masked recipient and
-   * the declared cash-on-delivery amount.
+   * the declared cash-on-delivery amount, and who saw the recipient's data (never without a match: no oracle).
    */
   public Outcome track(String waybillText, @Nullable String phoneLast4) {
     Optional<Shipment> found = find(waybillText);
@@ -83,7 +87,16 @@ public final class Tracker {
     AtomicInteger wrong = wrongGuesses.getIfPresent(s.waybill());
     boolean locked = wrong != null && wrong.get() >= wrongGuessLimit;
     if (match && !locked) {
-      return new Outcome(view(s, Tracked.PhoneCheck.VERIFIED, true, recipient), false);
+      Tracked t = view(s, Tracked.PhoneCheck.VERIFIED, true, recipient);
+      DisclosureHistory.History seen;
+      try {
+        seen = disclosures.ofParcel(s.waybill(), PartyRole.RECIPIENT);
+      } catch (AuditUnavailableException e) {
+        // Tracking still answers (people check COD demands with it); the list is absent, never shown empty.
+        seen = null;
+      }
+      return new Outcome(new Tracked(t.waybill(), t.state(), t.events(), t.phoneCheck(), t.detailsShown(),
+          t.recipient(), t.cod(), seen), false);
     }
     if (!match) {
       wrongGuesses.get(s.waybill(), k -> new AtomicInteger()).incrementAndGet();
@@ -142,7 +155,7 @@ public final class Tracker {
         .map(e -> new Tracked.Event(e.type(), e.at(), city(e)))
         .toList();
     return new Tracked(s.waybill(), s.state(), list, check, details,
-        details && recipient != null ? recipient.masked() : null, details ? s.cod() : null);
+        details && recipient != null ? recipient.masked() : null, details ? s.cod() : null, null);
   }
 
   private @Nullable String city(ShipmentEvent e) {

@@ -6,6 +6,7 @@ import static org.parcelveil.tracking.Html.text;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.subject.DisclosureHistory;
 import org.parcelveil.vault.Masked;
 
 /**
@@ -37,7 +38,7 @@ final class TrackingPages {
     switch (t.phoneCheck()) {
       case VERIFIED -> c.append("<section class=\"ok\"><p>").append(both("手机尾号验证通过：这个包裹是寄给您的。",
           "Phone digits confirmed: this parcel is addressed to you.")).append("</p>")
-          .append(recipient(t.recipient())).append("</section>").append(cod(t));
+          .append(recipient(t.recipient())).append("</section>").append(cod(t)).append(seen(t));
       case WRONG -> c.append("<section class=\"warn\"><p>").append(both(
           "手机尾号与收件人不符，这个包裹可能不是寄给您的。请勿为它付款。",
           "The phone digits do not match the recipient: this parcel may not be addressed to you. Do not pay for it."))
@@ -128,6 +129,35 @@ final class TrackingPages {
         + "</p><p>" + both("这是寄件人申报的金额。只有在您确实订购了这件商品、且金额一致时才付款。",
             "This is the amount the sender declared. Pay only if you ordered these goods and the amount is the same.")
         + "</p></section>";
+  }
+
+  /** "Who saw my data": every logged disclosure or refusal of the recipient's details, newest first. */
+  private String seen(Tracked t) {
+    DisclosureHistory.History h = t.disclosures();
+    if (h == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<section><h2>").append(both("谁查看过我的信息", "Who saw my data"))
+        .append("</h2><p>").append(both(
+            "每一次查看或试图查看您作为收件人的信息，都先记入一份防篡改的日志，最新的在前。工作人员只显示代号，同一个人的代号始终相同。",
+            "Every time anyone saw, or tried to see, your details as recipient, it was first written to a "
+                + "tamper-evident log; newest first. Staff are shown by a code name, the same for the same person."))
+        .append("</p>");
+    if (h.entries().isEmpty()) {
+      return b.append("<p>").append(both("还没有人查看过您的信息。", "No one has seen your details.")).append("</p></section>")
+          .toString();
+    }
+    b.append("<ol>");
+    for (DisclosureHistory.Disclosure d : h.entries()) {
+      b.append("<li>").append(Texts.disclosure(d.role(), d.principal(), d.station(), d.action(), d.purpose(),
+          d.outcome(), d.reason())).append("<time datetime=\"").append(d.time()).append("\">")
+          .append(text(time.format(d.time()))).append("</time> ")
+          .append(both("日志条目 " + d.index(), "log entry " + d.index())).append("</li>");
+    }
+    return b.append("</ol><p>").append(both(
+        "用 API 下载这份记录（GET /v1/track/单号?phoneLast4=尾号），任何人都能用公布的公钥离线核验每一条都在日志中。",
+        "Download this list through the API (GET /v1/track/NUMBER?phoneLast4=DIGITS) and anyone can check offline, "
+            + "with the published key, that each entry is in the log.")).append("</p></section>").toString();
   }
 
   private String events(Tracked t) {

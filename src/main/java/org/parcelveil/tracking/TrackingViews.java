@@ -2,6 +2,7 @@ package org.parcelveil.tracking;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.subject.DisclosureHistory;
 import org.parcelveil.vault.Masked;
 
 /** The JSON of {@code GET /v1/track/{waybill}}: city-level events; the masked recipient and COD only when verified. */
@@ -15,7 +16,7 @@ final class TrackingViews {
   record PublicView(String waybill, String status, List<EventView> events, boolean verified) {}
 
   record VerifiedView(String waybill, String status, List<EventView> events, boolean verified, Masked recipient,
-      @Nullable CodView cod) {}
+      @Nullable CodView cod, DisclosureHistory.@Nullable History disclosures) {}
 
   static Object of(Tracked t) {
     List<EventView> events = t.events().stream().map(e -> new EventView(e.type(), e.at().toString(), e.city()))
@@ -24,6 +25,6 @@ final class TrackingViews {
       return new PublicView(t.waybill(), t.state().name(), events, false);
     }
     CodView cod = t.cod() == null ? null : new CodView(t.cod().amountCents(), t.cod().currency());
-    return new VerifiedView(t.waybill(), t.state().name(), events, true, t.recipient(), cod);
+    return new VerifiedView(t.waybill(), t.state().name(), events, true, t.recipient(), cod, t.disclosures());
   }
 }

@@ -23,7 +23,7 @@ class OperationsTest {
           "/v1/shipments/{waybill}/contact", "/v1/track/{waybill}", "/v1/verifications", "/v1/audit/checkpoint",
           "/v1/audit/key", "/v1/audit/entries", "/v1/audit/proofs/inclusion", "/v1/audit/proofs/consistency",
           "/v1/canaries", "/v1/alerts", "/v1/attributions", "/v1/subjects/challenge", "/v1/subjects/session",
-          "/v1/subjects/shipments", "/v1/subjects/export", "/v1/subjects/erase", "/v1/intake/key", "/v1/orders", "/health", "/metrics", "/openapi.json");
+          "/v1/subjects/shipments", "/v1/subjects/export", "/v1/subjects/disclosures", "/v1/subjects/erase", "/v1/intake/key", "/v1/orders", "/health", "/metrics", "/openapi.json");
       contract.forEach(p -> assertThat(api.get("paths").has(p)).as(p).isTrue());
     }
   }
