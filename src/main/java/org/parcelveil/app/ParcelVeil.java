@@ -39,6 +39,8 @@ import org.parcelveil.label.LabelService;
 import org.parcelveil.label.Labels;
 import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.observe.AccessEvents;
+import org.parcelveil.leaks.alert.AlertDraft;
+import org.parcelveil.leaks.alert.Severity;
 import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.NetworkRoutes;
@@ -135,7 +137,8 @@ public final class ParcelVeil implements AutoCloseable {
       this.keys = openKeys(settings, env, keyDatabase, KeyStore.isEmpty(keyDatabase) && Stores.isEmpty(database));
       // The one place keys are created: every name the service reads, on a first start or an upgrade that added one.
       keys.provision();
-      this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock);
+      this.audit = AuditModule.create(database, keys, settings.auditOrigin(), clock, AuditModule.CHECKPOINT_INTERVAL,
+          settings.witnesses());
       this.network = new Network(new StationRepository(database.dataSource()), clock);
       BlindIndex blindIndex = new BlindIndex(keys.secrets(KeyName.BLIND_INDEX));
       Vault vault = new Vault(keys, blindIndex);
@@ -172,6 +175,9 @@ public final class ParcelVeil implements AutoCloseable {
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
+      // The audit log sits below leaks (leaks appends to it): the alarm is pointed at the alerts from here.
+      audit.publisher().onWitnessAlarm(detail -> leaks.alerts().raise(AlertDraft.of(Severity.HIGH,
+          "witness_quorum_lost", null, null, detail, clock.instant())));
       DisclosureHistory disclosureHistory = new DisclosureHistory(audit.history(), principals,
           new PrincipalPseudonyms(keys.currentSecret(KeyName.DISCLOSURE_PSEUDONYMS)));
       this.tracker = new Tracker(shipments, events, network, settings.waybillPrefix(), settings.tracking(),

@@ -17,14 +17,22 @@ import org.jspecify.annotations.Nullable;
  * @param shown the value of this setting in given settings, as text; applied to the defaults it is the default
  * @param apply the settings with this setting's text applied (parsed and validated), or null for a value passed to
  *     the service in its environment under {@link #env()} (keys and tokens the service reads there)
+ * @param repeatable the flag may be given several times; its values reach {@code apply} as one text, separated by
+ *     spaces, which is also how the environment and the file write several values
  */
 public record Setting(String name, String label, String description, boolean secret, Function<Settings, String> shown,
-    @Nullable BiFunction<Settings, String, Settings> apply) {
+    @Nullable BiFunction<Settings, String, Settings> apply, boolean repeatable) {
 
   public Setting {
     if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
       throw new IllegalArgumentException("setting names are lower-case words joined by '-', was " + name);
     }
+  }
+
+  /** A setting given once. */
+  public Setting(String name, String label, String description, boolean secret, Function<Settings, String> shown,
+      @Nullable BiFunction<Settings, String, Settings> apply) {
+    this(name, label, description, secret, shown, apply, false);
   }
 
   public String flag() {

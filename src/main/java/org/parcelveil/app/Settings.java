@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.parcelveil.access.DisclosureLimits;
 import org.parcelveil.audit.AuditModule;
+import org.parcelveil.audit.WitnessSettings;
 import org.parcelveil.http.HttpSettings;
 import org.parcelveil.keys.KeySettings;
 import org.parcelveil.label.LabelSettings;
@@ -23,7 +24,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize,
     DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
     String auditOrigin, LeakSettings leaks, TrackingSettings tracking, VerificationSettings verification,
-    KeySettings keys) {
+    KeySettings keys, WitnessSettings witnesses) {
 
   public static final int DEFAULT_PORT = 8080;
   /** Loopback: a service is reachable from the network only when its operator says so ({@code --host}). */
@@ -43,7 +44,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
         new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS, LabelSettings.defaults(), DEFAULT_CARRIER,
         "http://localhost:" + DEFAULT_PORT, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
-        TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS);
+        TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS, WitnessSettings.NONE);
   }
 
   public Settings withDataDir(Path dir) {
@@ -95,6 +96,11 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
 
   public Settings withTracking(TrackingSettings t) {
     return with("tracking", t);
+  }
+
+  /** The witnesses that must cosign the audit log's checkpoints before they are served. */
+  public Settings withWitnesses(WitnessSettings w) {
+    return with("witnesses", w);
   }
 
   public Settings withVerification(VerificationSettings v) {

@@ -75,6 +75,12 @@ public final class SettingsCatalog {
         throw new InvalidSettingException(refused, pending.get(refused).source(), first.getMessage());
       }
     }
+    Optional<String> unpaired = settings.witnesses().pairingProblem();
+    if (unpaired.isPresent()) {
+      Setting vkey = named("witness-vkey").orElseThrow();
+      throw new InvalidSettingException(vkey, values.apply(vkey).map(Value::source).orElse("the default"),
+          unpaired.get());
+    }
     return new Resolved(settings, Map.copyOf(environment));
   }
 
@@ -108,6 +114,16 @@ public final class SettingsCatalog {
     all.add(new Setting("audit-origin", "ORIGIN", "Origin line of the audit log's checkpoints; fixed by the first "
         + "checkpoint.", false, s -> s.auditOrigin().equals(Settings.defaults().auditOrigin())
         ? "<hostname>/parcelveil" : s.auditOrigin(), (s, v) -> s.withAuditOrigin(v.strip())));
+    all.add(new Setting("witness", "URL", "A witness that must cosign the audit log's checkpoints (its URL without "
+        + "/add-checkpoint); repeat it, each with its witness-vkey in the same order (docs/witness.md).", false,
+        s -> "unset", (s, v) -> s.withWitnesses(s.witnesses().withUrls(words(v))), true));
+    all.add(new Setting("witness-vkey", "VKEY", "Verifier key of the witness given in the same position; repeat it "
+        + "with each witness.", false, s -> "unset",
+        (s, v) -> s.withWitnesses(s.witnesses().withVkeys(words(v))), true));
+    all.add(new Setting("witness-quorum", "K", "How many witnesses (1 to their number) must cosign a checkpoint "
+        + "before it is served.", false, s -> s.witnesses().quorum() == 0 ? "all given"
+        : Integer.toString(s.witnesses().quorum()),
+        (s, v) -> s.withWitnesses(s.witnesses().withQuorum((int) SettingValues.parse(int.class, v)))));
     all.add(new Setting("label-font", "FILE", "TrueType font for labels; it also decides which characters names and "
         + "areas may hold.", false, s -> s.labels().fontFile() == null ? "bundled WenQuanYi Micro Hei"
         : s.labels().fontFile().toString(), (s, v) -> s.withLabels(s.labels().withFontFile(Path.of(v.strip())))));
@@ -147,6 +163,12 @@ public final class SettingsCatalog {
   private static Setting budget(String name, String path, Duration period, String description) {
     return new Setting(name, "N", description, false, s -> Integer.toString(((Budget) Records.get(s, path)).capacity()),
         (s, v) -> Records.with(s, path, new Budget((int) SettingValues.parse(int.class, v), period)));
+  }
+
+  /** Several values of a repeatable setting: separated by spaces (URLs and verifier keys hold none). */
+  private static List<String> words(String text) {
+    String t = text.strip();
+    return t.isEmpty() ? List.of() : List.of(t.split("\\s+"));
   }
 
   private static DatabaseSettings needsUrl(Settings s) {

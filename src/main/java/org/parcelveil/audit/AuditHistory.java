@@ -70,7 +70,7 @@ public final class AuditHistory {
     List<AuditEntry> newest = found.stream().distinct().sorted(Comparator.comparingLong(AuditEntry::index).reversed())
         .limit(limit).toList();
     long needed = newest.isEmpty() ? 0 : newest.get(0).index() + 1;
-    Optional<String> note = newest.isEmpty() ? publisher.latest() : checkpoint(needed);
+    Optional<String> note = newest.isEmpty() ? publisher.served() : checkpoint(needed);
     long size = note.map(AuditHistory::size).orElse(0L);
     Map<Long, List<byte[]>> proofs = size == 0 ? Map.of()
         : reader.inclusions(newest.stream().map(AuditEntry::index).toList(), size);
@@ -80,16 +80,19 @@ public final class AuditHistory {
   }
 
   /**
-   * The signed checkpoint that proofs for people lead to: the latest the log serves, published now if it does not
-   * yet cover the newest entry wanted. This is the one place that chooses it: a log with witnesses serves the latest
-   * checkpoint that reached its quorum here, and entries it does not cover yet are shown without a proof.
+   * The signed checkpoint that proofs for people lead to. Without witnesses: the latest the log serves, published
+   * now if it does not yet cover the newest entry wanted. With witnesses: the newest checkpoint a quorum cosigned,
+   * with their cosignature lines; if it does not cover the entry, a checkpoint is published and taken to the
+   * witnesses now, and entries the quorum still has not cosigned are shown without a proof. This is the one place
+   * that chooses it.
    */
   Optional<String> checkpoint(long neededSize) {
-    Optional<String> latest = publisher.latest();
+    Optional<String> latest = publisher.served();
     if (latest.isPresent() && size(latest.get()) >= neededSize) {
       return latest;
     }
-    return publisher.publishNow();
+    Optional<String> published = publisher.publishNow();
+    return publisher.witnessed() ? publisher.served() : published;
   }
 
   /** The tree size of a signed checkpoint the log made itself. */

@@ -19,6 +19,8 @@ public final class AuditModule implements AutoCloseable {
   public static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
   /** How long an append waits for its batch to commit before the caller fails closed. */
   public static final Duration APPEND_TIMEOUT = Duration.ofSeconds(10);
+  /** How long a round of the witness quorum may take: every witness is asked at once, each within this time. */
+  public static final Duration WITNESS_TIMEOUT = Duration.ofSeconds(10);
   static final int MAX_BATCH = 1000;
 
   private final GroupCommitLog log;
@@ -47,10 +49,17 @@ public final class AuditModule implements AutoCloseable {
   }
 
   public static AuditModule create(Database db, KeyStore keys, String origin, Clock clock, Duration interval) {
+    return create(db, keys, origin, clock, interval, WitnessSettings.NONE);
+  }
+
+  /** As above, with the witnesses that must cosign a checkpoint before it is served. */
+  public static AuditModule create(Database db, KeyStore keys, String origin, Clock clock, Duration interval,
+      WitnessSettings witnesses) {
     String name = origin == null ? defaultOrigin() : origin;
     AuditKeys auditKeys = new AuditKeys(keys);
     GroupCommitLog log = new GroupCommitLog(db.dataSource(), clock, APPEND_TIMEOUT, MAX_BATCH);
-    CheckpointPublisher publisher = new CheckpointPublisher(db.dataSource(), auditKeys, name, interval, clock);
+    CheckpointPublisher publisher = new CheckpointPublisher(db.dataSource(), auditKeys, name, interval, clock,
+        witnesses, WITNESS_TIMEOUT);
     AuditReader reader = new AuditReader(db.dataSource());
     VerifierKeys verifierKeys = new VerifierKeys(auditKeys, publisher::origin, reader::storedKeys, clock);
     return new AuditModule(log, publisher, new AuditRoutes(reader, publisher, verifierKeys), auditKeys,

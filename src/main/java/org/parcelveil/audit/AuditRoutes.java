@@ -75,11 +75,13 @@ public final class AuditRoutes implements Routes {
   }
 
   private void checkpoint(Context ctx) {
-    Optional<String> note = publisher.latest();
+    Optional<String> note = publisher.served();
     if (note.isEmpty()) {
-      note = publisher.publishNow();
+      publisher.publishNow();
+      note = publisher.served();
     }
-    ctx.contentType(TEXT).result(note.orElseThrow(() -> new AuditUnavailableException("no checkpoint yet", null)));
+    ctx.contentType(TEXT).result(note.orElseThrow(() -> new AuditUnavailableException(publisher.witnessed()
+        ? "no checkpoint has reached the witness quorum yet" : "no checkpoint yet", null)));
   }
 
   private void key(Context ctx) {

@@ -68,7 +68,7 @@ public final class AuditVerifier {
       h.setReadOnly(true);
       h.begin();
       try {
-        return verify(h, trusted);
+        return verify(h, trusted, trustedCheckpoint == null ? List.of() : otherSigners(trustedCheckpoint));
       } finally {
         h.rollback();
       }
@@ -77,7 +77,33 @@ public final class AuditVerifier {
     }
   }
 
-  private AuditReport verify(Handle h, @Nullable Checkpoint trusted) {
+  /**
+   * What a trusted checkpoint the log contradicts means: the log's key signed two trees, one of them shown to
+   * whoever holds the trusted note (and to the witnesses that cosigned it). Names both roots, this log's last
+   * checkpoint below that size, and the note's other signers (witnesses; their keys are not checked here).
+   */
+  private static String divergence(Checkpoint trusted, byte[] ours, List<CheckpointStore.Stored> stored,
+      List<String> trustedSigners) {
+    String sameSize = stored.stream().filter(s -> s.size() == trusted.size()).findFirst()
+        .map(s -> "; this log published its own checkpoint of that size").orElse("");
+    long before = stored.stream().mapToLong(CheckpointStore.Stored::size).filter(n -> n < trusted.size()).max()
+        .orElse(0);
+    return "split view: the log's key signed a tree of size " + trusted.size() + " with root "
+        + Hex.of(trusted.root()) + ", but this log's entries give root " + Hex.of(ours) + sameSize
+        + "; this log's last checkpoint below that size is of size " + before
+        + " (a consistency proof from it, asked of whoever keeps the other history, bounds where they diverge)"
+        + (trustedSigners.isEmpty() ? "" : "; the trusted note is also signed by " + String.join(", ", trustedSigners));
+  }
+
+  /** The names on a note's signature lines other than the log's own keys (witnesses' cosignatures). */
+  private List<String> otherSigners(String note) {
+    java.util.Set<String> logNames = new java.util.HashSet<>();
+    keys.forEach(k -> logNames.add(k.name()));
+    return Notes.signers(note).lines().map(l -> l.split(" ", 3)).filter(p -> p.length == 3)
+        .map(p -> p[1]).filter(n -> !logNames.contains(n)).distinct().toList();
+  }
+
+  private AuditReport verify(Handle h, @Nullable Checkpoint trusted, List<String> trustedSigners) {
     List<CheckpointStore.Stored> stored = CheckpointStore.all(h);
     TreeStore.Head head = TreeStore.head(h);
     Findings f = new Findings();
@@ -114,6 +140,7 @@ public final class AuditVerifier {
       } else if (!MessageDigest.isEqual(scan.roots.get(trusted.size()), trusted.root())) {
         f.fail(null, "the log does not extend the trusted checkpoint of size " + trusted.size()
             + ": an entry below it was changed, deleted or inserted");
+        f.fail(null, divergence(trusted, scan.roots.get(trusted.size()), stored, trustedSigners));
       } else {
         f.note("the log extends the trusted checkpoint of size " + trusted.size());
       }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.parcelveil.store.DuplicateKeyException;
@@ -37,10 +38,16 @@ public final class CheckpointPublisher implements AutoCloseable {
   private final Clock clock;
   private final Object publishing = new Object();
   private final AtomicLong coveredAtMillis;
+  private final Optional<CheckpointWitnesses> witnesses;
   private ScheduledExecutorService scheduler;
   private boolean warnedOrigin;
 
   CheckpointPublisher(DataSource dataSource, AuditKeys keys, String origin, Duration interval, Clock clock) {
+    this(dataSource, keys, origin, interval, clock, WitnessSettings.NONE, Duration.ZERO);
+  }
+
+  CheckpointPublisher(DataSource dataSource, AuditKeys keys, String origin, Duration interval, Clock clock,
+      WitnessSettings witnessSettings, Duration witnessTimeout) {
     NoteKey.checkName(origin);
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("the checkpoint interval must be positive, was " + interval);
@@ -51,6 +58,8 @@ public final class CheckpointPublisher implements AutoCloseable {
     this.interval = interval;
     this.clock = clock;
     this.coveredAtMillis = new AtomicLong(clock.millis());
+    this.witnesses = witnessSettings.enabled()
+        ? Optional.of(new CheckpointWitnesses(sql, witnessSettings, witnessTimeout, clock)) : Optional.empty();
   }
 
   /** Starts publishing every interval on a daemon thread. */
@@ -82,17 +91,53 @@ public final class CheckpointPublisher implements AutoCloseable {
    */
   public Optional<String> publishNow() {
     synchronized (publishing) {
+      Optional<String> note;
       try {
-        Optional<String> note = sql.inTransaction("the checkpoint could not be published", this::publish);
+        note = sql.inTransaction("the checkpoint could not be published", this::publish);
         coveredAtMillis.set(clock.millis());
-        return note;
       } catch (DuplicateKeyException e) {
         coveredAtMillis.set(clock.millis());
-        return latest(); // another node published this size first
+        note = latest(); // another node published this size first
       } catch (StoreException | CheckpointStore.KeyMismatchException e) {
         throw new AuditUnavailableException("the checkpoint could not be published", e);
       }
+      witnesses.ifPresent(this::takeToWitnesses);
+      return note;
     }
+  }
+
+  /** After the checkpoint's transaction committed: the witnesses answer over the network, no lock is held. */
+  private void takeToWitnesses(CheckpointWitnesses w) {
+    try {
+      sql.withHandle("the checkpoint could not be read", CheckpointStore::latest).ifPresent(w::witness);
+    } catch (StoreException e) {
+      throw new AuditUnavailableException("the witnessed checkpoint could not be stored", e);
+    }
+  }
+
+  /**
+   * The checkpoint the log serves: with witnesses, the newest one a quorum cosigned, with their cosignature lines
+   * (empty while none has); without, the latest signed checkpoint.
+   */
+  public Optional<String> served() {
+    if (witnesses.isEmpty()) {
+      return latest();
+    }
+    try {
+      return witnesses.get().latestWitnessed();
+    } catch (StoreException e) {
+      throw new AuditUnavailableException("the checkpoint could not be read", e);
+    }
+  }
+
+  /** True if checkpoints are served only once a quorum of witnesses cosigned them. */
+  public boolean witnessed() {
+    return witnesses.isPresent();
+  }
+
+  /** Where the alarm goes when the witness quorum is lost; without witnesses nothing is ever raised. */
+  public void onWitnessAlarm(Consumer<String> alarm) {
+    witnesses.ifPresent(w -> w.onAlarm(alarm));
   }
 
   /**
@@ -104,6 +149,7 @@ public final class CheckpointPublisher implements AutoCloseable {
     Gauge.builder("pv.audit.checkpoint.age", coveredAtMillis, t -> Math.max(0, clock.millis() - t.get()) / 1000.0)
         .description("Since the log was last seen covered by a signed checkpoint").baseUnit("seconds")
         .register(registry);
+    witnesses.ifPresent(w -> w.bindTo(registry));
   }
 
   /** The log's origin: the one fixed by its first checkpoint, else the configured one. */
@@ -185,5 +231,6 @@ public final class CheckpointPublisher implements AutoCloseable {
       scheduler.shutdownNow();
       scheduler = null;
     }
+    witnesses.ifPresent(CheckpointWitnesses::close);
   }
 }

@@ -4,16 +4,21 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for published checkpoints and the public keys that signed them, on a caller's handle. */
 final class CheckpointStore {
   private static final RowMapper<Stored> STORED = (rs, ctx) -> new Stored(rs.getLong("tree_size"),
-      rs.getBytes("root_hash"), rs.getString("note"), rs.getInt("key_version"));
+      rs.getBytes("root_hash"), rs.getString("note"), rs.getInt("key_version"), rs.getString("cosigned_note"));
+  private static final String COLUMNS = "tree_size, root_hash, note, key_version, cosigned_note";
 
   private CheckpointStore() {}
 
-  /** A published checkpoint as stored: its size and root, and the signed note. */
-  record Stored(long size, byte[] root, String note, int keyVersion) {}
+  /**
+   * A published checkpoint as stored: its size and root, the signed note and, once a quorum of witnesses cosigned
+   * it, the note with their cosignatures (else null).
+   */
+  record Stored(long size, byte[] root, String note, int keyVersion, @Nullable String cosignedNote) {}
 
   /** The stored public key of a signing key version is not the one signing now: the checkpoint is refused. */
   static final class KeyMismatchException extends RuntimeException {
@@ -23,14 +28,27 @@ final class CheckpointStore {
   }
 
   static Optional<Stored> latest(Handle h) {
-    return h.createQuery("SELECT tree_size, root_hash, note, key_version FROM audit_checkpoints "
+    return h.createQuery("SELECT " + COLUMNS + " FROM audit_checkpoints "
             + "WHERE tree_size = (SELECT MAX(tree_size) FROM audit_checkpoints)")
         .map(STORED).findFirst();
   }
 
   static List<Stored> all(Handle h) {
-    return h.createQuery("SELECT tree_size, root_hash, note, key_version FROM audit_checkpoints ORDER BY tree_size")
-        .map(STORED).list();
+    return h.createQuery("SELECT " + COLUMNS + " FROM audit_checkpoints ORDER BY tree_size").map(STORED).list();
+  }
+
+  /** The newest checkpoint a quorum of witnesses cosigned, as the note with their cosignatures. */
+  static Optional<String> latestCosigned(Handle h) {
+    return h.createQuery("SELECT cosigned_note FROM audit_checkpoints WHERE tree_size = "
+            + "(SELECT MAX(tree_size) FROM audit_checkpoints WHERE cosigned_note IS NOT NULL)")
+        .mapTo(String.class).findFirst();
+  }
+
+  /** Stores the cosigned note of the checkpoint of that size, unless another node stored one first. */
+  static void cosign(Handle h, long size, String cosignedNote, long micros) {
+    h.createUpdate("UPDATE audit_checkpoints SET cosigned_note = :note, cosigned_us = :micros "
+            + "WHERE tree_size = :size AND cosigned_note IS NULL")
+        .bind("note", cosignedNote).bind("micros", micros).bind("size", size).execute();
   }
 
   static void insert(Handle h, Checkpoint cp, String note, int keyVersion, long micros) {

@@ -11,6 +11,8 @@ import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.audit.AuditReport;
 import org.parcelveil.audit.AuditVerifier;
 import org.parcelveil.audit.HistoryVerifier;
+import org.parcelveil.witness.SignedNote;
+import org.parcelveil.witness.VerifierKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,6 +76,14 @@ final class AuditCommand implements Runnable {
     @Option(names = "--key-file", description = "A file of verifier keys, one per line.")
     Path keyFile;
 
+    @Option(names = "--witness-vkey", description = "A witness's verifier key (cosignature/v1) the checkpoint must be "
+        + "cosigned by; repeatable.")
+    List<String> witnessKeys;
+
+    @Option(names = "--witness-quorum", description = "How many of the given witnesses must have cosigned "
+        + "(default: all of them).")
+    Integer witnessQuorum;
+
     @Override
     public Integer call() throws Exception {
       List<String> vkeys = new ArrayList<>(keys == null ? List.of() : keys);
@@ -91,8 +101,7 @@ final class AuditCommand implements Runnable {
       }
       HistoryVerifier verifier;
       try {
-        // Witnesses' cosignatures are checked here once the log is witnessed: a Cosignatures of pinned witness keys.
-        verifier = new HistoryVerifier(vkeys, HistoryVerifier.Cosignatures.NONE);
+        verifier = new HistoryVerifier(vkeys, witnesses());
       } catch (IllegalArgumentException e) {
         System.out.println("ERROR");
         System.out.println("- a verifier key is malformed: " + e.getMessage());
@@ -104,6 +113,28 @@ final class AuditCommand implements Runnable {
       System.out.println("entries:    " + result.verified() + " of " + history.claims().size() + " verified");
       result.problems().forEach(m -> System.out.println("- " + m));
       return result.ok() ? 0 : 1;
+    }
+
+    /** The quorum of pinned witness keys the checkpoint must carry; none asked for when no key is given. */
+    private HistoryVerifier.Cosignatures witnesses() {
+      List<VerifierKey> pinned = (witnessKeys == null ? List.<String>of() : witnessKeys).stream()
+          .map(k -> VerifierKey.parse(k, VerifierKey.COSIGNATURE_V1)).toList();
+      int k = witnessQuorum == null ? pinned.size() : witnessQuorum;
+      if (k < 0 || k > pinned.size()) {
+        throw new IllegalArgumentException("--witness-quorum must be between 0 and the number of --witness-vkey");
+      }
+      if (k == 0) {
+        return HistoryVerifier.Cosignatures.NONE;
+      }
+      return note -> {
+        int n;
+        try {
+          n = SignedNote.parse(note).cosignedBy(pinned);
+        } catch (IllegalArgumentException e) {
+          return "the note cannot be read: " + e.getMessage();
+        }
+        return n >= k ? null : n + " of the " + k + " witnesses required cosigned it";
+      };
     }
   }
 }

@@ -55,8 +55,15 @@ final class SettingSources implements CommandLine.IDefaultValueProvider {
         secrets.append("%n  ").append(s.env()).append(" (").append(s.name()).append(" in the file)");
         continue;
       }
-      spec.addOption(OptionSpec.builder(s.flag()).paramLabel(s.label()).type(String.class)
-          .description(escape(s.description() + " Default: " + s.defaultText() + ".")).build());
+      OptionSpec.Builder option = OptionSpec.builder(s.flag()).paramLabel(s.label())
+          .description(escape(s.description() + " Default: " + s.defaultText() + "."));
+      if (s.repeatable()) {
+        // Given several times on the command line; from the environment or the file, one value of words.
+        option.type(String[].class).auxiliaryTypes(String.class).arity("1").splitRegex("\\s+");
+      } else {
+        option.type(String.class);
+      }
+      spec.addOption(option.build());
     }
     spec.usageMessage().footer("%nEvery option is also read from PARCELVEIL_<NAME> (e.g. PARCELVEIL_PORT) and from "
         + "<name> in the --config file; a flag wins over the environment, the environment over the file.%n"
@@ -85,7 +92,8 @@ final class SettingSources implements CommandLine.IDefaultValueProvider {
       return lookup(s);
     }
     OptionSpec option = spec.findOption(s.flag());
-    String text = option.getValue();
+    Object given = option.getValue();
+    String text = given instanceof String[] many ? (many.length == 0 ? null : String.join(" ", many)) : (String) given;
     if (text == null) {
       return Optional.empty();
     }

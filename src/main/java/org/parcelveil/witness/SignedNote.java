@@ -102,6 +102,23 @@ public record SignedNote(String text, List<Line> signatures) {
     return verified;
   }
 
+  /**
+   * How many of {@code witnesses} (cosignature/v1 keys) cosigned the text: each key counts once, and a line that
+   * claims a key but does not verify under it counts for nothing. Lines by other keys are ignored.
+   */
+  public int cosignedBy(Collection<VerifierKey> witnesses) {
+    java.util.Set<VerifierKey> cosigned = new java.util.HashSet<>();
+    for (Line line : signatures) {
+      for (VerifierKey key : witnesses) {
+        if (key.type() == VerifierKey.COSIGNATURE_V1 && key.name().equals(line.name()) && key.keyId() == line.keyId()
+            && line.signature().length == 72 && Cosignature.from(line).verify(key, text)) {
+          cosigned.add(key);
+        }
+      }
+    }
+    return cosigned.size();
+  }
+
   /** The note as written: the text, a blank line and the signature lines. */
   public String note() {
     StringBuilder out = new StringBuilder(text).append('\n');

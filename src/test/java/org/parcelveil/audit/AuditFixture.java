@@ -23,6 +23,7 @@ final class AuditFixture implements AutoCloseable {
   final Database keysDb;
   final KeyStore keys;
   final AuditModule module;
+  private final List<AuditModule> extra = new ArrayList<>();
 
   private AuditFixture(DatabaseSettings settings, Database db, Database keysDb, KeyStore keys, AuditModule module) {
     this.settings = settings;
@@ -47,6 +48,13 @@ final class AuditFixture implements AutoCloseable {
   /** A second node: its own pool on the same main database, the same key store. */
   AuditModule secondNode(Database pool) {
     return AuditModule.create(pool, keys, ORIGIN, Clock.systemUTC(), Duration.ofHours(1));
+  }
+
+  /** Another node on the same database and keys whose checkpoints are served only once {@code witnesses} cosign. */
+  AuditModule witnessed(WitnessSettings witnesses, Clock clock) {
+    AuditModule m = AuditModule.create(db, keys, ORIGIN, clock, Duration.ofHours(1), witnesses);
+    extra.add(m);
+    return m;
   }
 
   static AuditRecord reveal(int i) {
@@ -87,6 +95,7 @@ final class AuditFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    extra.forEach(AuditModule::close);
     module.close();
     db.close();
     keysDb.close();

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.parcelveil.app.Setting;
 import org.parcelveil.app.Settings;
 import org.parcelveil.app.SettingsCatalog;
+import org.parcelveil.witness.WitnessKey;
 import picocli.CommandLine;
 
 /** Each setting is read from a flag, the environment or the config file, in that order, and refused clearly. */
@@ -73,6 +74,42 @@ class SettingsSourcesTest {
         .settings();
     assertThat(s.retention().maxDays()).isEqualTo(20);
     assertThat(s.retention().daysAfterFinish()).isEqualTo(10);
+  }
+
+  @Test
+  void witnesses_areGivenInPairs_byRepeatedFlags_orAsWordsInTheEnvironmentOrFile() throws Exception {
+    String a = WitnessKey.generate("w.example/a").verifierKey().vkey();
+    String b = WitnessKey.generate("w.example/b").verifierKey().vkey();
+    Settings flags = serve(Map.of(), "serve", "--witness", "http://127.0.0.1:7380", "--witness-vkey", a,
+        "--witness", "https://w.example/b/", "--witness-vkey", b, "--witness-quorum", "1").settings();
+    assertThat(flags.witnesses().urls()).containsExactly("http://127.0.0.1:7380", "https://w.example/b/");
+    assertThat(flags.witnesses().vkeys()).containsExactly(a, b);
+    assertThat(flags.witnesses().k()).isEqualTo(1);
+    Settings env = serve(Map.of("PARCELVEIL_WITNESS", "http://127.0.0.1:7380 https://w.example/b/",
+        "PARCELVEIL_WITNESS_VKEY", a + " " + b), "serve").settings();
+    assertThat(env.witnesses().urls()).isEqualTo(flags.witnesses().urls());
+    assertThat(env.witnesses().vkeys()).isEqualTo(flags.witnesses().vkeys());
+    assertThat(env.witnesses().k()).as("default: all given").isEqualTo(2);
+    Path file = config("witness=http://127.0.0.1:7380\nwitness-vkey=" + a + "\n");
+    assertThat(serve(Map.of(), "serve", "--config", file.toString()).settings().witnesses().urls()).hasSize(1);
+    assertThat(serve(Map.of(), "serve").settings().witnesses().enabled()).isFalse();
+  }
+
+  @Test
+  void witnessesNotInPairs_orTooLargeAQuorum_areRefusedAtStart() {
+    String a = WitnessKey.generate("w.example/a").verifierKey().vkey();
+    Result unpaired = run(Map.of(), "serve", "--data", dir.resolve("d").toString(), "--witness", "http://127.0.0.1:1");
+    assertThat(unpaired.code()).isEqualTo(2);
+    assertThat(unpaired.err()).contains("invalid witness-vkey").contains("1 witness URLs but 0 witness keys");
+    Result quorum = run(Map.of(), "serve", "--data", dir.resolve("d").toString(), "--witness", "http://127.0.0.1:1",
+        "--witness-vkey", a, "--witness-quorum", "2");
+    assertThat(quorum.code()).isEqualTo(2);
+    assertThat(quorum.err()).contains("invalid witness-quorum (from --witness-quorum)");
+    Result logKey = run(Map.of(), "serve", "--data", dir.resolve("d").toString(), "--witness", "http://127.0.0.1:1",
+        "--witness-vkey", "example.com/log+12345678+AQ" + "A".repeat(42) + "=");
+    assertThat(logKey.code()).isEqualTo(2);
+    assertThat(logKey.err()).contains("invalid witness-vkey (from --witness-vkey)");
+    assertThat(dir.resolve("d")).doesNotExist();
   }
 
   @Test
