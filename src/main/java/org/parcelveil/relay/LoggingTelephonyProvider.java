@@ -9,7 +9,7 @@ public final class LoggingTelephonyProvider implements TelephonyProvider {
 
   @Override
   public void bindingOpened(RelayBinding b) {
-    LOG.info("relay binding {} opened: {} ext {} for courier {} on {}", b.id(), b.number(), b.extension(),
+    LOG.info("relay binding {} opened: {} ext {} for {} on {}", b.id(), b.number(), b.extension(),
         b.courierId(), b.waybill());
   }
 

@@ -28,6 +28,10 @@ import org.parcelveil.validation.ValidationException;
  * Relayed calls: the assigned courier gets a pool number and a 4-digit extension instead of the customer's phone.
  * A binding opens when the courier asks for it and works only while the parcel needs it: from assignment until
  * {@link RelaySettings#closeAfter()} past delivery or return. Bindings and every routed call are audit-logged.
+ *
+ * <p>The merchant of a sealed shipment (one it shipped without ever holding the buyer's data) gets the same kind of
+ * binding to the buyer for after-sales, under {@link AfterSales}: in a window, within a budget. A merchant of a plain
+ * shipment holds the buyer's phone already and is refused.
  */
 public final class Relay {
   private final RelayRepository repository;
@@ -40,6 +44,8 @@ public final class Relay {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final AccessObserver observer;
+  private final AfterSales afterSales;
+  private final RelayBudgets budgets;
 
   public Relay(javax.sql.DataSource dataSource, Shipments shipments, PrincipalRepository principals,
       BlindIndex blindIndex, AuditLog audit, TelephonyProvider provider, RelaySettings settings, Clock clock) {
@@ -50,7 +56,16 @@ public final class Relay {
   public Relay(javax.sql.DataSource dataSource, Shipments shipments, PrincipalRepository principals,
       BlindIndex blindIndex, AuditLog audit, TelephonyProvider provider, RelaySettings settings, Clock clock,
       AccessObserver observer) {
+    this(dataSource, shipments, principals, blindIndex, audit, provider, settings, AfterSales.DEFAULTS, clock, observer);
+  }
+
+  /** As above, with the merchants' after-sales rule. */
+  public Relay(javax.sql.DataSource dataSource, Shipments shipments, PrincipalRepository principals,
+      BlindIndex blindIndex, AuditLog audit, TelephonyProvider provider, RelaySettings settings, AfterSales afterSales,
+      Clock clock, AccessObserver observer) {
     this.observer = observer;
+    this.afterSales = afterSales;
+    this.budgets = new RelayBudgets(dataSource, afterSales, clock);
     this.repository = new RelayRepository(dataSource);
     this.shipments = shipments;
     this.principals = principals;
@@ -92,8 +107,14 @@ public final class Relay {
     }
   }
 
-  /** Opens (or returns the open) binding for the courier assigned to this shipment. */
+  /**
+   * Opens (or returns the open) binding for the courier assigned to this shipment, or for the merchant of a sealed
+   * shipment in its after-sales window.
+   */
   public Contact contact(Principal courier, Shipment s) {
+    if (courier.role() == Role.MERCHANT) {
+      return afterSalesContact(courier, s);
+    }
     PartyRole party = partyFor(courier, s);
     if (party == null) {
       String reason = courier.role() != Role.COURIER ? "role_not_allowed" : assigned(courier, s) ? "wrong_state" : "not_assigned";
@@ -108,7 +129,54 @@ public final class Relay {
     AuditReceipt r = audit.append(record("contact", courier, s.waybill(), party.wireName(), AuditRecord.Outcome.ALLOWED,
         "binding " + b.id()));
     observer.record(AccessEvent.of(AccessEvent.Kind.CONTACT, courier, s.waybill(), party.wireName(), r.time()));
-    return new Contact(b.number(), b.extension(), expiry(b, s), r.index());
+    return new Contact(b.number(), b.extension(), expiry(b, courier, s), r.index());
+  }
+
+  /**
+   * The merchant's after-sales binding to the buyer of its own sealed shipment. An open binding is handed out again
+   * for free; a new one spends one unit of the merchant's daily budget and of the shipment's.
+   */
+  private Contact afterSalesContact(Principal merchant, Shipment s) {
+    Instant now = clock.instant();
+    String reason = afterSalesRefusal(merchant, s, now);
+    Optional<RelayBinding> open = Optional.empty();
+    if (reason == null) {
+      open = repository.findOpen(s.waybill(), PartyRole.RECIPIENT.wireName(), merchant.id())
+          .filter(x -> now.isBefore(expiry(x, merchant, s)));
+      if (open.isEmpty() && !budgets.trySpend(merchant.id(), s.waybill())) {
+        reason = "budget_exceeded";
+      }
+    }
+    if (reason != null) {
+      AuditReceipt r = audit.append(record("contact", merchant, s.waybill(), PartyRole.RECIPIENT.wireName(),
+          AuditRecord.Outcome.REFUSED, reason));
+      observer.record(AccessEvent.of(AccessEvent.Kind.REFUSED, merchant, s.waybill(), reason, r.time()));
+      throw new RefusedException(reason, r.index());
+    }
+    RelayBinding b = open.orElseGet(() -> open(merchant, s, PartyRole.RECIPIENT, now));
+    AuditReceipt r = audit.append(record("contact", merchant, s.waybill(), b.party(), AuditRecord.Outcome.ALLOWED,
+        "binding " + b.id()));
+    observer.record(AccessEvent.of(AccessEvent.Kind.CONTACT, merchant, s.waybill(), b.party(), r.time()));
+    return new Contact(b.number(), b.extension(), expiry(b, merchant, s), r.index());
+  }
+
+  /** Why this merchant may not reach the buyer of {@code s} now, or null if it may. */
+  private String afterSalesRefusal(Principal merchant, Shipment s, Instant now) {
+    if (!merchant.id().equals(s.merchantId())) {
+      return "not_own";
+    }
+    if (s.sealedOrder() == null) {
+      // The merchant gave the buyer's phone itself: it needs no relay, and the relay is no way to test numbers.
+      return "not_sealed";
+    }
+    if (s.shreddedAt() != null) {
+      return "shredded";
+    }
+    if (!now.isBefore(afterSales.windowEnd(s))) {
+      return "outside_window";
+    }
+    // Calls are connected only from the holder's registered phone: without one, a binding could never be used.
+    return principals.phoneIndex(merchant.id()).isPresent() ? null : "no_registered_phone";
   }
 
   /**
@@ -128,10 +196,11 @@ public final class Relay {
     }
     RelayBinding b = found.get();
     Principal courier = principals.find(b.courierId()).orElse(null);
+    String holderRole = courier == null ? "courier" : courier.role().wireName();
     Shipment s = shipments.find(b.waybill()).orElse(null);
     String refusal = refusal(b, courier, s, caller);
     if (refusal != null) {
-      audit.append(new AuditRecord("relay.route", b.courierId(), "courier", b.waybill(), b.party(), null, null,
+      audit.append(new AuditRecord("relay.route", b.courierId(), holderRole, b.waybill(), b.party(), null, null,
           AuditRecord.Outcome.REFUSED, refusal));
       provider.callRouted(b, false, refusal);
       observer.record(call(b, refusal));
@@ -147,7 +216,7 @@ public final class Relay {
       return new Routing(false, null, "shredded");
     }
     // Logged before the target leaves: the platform learns the number only with its entry in the log.
-    audit.append(new AuditRecord("relay.route", b.courierId(), "courier", b.waybill(), b.party(), null, null,
+    audit.append(new AuditRecord("relay.route", b.courierId(), holderRole, b.waybill(), b.party(), null, null,
         AuditRecord.Outcome.ALLOWED, "binding " + b.id()));
     provider.callRouted(b, true, null);
     observer.record(call(b, "connect"));
@@ -159,12 +228,20 @@ public final class Relay {
     if (courier == null || courier.isRevoked() || s == null) {
       return "not_assigned";
     }
-    String assignee = b.party().equals(PartyRole.RECIPIENT.wireName())
-        ? s.assignment().deliveryCourierId() : s.assignment().pickupCourierId();
-    if (!courier.id().equals(assignee)) {
-      return "not_assigned";
+    if (courier.role() == Role.MERCHANT) {
+      // Checked again at each call: a binding never outlives the after-sales window or the shipment's data.
+      String afterSalesRefusal = afterSalesRefusal(courier, s, clock.instant());
+      if (afterSalesRefusal != null) {
+        return afterSalesRefusal.equals("outside_window") ? "expired" : afterSalesRefusal;
+      }
+    } else {
+      String assignee = b.party().equals(PartyRole.RECIPIENT.wireName())
+          ? s.assignment().deliveryCourierId() : s.assignment().pickupCourierId();
+      if (!courier.id().equals(assignee)) {
+        return "not_assigned";
+      }
     }
-    if (!clock.instant().isBefore(expiry(b, s))) {
+    if (!clock.instant().isBefore(expiry(b, courier, s))) {
       return "expired";
     }
     Optional<String> registered = principals.phoneIndex(courier.id());
@@ -196,7 +273,12 @@ public final class Relay {
         null, null, outcome);
   }
 
-  private Instant expiry(RelayBinding b, Shipment s) {
+  private Instant expiry(RelayBinding b, Principal holder, Shipment s) {
+    if (holder.role() == Role.MERCHANT) {
+      Instant life = b.openedAt().plus(afterSales.bindingLife());
+      Instant end = afterSales.windowEnd(s);
+      return life.isBefore(end) ? life : end;
+    }
     Instant cap = b.openedAt().plus(settings.maxOpen());
     Instant finished = s.assignment().finishedAt();
     if (finished == null) {

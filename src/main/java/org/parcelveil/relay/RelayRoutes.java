@@ -18,7 +18,7 @@ import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.webhook.WebhookSignature;
 
-/** {@code POST /v1/shipments/{waybill}/contact} for couriers and {@code POST /v1/relay/route} for the telephony platform. */
+/** {@code POST /v1/shipments/{waybill}/contact} for couriers (and merchants of sealed shipments) and {@code POST /v1/relay/route} for the telephony platform. */
 public final class RelayRoutes implements Routes {
   private final Relay relay;
   private final Shipments shipments;
@@ -52,7 +52,7 @@ public final class RelayRoutes implements Routes {
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.post("/v1/shipments/{waybill}/contact", this::contact, Access.roles(Role.COURIER));
+    routes.post("/v1/shipments/{waybill}/contact", this::contact, Access.roles(Role.COURIER, Role.MERCHANT));
     // The telephony platform authenticates by signing its calls (checked in the handler).
     routes.post("/v1/relay/route", this::route, Access.ANYONE);
   }

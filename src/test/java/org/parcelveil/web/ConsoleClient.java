@@ -78,6 +78,51 @@ final class ConsoleClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts {@code content} as the file field {@code field} of a multipart form, with the last page's CSRF token. */
+  Page upload(String path, String field, String filename, byte[] content) {
+    String boundary = "pvtest" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String csrf = last == null ? null : last.csrf();
+    StringBuilder head = new StringBuilder();
+    if (csrf != null) {
+      head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n")
+          .append(csrf).append("\r\n");
+    }
+    head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+        .append("\"; filename=\"").append(filename).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+    out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return last = send(HttpRequest.newBuilder(URI.create(svc.url(path)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+  }
+
+  /** The raw bytes at {@code path} (a PDF), with the session's cookies; the page tracked for CSRF is unchanged. */
+  HttpResponse<byte[]> bytes(HttpRequest.Builder b) {
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET of {@code path} as bytes. */
+  HttpResponse<byte[]> getBytes(String path) {
+    return bytes(HttpRequest.newBuilder(URI.create(svc.url(path))).GET());
+  }
+
+  /** A form POST of {@code path} as bytes, with the last page's CSRF token. */
+  HttpResponse<byte[]> postForBytes(String path, String formBody) {
+    String csrf = last == null ? null : last.csrf();
+    String body = csrf == null ? formBody : formBody + "&csrf=" + enc(csrf);
+    return bytes(HttpRequest.newBuilder(URI.create(svc.url(path)))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   CookieManager cookies() {
     return cookies;
   }

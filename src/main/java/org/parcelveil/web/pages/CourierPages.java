@@ -110,6 +110,7 @@ public final class CourierPages {
     params.put("waybill", s.map(Shipment::waybill).orElse(""));
     params.put("contact", null);
     params.put("message", null);
+    params.put("back", "/console/courier");
     if (s.isEmpty()) {
       params.put("message", frame.t("reason.unknown_waybill"));
     } else {

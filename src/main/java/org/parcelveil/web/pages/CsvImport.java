@@ -19,11 +19,16 @@ import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
 
 /**
- * Imports a CSV of shipments (header row with {@link ShipmentForm#FIELDS}) as one batch: a bad row fails only
- * itself and is reported by its line and field, never by its values.
+ * Imports a CSV of shipments (header row with {@link #COLUMNS}) as one batch: a bad row fails only itself and is
+ * reported by its line and field, never by its values. A row's recipient is plain, or sealed by the marketplace
+ * ({@link ShipmentForm#SEALED_FIELDS}), so a shop can ship a platform's export without ever holding the buyer.
  */
 public final class CsvImport {
   private final Shipments shipments;
+
+  /** Every column the import reads, in the template's order. */
+  static final List<String> COLUMNS =
+      java.util.stream.Stream.concat(ShipmentForm.FIELDS.stream(), ShipmentForm.SEALED_FIELDS.stream()).toList();
 
   CsvImport(Shipments shipments) {
     this.shipments = shipments;
@@ -47,7 +52,10 @@ public final class CsvImport {
     List<Long> lines = new ArrayList<>();
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Set<String> header = new HashSet<>(parser.getHeaderNames());
-      if (!header.containsAll(List.of("reference", "recipient_name", "recipient_phone", "weight_grams"))) {
+      boolean recipient = header.containsAll(List.of("recipient_name", "recipient_phone"))
+          || header.containsAll(List.of("recipient_sealed", "recipient_platform", "recipient_order_id"))
+          || header.contains("recipient_order");
+      if (!recipient || !header.containsAll(List.of("reference", "weight_grams"))) {
         return new Result(List.of(), List.of(), "import.bad_header");
       }
       for (CSVRecord r : parser) {
@@ -102,9 +110,15 @@ public final class CsvImport {
     }
   }
 
+  /**
+   * A plain row and a row for a marketplace's registered order (its recipient columns empty, the handle given); a
+   * sealed row would carry the platform's {@code pvs1.} value, its principal id and its order id instead.
+   */
   static String template() {
-    return String.join(",", ShipmentForm.FIELDS) + "\n"
+    return String.join(",", COLUMNS) + "\n"
         + "ORDER-1001,杭州茶叶店,13800001111,浙江省,杭州市,滨江区,江南大道1号,3楼,"
-        + "张三,13912345678,浙江省,杭州市,西湖区,文三路90号,2栋1204室,1200,30,20,10,128.50,CNY\n";
+        + "张三,13912345678,浙江省,杭州市,西湖区,文三路90号,2栋1204室,1200,30,20,10,128.50,CNY,,,,\n"
+        + "ORDER-1002,杭州茶叶店,13800001111,浙江省,杭州市,滨江区,江南大道1号,3楼,"
+        + ",,,,,,,800,,,,,,,,,pvo_Xc2Lq0rT9yFvW1mB3nK8aQ\n";
   }
 }

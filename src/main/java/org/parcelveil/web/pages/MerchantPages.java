@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
+import org.parcelveil.relay.Relay;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.FieldError;
@@ -28,10 +30,12 @@ public final class MerchantPages {
   private final Shipments shipments;
   private final Views views;
   private final CsvImport csv;
+  private final Relay relay;
 
-  public MerchantPages(Gate gate, Shipments shipments, Views views) {
+  public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views) {
     this.gate = gate;
     this.shipments = shipments;
+    this.relay = relay;
     this.views = views;
     this.csv = new CsvImport(shipments);
   }
@@ -43,6 +47,7 @@ public final class MerchantPages {
     routes.post("/console/merchant/new", gate.page(merchant, this::create));
     routes.get("/console/merchant/import", gate.page(merchant, (ctx, v) -> importPage(ctx, v.frame(), null)));
     routes.post("/console/merchant/import", gate.page(merchant, this::importCsv));
+    routes.post("/console/merchant/contact", gate.page(merchant, this::contact));
     routes.get("/console/merchant/import/template.csv", gate.page(merchant, (ctx, v) ->
         ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=shipments.csv")
             .result(CsvImport.template())));
@@ -60,6 +65,35 @@ public final class MerchantPages {
       }
     }
     views.page(ctx, "merchant/list.jte", Map.of("frame", v.frame(), "rows", rows, "q", q.length() > 64 ? "" : q));
+  }
+
+  /**
+   * A relayed number to the buyer of one of the merchant's sealed shipments (after-sales): the buyer's phone never
+   * reaches the page. Another merchant's shipment reads as an unknown number; the refusal is logged either way.
+   */
+  private void contact(Context ctx, Gate.Visit v) {
+    Frame frame = v.frame();
+    Optional<Shipment> s = shipments.find(ctx.formParam("waybill"));
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", frame);
+    params.put("waybill", "");
+    params.put("contact", null);
+    params.put("message", frame.t("reason.unknown_waybill"));
+    params.put("back", "/console/merchant");
+    if (s.isPresent()) {
+      try {
+        params.put("contact", relay.contact(v.principal(), s.get()));
+        params.put("waybill", s.get().waybill());
+        params.put("message", null);
+      } catch (Relay.RefusedException e) {
+        if (v.principal().id().equals(s.get().merchantId())) {
+          ctx.status(403);
+          params.put("waybill", s.get().waybill());
+          params.put("message", frame.t("reason." + e.reason()) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
+        }
+      }
+    }
+    views.page(ctx, "contact.jte", params);
   }
 
   private void form(Context ctx, Frame frame, Map<String, String> values, ShipmentRow created) {
@@ -97,7 +131,7 @@ public final class MerchantPages {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("result", result);
-    params.put("columns", String.join(",", ShipmentForm.FIELDS));
+    params.put("columns", String.join(",", CsvImport.COLUMNS));
     views.page(ctx, "merchant/import.jte", params);
   }
 

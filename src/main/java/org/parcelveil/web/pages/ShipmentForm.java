@@ -22,6 +22,12 @@ final class ShipmentForm {
       "recipient_name", "recipient_phone", "recipient_province", "recipient_city", "recipient_district",
       "recipient_street", "recipient_detail",
       "weight_grams", "length_cm", "width_cm", "height_cm", "cod_amount", "cod_currency");
+  /**
+   * A recipient as a marketplace gave it, instead of the plain recipient columns: a sealed value with its platform
+   * and order id, or a registered order's handle. CSV columns only: the shop copies them from the platform's export.
+   */
+  static final List<String> SEALED_FIELDS = List.of("recipient_sealed", "recipient_platform", "recipient_order_id",
+      "recipient_order");
 
   private ShipmentForm() {}
 

@@ -2,17 +2,29 @@ package org.parcelveil.web.pages;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.shipment.SealedOrder;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.vault.Masked;
 
-/** One shipment as a console list shows it: masked parties only, never plain data. */
+/**
+ * One shipment as a console list shows it: masked parties only, never plain data. A sealed shipment (one a
+ * marketplace sealed the recipient of) also shows the platform's order id and the merchant's buyer pseudonym.
+ */
 public record ShipmentRow(String waybill, String reference, String state, String sortCode, String destination,
-    @Nullable String recipientName, @Nullable String recipientPhone, Instant createdAt, @Nullable String cod) {
+    @Nullable String recipientName, @Nullable String recipientPhone, Instant createdAt, @Nullable String cod,
+    @Nullable String platformOrderId, @Nullable String buyer) {
 
   static ShipmentRow of(Shipment s, @Nullable Masked recipient) {
+    SealedOrder order = s.sealedOrder();
     return new ShipmentRow(s.waybill(), s.reference(), s.state().name(), s.sortCode(), s.destination().display(),
         recipient == null ? null : recipient.name(), recipient == null ? null : recipient.phone(), s.createdAt(),
-        s.cod() == null ? null : Money.format(s.cod().amountCents(), s.cod().currency()));
+        s.cod() == null ? null : Money.format(s.cod().amountCents(), s.cod().currency()),
+        order == null ? null : order.orderId(), order == null ? null : order.buyer());
+  }
+
+  /** True if the recipient was sealed by a marketplace: the merchant reaches the buyer by relay only. */
+  public boolean sealed() {
+    return buyer != null;
   }
 
   /** The state's message key, e.g. {@code state.OUT_FOR_DELIVERY}. */
