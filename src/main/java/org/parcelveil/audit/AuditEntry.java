@@ -2,6 +2,7 @@ package org.parcelveil.audit;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.parcelveil.tlog.Hashes;
 
 /**
  * One entry of the log as stored: the caller's record plus what the log adds (its index, its time to the

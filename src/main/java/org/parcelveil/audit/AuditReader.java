@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
+import org.parcelveil.tlog.Hashes;
 
 /** Reads the log for its public interfaces: proofs, tiles and entries, each from O(log n) stored nodes or one range. */
 final class AuditReader {

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.Sql;
+import org.parcelveil.tlog.Hashes;
 
 /**
  * Verifies the log from its database, read-only and in one consistent snapshot, with the service running or not: it

@@ -1,6 +1,7 @@
 package org.parcelveil.audit;
 
 import java.util.Base64;
+import org.parcelveil.tlog.Hashes;
 
 /**
  * The body of a C2SP tlog-checkpoint: the log's origin, the tree size and the root hash, one per line. Signed, it

@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Handle;
 import org.parcelveil.store.DuplicateKeyException;
 import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
+import org.parcelveil.tlog.MerkleProofs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

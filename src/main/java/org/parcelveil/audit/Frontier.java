@@ -3,6 +3,7 @@ package org.parcelveil.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.parcelveil.tlog.Hashes;
 
 /**
  * The right edge of a Merkle tree: the roots of its complete subtrees, one for each bit set in the tree size. That is

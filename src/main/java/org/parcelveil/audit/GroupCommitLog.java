@@ -31,6 +31,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.parcelveil.store.Sql;
+import org.parcelveil.tlog.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.parcelveil.tlog.MerkleProofs;
 
 /**
  * Verifies a downloaded disclosure history offline, with nothing but the log's published verifier keys: the

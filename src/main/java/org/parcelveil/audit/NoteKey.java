@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.parcelveil.tlog.Hashes;
 
 /**
  * A C2SP signed-note Ed25519 verifier key: a name, a key id and a public key, written {@code

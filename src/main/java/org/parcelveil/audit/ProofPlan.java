@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parcelveil.tlog.Hashes;
 
 /**
  * Builds RFC 6962 (section 2.1.1 and 2.1.2) inclusion and consistency proofs from stored complete subtrees. Each

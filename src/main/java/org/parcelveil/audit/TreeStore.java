@@ -13,6 +13,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.StoreException;
+import org.parcelveil.tlog.Hashes;
 
 /** The log's SQL: the head, and the entries with the tree nodes they store. On a caller's handle, so callers own transactions. */
 final class TreeStore {

@@ -118,7 +118,12 @@ public final class ShipmentRoutes implements Routes {
     return items;
   }
 
-  private static Map<String, Object> problem(ValidationException e) {
+  /** An item's problem, as the single creation would answer it (its type, title and detail, or its fields). */
+  private static Map<String, Object> problem(ApiException e) {
+    if (e.errors().isEmpty()) {
+      return Map.of("type", "https://parcelveil.org/problems/" + e.type(), "title", e.title(), "status", e.status(),
+          "detail", e.getMessage());
+    }
     return Map.of("type", "https://parcelveil.org/problems/validation", "title", "Invalid shipment",
         "status", 400, "errors", e.errors());
   }

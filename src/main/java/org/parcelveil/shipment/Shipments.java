@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
 import org.parcelveil.validation.ValidationException;
@@ -51,7 +52,11 @@ public final class Shipments {
   public record Created(Shipment shipment, Masked sender, Masked recipient) {}
 
   /** One item of a batch: its waybill, or why it failed. */
-  public record BatchOutcome(int index, String waybill, ValidationException error) {}
+  /**
+   * One item of a batch: its waybill, or why it was refused: invalid fields, or a marketplace recipient that does
+   * not open (a 400 problem of its own type). Either way only this item failed.
+   */
+  public record BatchOutcome(int index, String waybill, ApiException error) {}
 
   /**
    * Creates one shipment. With an idempotency key, the same key and body return the first shipment again; the
@@ -84,18 +89,23 @@ public final class Shipments {
    */
   public List<BatchOutcome> createBatch(Principal merchant, List<Object> items) {
     int n = items.size();
-    ValidationException[] errors = new ValidationException[n];
+    ApiException[] errors = new ApiException[n];
     NewShipment[] valid = new NewShipment[n];
     parallel(n).forEach(i -> {
       Object item = items.get(i);
       if (item instanceof ValidationException e) {
-        errors[i] = e;
+        errors[i] = ApiException.invalid(e.errors());
         return;
       }
       try {
         valid[i] = validate(merchant, (ShipmentRequest) item);
       } catch (ValidationException e) {
-        errors[i] = e;
+        errors[i] = ApiException.invalid(e.errors());
+      } catch (ApiException e) {
+        if (e.status() != 400) {
+          throw e;
+        }
+        errors[i] = e; // a sealed or registered recipient this item names does not open: this item's problem
       }
     });
     int ok = (int) java.util.Arrays.stream(valid).filter(java.util.Objects::nonNull).count();

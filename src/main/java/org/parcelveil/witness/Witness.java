@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parcelveil.audit.MerkleProofs;
+import org.parcelveil.tlog.MerkleProofs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,11 +17,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parcelveil.identity.Principal;
-import org.parcelveil.identity.Role;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.HttpSettings;
 import org.parcelveil.http.Json;
+import org.parcelveil.identity.Principal;
+import org.parcelveil.identity.Role;
+import org.parcelveil.tlog.Hashes;
+import org.parcelveil.tlog.MerkleProofs;
 
 /** The {@code /v1/audit} endpoints through a real server on port 0 and a real HTTP client. */
 class AuditRoutesTest {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parcelveil.tlog.Hashes;
+import org.parcelveil.tlog.MerkleProofs;
 
 /**
  * Every proof for every pair of sizes up to 70 against the RFC 6962 definitions written out directly (MTH, PATH,

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parcelveil.tlog.Hashes;
+import org.parcelveil.tlog.MerkleProofs;
 
 /** The Merkle code against the published RFC 6962 vectors in {@code audit/rfc6962-vectors.txt}. */
 class MerkleVectorsTest {

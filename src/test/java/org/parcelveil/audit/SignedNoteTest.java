@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parcelveil.tlog.Hashes;
 
 /** Signed notes and checkpoints against the Go sumdb/note known answer in {@code audit/signed-note-vectors.txt}. */
 class SignedNoteTest {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parcelveil.tlog.MerkleProofs;
 
 /**
  * An insider edits the log in the database. A plain edit is named by the verifier down to the entry. An insider

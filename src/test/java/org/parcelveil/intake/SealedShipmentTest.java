@@ -147,7 +147,15 @@ class SealedShipmentTest {
     Map<String, Object> mixed = new LinkedHashMap<>(sealedRecipient(blob, platformId, "TB-10"));
     mixed.put("name", "Someone");
     assertThat(svc.post("/v1/shipments", merchant, shipment("X-4", mixed)).status()).isEqualTo(400);
-    for (TestService.Response r : List.of(otherShop, otherOrder, notAPlatform)) {
+    // In a batch, the copied blob fails only its own item, with the same problem type; the other item is created.
+    TestService.Response batch = svc.post("/v1/shipments/batch", merchant, Map.of("shipments", List.of(
+        shipment("X-5", sealedRecipient(seal(platformId, "TB-12", merchantId, buyer()), platformId, "TB-12")),
+        shipment("X-6", sealedRecipient(blob, platformId, "TB-13")))));
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    JsonNode items = batch.json().get("results");
+    assertThat(items.get(0).get("waybill").isTextual()).as(batch.body()).isTrue();
+    assertThat(items.get(1).get("error").get("type").asText()).as(batch.body()).endsWith("sealed-does-not-open");
+    for (TestService.Response r : List.of(otherShop, otherOrder, notAPlatform, batch)) {
       for (String marker : Fixtures.MARKERS) {
         assertThat(r.body()).doesNotContain(marker);
       }

@@ -37,6 +37,7 @@ class CitusPlacementTest {
       assertThat(placed.get("idempotency_keys").column()).isEqualTo("merchant_id");
       assertThat(placed.get("verification_requests").column()).isEqualTo("id");
       assertThat(placed.get("platform_orders").column()).isEqualTo("merchant_id");
+      assertThat(placed.get("relay_budget").colocation()).isEqualTo(placed.get("disclosure_budget").colocation());
       long audit = placed.get("audit_head").colocation();
       for (String t : AUDIT) {
         assertThat(placed.get(t)).as(t).isEqualTo(new Placement("distributed", "<none>", audit, 1));

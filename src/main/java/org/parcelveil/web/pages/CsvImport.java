@@ -79,7 +79,8 @@ public final class CsvImport {
       if (o.error() == null) {
         created.add(o.waybill());
       } else {
-        failed.add(new RowError(lines.get(o.index()), o.error().errors()));
+        failed.add(new RowError(lines.get(o.index()), o.error().errors().isEmpty()
+            ? List.of(new FieldError("recipient", o.error().title())) : o.error().errors()));
       }
     }
     return new Result(created, failed, null);

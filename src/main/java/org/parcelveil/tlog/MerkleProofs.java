@@ -1,4 +1,4 @@
-package org.parcelveil.audit;
+package org.parcelveil.tlog;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
