@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.CapturedLogs;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.MarketplaceSealer;
 import org.parcelveil.app.SubjectLogin;
 import org.parcelveil.app.TestService;
 
@@ -82,6 +83,36 @@ class NoPersonalDataSidewaysTest {
           Map.of("phone", Fixtures.MARK_PHONE, "code", Fixtures.MARK_PHONE_DIGITS + "x")).body());
       sideways.add(svc.post("/v1/subjects/session", null, Map.of("phone", Fixtures.MARK_PHONE, "code", "000000")).body());
       sideways.add(svc.get("/v1/subjects/shipments", "pv_" + Fixtures.MARK_NAME).body());
+      sideways.add(svc.get("/v1/subjects/disclosures", subject).body());
+      sideways.add(svc.get("/v1/track/" + waybill + "?phoneLast4=" + Fixtures.MARK_PHONE.substring(7), null).body());
+
+      // Sealed orders: registered and sealed recipients, good and bad, one by one and in a batch.
+      var platform = svc.principal("platform", "Marketplace", null);
+      var shop = svc.principal("merchant", "Sealed shop", null);
+      String platformId = platform.principal().id();
+      String shopId = shop.principal().id();
+      Map<String, Object> buyer = Fixtures.party(Fixtures.MARK_NAME + " 贾宝玉黛", Fixtures.MARK_PHONE, "西湖区");
+      TestService.Response order = svc.post("/v1/orders", platform.token(), Map.of("merchant", shopId,
+          "orderId", "TB-1", "recipient", buyer));
+      assertThat(order.status()).as("the walk registers a real order").isEqualTo(201);
+      sideways.add(order.body());
+      sideways.add(svc.post("/v1/orders", platform.token(), Map.of("merchant", shopId, "orderId", "TB-2",
+          "recipient", bad().get("recipient"))).body());
+      sideways.add(svc.post("/v1/orders", platform.token(), Map.of("merchant", shopId, "orderId", "TB-1",
+          "recipient", Fixtures.party(Fixtures.MARK_NAME + " 贾宝玉", "13900001111", "西湖区"))).body());
+      String blob = MarketplaceSealer.seal(svc, platformId, "TB-3", shopId, buyer);
+      TestService.Response sealed = svc.post("/v1/shipments", shop.token(), sealedShipment(blob, platformId, "TB-3"));
+      assertThat(sealed.status()).as("the walk ships a real sealed order").isEqualTo(201);
+      sideways.add(sealed.body());
+      String altered = blob.substring(0, blob.length() - 2) + (blob.endsWith("A") ? "BB" : "AA");
+      sideways.add(svc.post("/v1/shipments", shop.token(), sealedShipment(altered, platformId, "TB-3")).body());
+      sideways.add(svc.post("/v1/shipments", shop.token(), sealedShipment(blob, platformId, "TB-4")).body());
+      // Sealed, but what opens is no valid party: the problem names fields, never their values.
+      String invalid = MarketplaceSealer.seal(svc, platformId, "TB-5", shopId,
+          Map.of("name", Fixtures.MARK_NAME, "phone", "1" + Fixtures.MARK_PHONE));
+      sideways.add(svc.post("/v1/shipments", shop.token(), sealedShipment(invalid, platformId, "TB-5")).body());
+      sideways.add(svc.post("/v1/shipments/batch", shop.token(), Map.of("shipments", List.of(
+          sealedShipment(blob, platformId, "TB-3"), sealedShipment(altered, platformId, "TB-6")))).body());
       sideways.add(svc.get("/metrics", svc.adminToken).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());
@@ -91,6 +122,12 @@ class NoPersonalDataSidewaysTest {
       assertThat(all).as("marker %s", marker).doesNotContain(marker);
     }
     assertThat(all).contains("http_server_requests");
+  }
+
+  private static Map<String, Object> sealedShipment(String sealed, String platform, String orderId) {
+    Map<String, Object> s = new HashMap<>(Fixtures.shipment("SEALED-" + orderId));
+    s.put("recipient", MarketplaceSealer.recipient(sealed, platform, orderId));
+    return s;
   }
 
   private static Map<String, Object> bad() {

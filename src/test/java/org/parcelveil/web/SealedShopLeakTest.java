@@ -2,13 +2,11 @@ package org.parcelveil.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +16,9 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.bouncycastle.crypto.hpke.HPKE;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.MarketplaceSealer;
 import org.parcelveil.app.TestService;
 import org.parcelveil.http.Json;
 
@@ -134,19 +132,9 @@ class SealedShopLeakTest {
     return Fixtures.party(Fixtures.MARK_NAME + " 贾宝玉黛", Fixtures.MARK_PHONE, "西湖区");
   }
 
-  /** The marked buyer sealed with BouncyCastle as in docs/sealed-orders.md, to the key the service publishes. */
-  static Map<String, Object> sealed(TestService svc, String platform, String orderId, String merchant)
-      throws Exception {
-    JsonNode key = svc.get("/v1/intake/key", null).json().get("keys").get(0);
-    HPKE hpke = new HPKE(HPKE.mode_base, HPKE.kem_X25519_SHA256, HPKE.kdf_HKDF_SHA256, HPKE.aead_AES_GCM256);
-    var pk = hpke.deserializePublicKey(Base64.getUrlDecoder().decode(key.get("publicKey").asText()));
-    byte[] info = "parcelveil intake v1".getBytes(StandardCharsets.US_ASCII);
-    byte[] aad = (platform + "|" + orderId + "|" + merchant).getBytes(StandardCharsets.UTF_8);
-    byte[][] out = hpke.seal(pk, info, aad, Json.mapper().writeValueAsBytes(buyer()), null, null, null);
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String value = "pvs1." + key.get("keyId").asText() + "." + b64.encodeToString(out[1]) + "."
-        + b64.encodeToString(out[0]);
-    return Map.of("sealed", value, "platform", platform, "orderId", orderId);
+  static Map<String, Object> sealed(TestService svc, String platform, String orderId, String merchant) {
+    return MarketplaceSealer.recipient(MarketplaceSealer.seal(svc, platform, orderId, merchant, buyer()), platform,
+        orderId);
   }
 
   static Map<String, Object> shipment(String reference, Map<String, Object> recipient) {
