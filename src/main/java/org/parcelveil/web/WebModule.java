@@ -32,9 +32,9 @@ import org.parcelveil.web.session.Passwords;
  */
 public final class WebModule implements AutoCloseable {
   /** How often used form nonces past their day are deleted. */
-  static final Duration NONCE_PURGE_INTERVAL = Duration.ofHours(1);
+  static final Duration PURGE_INTERVAL = Duration.ofHours(1);
   private final Routes routes;
-  private final NoncePurge noncePurge;
+  private final WebPurge purge;
 
   /**
    * The services the console's screens show; the same instances the API uses. {@code trustedProxyHeader} names
@@ -55,21 +55,21 @@ public final class WebModule implements AutoCloseable {
     SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
     this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create,
         Access.roles(Role.ADMIN))));
-    this.noncePurge = new NoncePurge(nonces);
+    this.purge = new WebPurge(nonces, accounts.sessions());
   }
 
   public Routes routes() {
     return routes;
   }
 
-  /** Starts the periodic purge of used form nonces. */
+  /** Starts the periodic purge of used form nonces and expired sessions. */
   public WebModule start() {
-    noncePurge.start(NONCE_PURGE_INTERVAL);
+    purge.start(PURGE_INTERVAL);
     return this;
   }
 
   @Override
   public void close() {
-    noncePurge.close();
+    purge.close();
   }
 }

@@ -5,27 +5,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parcelveil.web.session.FormNonces;
+import org.parcelveil.web.session.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forgets used form nonces older than a day on a schedule, so the table holds about one day of reveals and never
- * grows with the life of the service. Every node runs it; the purge is one idempotent delete.
+ * Forgets, on a schedule, used form nonces older than a day and console sessions past their absolute lifetime, so
+ * neither table grows with the life of the service (an expired session is refused anyway; its row would only stay).
+ * Every node runs it; each purge is one idempotent delete.
  */
-final class NoncePurge implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(NoncePurge.class);
+final class WebPurge implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebPurge.class);
   private final FormNonces nonces;
+  private final Sessions sessions;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "web-nonce-purge");
+    Thread t = new Thread(r, "web-purge");
     t.setDaemon(true);
     return t;
   });
 
-  NoncePurge(FormNonces nonces) {
+  WebPurge(FormNonces nonces, Sessions sessions) {
     this.nonces = nonces;
+    this.sessions = sessions;
   }
 
-  NoncePurge start(Duration every) {
+  WebPurge start(Duration every) {
     scheduler.scheduleWithFixedDelay(this::runOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
@@ -33,9 +37,10 @@ final class NoncePurge implements AutoCloseable {
   void runOnce() {
     try {
       nonces.purge();
+      sessions.purgeExpired();
     } catch (RuntimeException e) {
       // The next run deletes whatever this one left.
-      LOG.warn("form nonce purge failed: {}", e.getClass().getSimpleName());
+      LOG.warn("console purge failed: {}", e.getClass().getSimpleName());
     }
   }
 

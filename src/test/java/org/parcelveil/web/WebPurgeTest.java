@@ -12,7 +12,7 @@ import org.parcelveil.app.TestService;
 import org.parcelveil.web.session.FormNonces;
 
 /** The used-nonce table keeps about a day: the periodic purge forgets older nonces and keeps the day's. */
-class NoncePurgeTest {
+class WebPurgeTest {
 
   @Test
   void periodicPurge_forgetsNoncesOlderThanADay_andKeepsTheDays() throws Exception {
@@ -26,15 +26,36 @@ class NoncePurgeTest {
       assertThat(nonces.consume(fresh)).isTrue();
       assertThat(rows(ds)).isEqualTo(2);
 
-      try (NoncePurge purge = new NoncePurge(nonces).start(Duration.ofMillis(50))) {
+      // A signed-in console session, then one signed in 13 hours later: the first is past its 12-hour lifetime.
+      String login = "purged";
+      People.person(svc, "admin", "Admin", null, login);
+      java.util.Map<String, byte[]> secrets = new java.util.HashMap<>();
+      ConsoleClient first = new ConsoleClient(svc);
+      People.signIn(first, svc, login, secrets);
+      svc.clock.advance(Duration.ofHours(13));
+      People.signIn(new ConsoleClient(svc), svc, login, secrets);
+      assertThat(count(ds, "web_sessions")).isEqualTo(2);
+
+      try (WebPurge purge = new WebPurge(nonces, org.parcelveil.web.session.Accounts.create(ds, svc.pv.principals(),
+          svc.pv.keys(), svc.pv.audit().log(), org.parcelveil.web.session.Passwords.standard(), svc.clock).sessions()).start(Duration.ofMillis(50))) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (rows(ds) > 1 && System.nanoTime() < deadline) {
+        while ((rows(ds) > 1 || count(ds, "web_sessions") > 1) && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
       }
 
       assertThat(rows(ds)).isEqualTo(1);
       assertThat(nonces.consume(fresh)).as("the day's nonce still works once only").isFalse();
+      assertThat(count(ds, "web_sessions")).as("the expired session's row is gone, the live one stays").isEqualTo(1);
+      assertThat(first.get("/console").path()).as("the purged session signs in again").isEqualTo("/console/signin");
+    }
+  }
+
+  private static long count(DataSource ds, String table) throws SQLException {
+    try (Connection c = ds.getConnection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
