@@ -119,7 +119,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final SubjectData subjectData;
   private final MetricsAccess metricsAccess;
   private final ServiceMetrics metrics;
-  /** The console, once {@link #serve()} made it; its nonce purge stops with the service. */
+  /** The console, once {@link #serve()} made it; its purge of nonces and expired sessions stops with the service. */
   private volatile @Nullable WebModule web;
 
   private ParcelVeil(Settings settings, Map<String, String> env, Clock clock) {
