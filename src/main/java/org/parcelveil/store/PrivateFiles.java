@@ -56,7 +56,8 @@ public final class PrivateFiles {
 
   /**
    * Writes {@code bytes} to {@code file} atomically: a sibling temporary file is created with mode 0600, written,
-   * forced to disk and renamed over {@code file}. A reader sees the old content or the new, never a part.
+   * forced to disk and renamed over {@code file}, and the directory is forced too, so the rename itself survives a
+   * power loss. A reader sees the old content or the new, never a part.
    */
   public static void write(Path file, byte[] bytes) {
     Path target = file.toAbsolutePath();
@@ -72,6 +73,7 @@ public final class PrivateFiles {
         ch.force(true);
       }
       Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      forceDirectory(target.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } finally {
@@ -80,6 +82,16 @@ public final class PrivateFiles {
       } catch (IOException ignored) {
         // the rename consumed it, or the failure above is the one to report
       }
+    }
+  }
+
+  /** fsync of a directory: on Linux a directory opens for reading and forces like a file; elsewhere it may not. */
+  private static void forceDirectory(Path dir) throws IOException {
+    if (!POSIX) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
     }
   }
 
