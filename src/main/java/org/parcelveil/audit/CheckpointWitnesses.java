@@ -41,7 +41,7 @@ final class CheckpointWitnesses implements AutoCloseable {
   private final AtomicLong witnessedAtMillis;
   private volatile Consumer<String> alarm = detail -> {};
   private boolean failing;
-  /** The last cosigned note found to satisfy the quorum (notes never change once stored, so one check suffices). */
+  /** The last cosigned note found to satisfy the quorum (what a given note text proves cannot change). */
   private volatile String lastSatisfying;
 
   CheckpointWitnesses(Sql sql, WitnessSettings settings, Duration timeout, Clock clock) {
