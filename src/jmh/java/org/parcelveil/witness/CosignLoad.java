@@ -16,7 +16,10 @@ import org.parcelveil.bench.Machine;
  * the witness's state was fsynced. Requests are made before the clock starts; a log pushes its checkpoints one after
  * another (each needs the previous one's size), several logs push in parallel.
  *
- * <pre>java -cp ... org.parcelveil.witness.CosignLoad [seconds per row]</pre>
+ * <pre>java -cp ... org.parcelveil.witness.CosignLoad [seconds per row] [checkpoints prepared per log]</pre>
+ *
+ * A row ends at its deadline or when its logs ran out of prepared checkpoints, whichever comes first; fewer prepared
+ * checkpoints (default 4,000) keep the preparation of the 1,000-leaf rows within memory and time on a small machine.
  */
 public final class CosignLoad {
   private CosignLoad() {}
@@ -25,23 +28,23 @@ public final class CosignLoad {
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int perLog = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
     System.out.print(Machine.describe());
     System.out.println("| transport | logs | leaves per checkpoint | proof hashes (mean) | checkpoints | cosigned/s | p50 ms | p99 ms |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (String transport : List.of("in-process", "HTTP")) {
       for (int logs : new int[] {1, 4}) {
         for (int leaves : new int[] {1, 1000}) {
-          run(transport, logs, leaves, seconds);
+          run(transport, logs, leaves, seconds, perLog);
         }
       }
     }
   }
 
-  static void run(String transport, int logCount, int leaves, int seconds) throws Exception {
+  static void run(String transport, int logCount, int leaves, int seconds, int perLog) throws Exception {
     Path dir = Files.createTempDirectory("witness-bench");
     List<TestLog> logs = new ArrayList<>();
     List<List<Push>> pushes = new ArrayList<>();
-    int perLog = 4_000;
     long proofHashes = 0;
     for (int i = 0; i < logCount; i++) {
       TestLog log = new TestLog("bench.example/log" + i, (byte) (i + 1));

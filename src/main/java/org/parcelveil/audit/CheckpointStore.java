@@ -37,18 +37,28 @@ final class CheckpointStore {
     return h.createQuery("SELECT " + COLUMNS + " FROM audit_checkpoints ORDER BY tree_size").map(STORED).list();
   }
 
-  /** The newest checkpoint a quorum of witnesses cosigned, as the note with their cosignatures. */
-  static Optional<String> latestCosigned(Handle h) {
-    return h.createQuery("SELECT cosigned_note FROM audit_checkpoints WHERE tree_size = "
-            + "(SELECT MAX(tree_size) FROM audit_checkpoints WHERE cosigned_note IS NOT NULL)")
-        .mapTo(String.class).findFirst();
+  /**
+   * The newest {@code limit} checkpoints stored with witnesses' cosignatures, newest first, as the notes with their
+   * cosignatures. Which of them a node may serve depends on the witnesses and quorum it is configured with.
+   */
+  static List<String> latestCosigned(Handle h, int limit) {
+    return h.createQuery("SELECT cosigned_note FROM audit_checkpoints WHERE cosigned_note IS NOT NULL "
+            + "ORDER BY tree_size DESC LIMIT :limit")
+        .bind("limit", limit).mapTo(String.class).list();
   }
 
-  /** Stores the cosigned note of the checkpoint of that size, unless another node stored one first. */
-  static void cosign(Handle h, long size, String cosignedNote, long micros) {
-    h.createUpdate("UPDATE audit_checkpoints SET cosigned_note = :note, cosigned_us = :micros "
-            + "WHERE tree_size = :size AND cosigned_note IS NULL")
-        .bind("note", cosignedNote).bind("micros", micros).bind("size", size).execute();
+  /**
+   * Stores the cosigned note of the checkpoint of that size in place of {@code previous} (null: none yet), unless
+   * another node changed it first.
+   */
+  static void cosign(Handle h, long size, String cosignedNote, @Nullable String previous, long micros) {
+    var update = h.createUpdate("UPDATE audit_checkpoints SET cosigned_note = :note, cosigned_us = :micros "
+            + "WHERE tree_size = :size AND " + (previous == null ? "cosigned_note IS NULL" : "cosigned_note = :previous"))
+        .bind("note", cosignedNote).bind("micros", micros).bind("size", size);
+    if (previous != null) {
+      update.bind("previous", previous);
+    }
+    update.execute();
   }
 
   static void insert(Handle h, Checkpoint cp, String note, int keyVersion, long micros) {

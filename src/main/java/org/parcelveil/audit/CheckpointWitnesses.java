@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import org.parcelveil.store.Sql;
 import org.parcelveil.store.StoreException;
 import org.parcelveil.witness.Quorum;
+import org.parcelveil.witness.SignedNote;
+import org.parcelveil.witness.VerifierKey;
 import org.parcelveil.witness.WitnessClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,20 +21,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes the log's latest signed checkpoint to its witnesses and, once a quorum cosigned it, stores the note with
  * their cosignatures as the log's witnessed checkpoint. While the quorum is not reached the last witnessed
- * checkpoint stays the one served, and the alarm is raised once per outage.
+ * checkpoint stays the one served, and the alarm is raised once per outage. A stored cosigned note counts only if it
+ * carries cosignatures by at least K of the witnesses this node is configured with: one stored under another
+ * configuration (fewer or other witnesses, a smaller quorum) is neither served nor taken as witnessed.
  */
 final class CheckpointWitnesses implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointWitnesses.class);
 
   /** Alerts keep a detail of at most 400 characters. */
   private static final int MAX_DETAIL = 400;
+  /** How many of the newest cosigned checkpoints are looked at for one this node's quorum cosigned. */
+  static final int SERVED_LOOKBACK = 64;
 
   private final Sql sql;
   private final Quorum quorum;
+  private final List<VerifierKey> pinned;
+  private final int k;
   private final Clock clock;
   private final AtomicLong witnessedAtMillis;
   private volatile Consumer<String> alarm = detail -> {};
   private boolean failing;
+  /** The last cosigned note found to satisfy the quorum (what a given note text proves cannot change). */
+  private volatile String lastSatisfying;
 
   CheckpointWitnesses(Sql sql, WitnessSettings settings, Duration timeout, Clock clock) {
     List<WitnessClient> clients = new ArrayList<>();
@@ -41,6 +51,8 @@ final class CheckpointWitnesses implements AutoCloseable {
     }
     this.sql = sql;
     this.quorum = new Quorum(clients, settings.k(), timeout);
+    this.pinned = clients.stream().map(WitnessClient::key).toList();
+    this.k = settings.k();
     this.clock = clock;
     this.witnessedAtMillis = new AtomicLong(clock.millis());
   }
@@ -57,7 +69,7 @@ final class CheckpointWitnesses implements AutoCloseable {
    * @return true if the latest checkpoint is witnessed now
    */
   boolean witness(CheckpointStore.Stored latest) {
-    if (latest.cosignedNote() != null) {
+    if (latest.cosignedNote() != null && satisfiesQuorum(latest.cosignedNote())) {
       covered();
       return true;
     }
@@ -74,15 +86,43 @@ final class CheckpointWitnesses implements AutoCloseable {
     }
     String cosigned = result.cosignedNote(latest.note());
     sql.useHandle("the witnessed checkpoint could not be stored",
-        h -> CheckpointStore.cosign(h, latest.size(), cosigned, EntryCodec.micros(clock.instant())));
+        h -> CheckpointStore.cosign(h, latest.size(), cosigned, latest.cosignedNote(),
+            EntryCodec.micros(clock.instant())));
     covered();
     LOG.debug("audit checkpoint {} cosigned by {} witnesses", latest.size(), result.cosignatures().size());
     return true;
   }
 
-  /** The newest checkpoint a quorum cosigned, with the cosignatures. */
+  /**
+   * The newest checkpoint this node's quorum cosigned, with the cosignatures: among the {@link #SERVED_LOOKBACK}
+   * newest stored with cosignatures, the first that carries at least K by the configured witnesses' keys.
+   */
   Optional<String> latestWitnessed() {
-    return sql.withHandle("the witnessed checkpoint could not be read", CheckpointStore::latestCosigned);
+    List<String> newest = sql.withHandle("the witnessed checkpoint could not be read",
+        h -> CheckpointStore.latestCosigned(h, 1));
+    if (newest.isEmpty() || satisfiesQuorum(newest.get(0))) {
+      return newest.stream().findFirst(); // the usual case: one row
+    }
+    List<String> notes = sql.withHandle("the witnessed checkpoint could not be read",
+        h -> CheckpointStore.latestCosigned(h, SERVED_LOOKBACK));
+    return notes.stream().filter(this::satisfiesQuorum).findFirst();
+  }
+
+  /** True if {@code cosignedNote} carries valid cosignatures by at least K of the configured witnesses. */
+  private boolean satisfiesQuorum(String cosignedNote) {
+    if (cosignedNote.equals(lastSatisfying)) {
+      return true;
+    }
+    boolean enough;
+    try {
+      enough = SignedNote.parse(cosignedNote).cosignedBy(pinned) >= k;
+    } catch (IllegalArgumentException e) {
+      enough = false;
+    }
+    if (enough) {
+      lastSatisfying = cosignedNote;
+    }
+    return enough;
   }
 
   /**

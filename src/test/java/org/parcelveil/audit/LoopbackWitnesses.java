@@ -19,12 +19,14 @@ final class LoopbackWitnesses implements AutoCloseable {
   static final class Running {
     final WitnessKey key;
     final Witness witness;
+    final Path dataDir;
     WitnessServer server;
     final int port;
 
-    Running(WitnessKey key, Witness witness, WitnessServer server) {
+    Running(WitnessKey key, Witness witness, Path dataDir, WitnessServer server) {
       this.key = key;
       this.witness = witness;
+      this.dataDir = dataDir;
       this.server = server;
       this.port = server.port();
     }
@@ -53,8 +55,9 @@ final class LoopbackWitnesses implements AutoCloseable {
 
   Running start(String name) {
     WitnessKey key = WitnessKey.loadOrCreate(dir.resolve(name.replace('/', '_') + ".key"), name);
-    Witness witness = new Witness(key, List.of(logKey), dir.resolve(name.replace('/', '_')), Clock.systemUTC());
-    Running r = new Running(key, witness, new WitnessServer(witness, "127.0.0.1", 0).start());
+    Path data = dir.resolve(name.replace('/', '_'));
+    Witness witness = new Witness(key, List.of(logKey), data, Clock.systemUTC());
+    Running r = new Running(key, witness, data, new WitnessServer(witness, "127.0.0.1", 0).start());
     running.add(r);
     return r;
   }

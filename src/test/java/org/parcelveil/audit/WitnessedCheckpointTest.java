@@ -122,6 +122,32 @@ class WitnessedCheckpointTest {
   }
 
   @Test
+  void aCheckpointCosignedUnderASmallerQuorum_isNotServedByANodeThatNeedsMore_untilItsOwnQuorumCosigns()
+      throws Exception {
+    LoopbackWitnesses.Running a = witnesses.start("regulator.example/a");
+    LoopbackWitnesses.Running b = witnesses.start("consumers.example/b");
+    AuditModule lenient = fx.witnessed(LoopbackWitnesses.settings(1, a), clock);
+    fx.append(0, 5);
+    lenient.publisher().publishNow();
+    String byA = lenient.publisher().served().orElseThrow();
+    assertThat(SignedNote.parse(byA).signatures()).hasSize(2);
+
+    AuditModule strict = fx.witnessed(LoopbackWitnesses.settings(2, a, b), clock);
+    assertThat(strict.publisher().served()).as("one cosignature of the two it needs").isEmpty();
+    b.stop();
+    strict.publisher().publishNow();
+    assertThat(strict.publisher().served()).as("B down: still not served").isEmpty();
+    assertThat(lenient.publisher().served()).contains(byA);
+
+    b.restart();
+    strict.publisher().publishNow();
+    String byBoth = strict.publisher().served().orElseThrow();
+    assertThat(byBoth).startsWith(fx.module.publisher().latest().orElseThrow()).contains("\n5\n");
+    assertThat(SignedNote.parse(byBoth).cosignedBy(List.of(a.key.verifierKey(), b.key.verifierKey()))).isEqualTo(2);
+    assertThat(lenient.publisher().served()).as("the stored note now carries both").contains(byBoth);
+  }
+
+  @Test
   void noQuorumEver_theCheckpointRouteSays503_notAnUnwitnessedCheckpoint() throws Exception {
     LoopbackWitnesses.Running a = witnesses.start("regulator.example/a");
     a.stop();
