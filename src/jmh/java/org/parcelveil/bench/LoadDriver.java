@@ -39,9 +39,9 @@ import org.parcelveil.tracking.ResultsSection;
  */
 public final class LoadDriver {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final String base;
+  final String base;
 
-  private LoadDriver(int port) {
+  LoadDriver(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 

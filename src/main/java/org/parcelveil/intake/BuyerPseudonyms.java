@@ -18,16 +18,35 @@ import org.parcelveil.vault.Person;
  */
 public final class BuyerPseudonyms {
   private final KeyStore keys;
+  /**
+   * The key, read from the key store on first use and kept, as the service's other HMAC keys are: reading it per
+   * shipment cost a database query and an unwrap for every sealed recipient. This key is never rotated (a new key
+   * would give every buyer a new pseudonym at every shop).
+   */
+  private volatile SecretKeySpec key;
 
   public BuyerPseudonyms(KeyStore keys) {
     this.keys = keys;
   }
 
+  private SecretKeySpec key() {
+    SecretKeySpec k = key;
+    if (k == null) {
+      byte[] bytes = keys.currentSecret(KeyName.BUYER_PSEUDONYMS).bytes();
+      try {
+        k = new SecretKeySpec(bytes, "HmacSHA256");
+      } finally {
+        Arrays.fill(bytes, (byte) 0);
+      }
+      key = k;
+    }
+    return k;
+  }
+
   public String of(String merchantId, Person buyer) {
-    byte[] key = keys.currentSecret(KeyName.BUYER_PSEUDONYMS).bytes();
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.init(key());
       String street = buyer.address().street() == null ? "" : buyer.address().street().reveal();
       String input = String.join("\u0000", merchantId, buyer.phone().reveal(), buyer.address().area().province(),
           buyer.address().area().city(), buyer.address().area().district(), normal(street),
@@ -36,8 +55,6 @@ public final class BuyerPseudonyms {
       return "byr_" + SealedValue.encode(Arrays.copyOf(out, 12));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-    } finally {
-      Arrays.fill(key, (byte) 0);
     }
   }
 

@@ -1,5 +1,8 @@
 package org.parcelveil.intake;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.Principals;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Role;
@@ -15,12 +18,34 @@ final class IntakeRecipients implements PlatformRecipients {
   private final Orders orders;
   private final Principals principals;
   private final BuyerPseudonyms pseudonyms;
+  /** Within one batch: whether each platform named so far is a live platform; null outside a batch. */
+  private final @Nullable Map<String, Boolean> platformsOfBatch;
 
   IntakeRecipients(IntakeOpener opener, Orders orders, Principals principals, BuyerPseudonyms pseudonyms) {
+    this(opener, orders, principals, pseudonyms, null);
+  }
+
+  private IntakeRecipients(IntakeOpener opener, Orders orders, Principals principals, BuyerPseudonyms pseudonyms,
+      @Nullable Map<String, Boolean> platformsOfBatch) {
     this.opener = opener;
     this.orders = orders;
     this.principals = principals;
     this.pseudonyms = pseudonyms;
+    this.platformsOfBatch = platformsOfBatch;
+  }
+
+  /** A batch names one or a few platforms for hundreds of items: each is looked up once per request. */
+  @Override
+  public PlatformRecipients forBatch() {
+    return new IntakeRecipients(opener, orders, principals, pseudonyms, new ConcurrentHashMap<>());
+  }
+
+  private boolean isPlatform(String id) {
+    return platformsOfBatch == null ? lookUpPlatform(id) : platformsOfBatch.computeIfAbsent(id, this::lookUpPlatform);
+  }
+
+  private boolean lookUpPlatform(String id) {
+    return principals.find(id).filter(p -> p.role() == Role.PLATFORM && !p.isRevoked()).isPresent();
   }
 
   @Override
@@ -40,8 +65,7 @@ final class IntakeRecipients implements PlatformRecipients {
     }
     if (input.platform() == null) {
       check.fail("recipient.platform", "is required with a sealed recipient");
-    } else if (principals.find(input.platform()).filter(p -> p.role() == Role.PLATFORM && !p.isRevoked())
-        .isEmpty()) {
+    } else if (!isPlatform(input.platform())) {
       check.fail("recipient.platform", "is not a platform");
     }
     if (input.orderId() == null) {

@@ -71,10 +71,8 @@ public final class Orders {
       check.fail("recipient", "is required");
     }
     check.throwIfInvalid();
-    Optional<Registered> again = existing(platform.id(), orderId, merchantId, person);
-    if (again.isPresent()) {
-      return again.get();
-    }
+    // Insert first and look up only on a conflict: a new order, the common case, then costs one database round trip
+    // instead of two. A repeat finds the unique key taken and is answered from the stored order as before.
     Instant now = clock.instant();
     LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(KEPT_DAYS);
     String handle = "pvo_" + SealedValue.encode(random());
@@ -83,7 +81,7 @@ public final class Orders {
     if (repository.insert(order)) {
       return new Registered(handle, true, person.masked());
     }
-    // Registered by a concurrent call a moment ago.
+    // Registered before, by this platform's earlier call or a concurrent one.
     return existing(platform.id(), orderId, merchantId, person).orElseThrow();
   }
 

@@ -91,6 +91,7 @@ public final class Shipments {
     int n = items.size();
     ApiException[] errors = new ApiException[n];
     NewShipment[] valid = new NewShipment[n];
+    PlatformRecipients recipients = platforms.forBatch();
     parallel(n).forEach(i -> {
       Object item = items.get(i);
       if (item instanceof ValidationException e) {
@@ -98,7 +99,7 @@ public final class Shipments {
         return;
       }
       try {
-        valid[i] = validate(merchant, (ShipmentRequest) item);
+        valid[i] = NewShipment.validate((ShipmentRequest) item, printable, recipients, merchant.id());
       } catch (ValidationException e) {
         errors[i] = ApiException.invalid(e.errors());
       } catch (ApiException e) {

@@ -163,6 +163,23 @@ class SealedShipmentTest {
   }
 
   @Test
+  void inABatch_eachNamedPlatformIsChecked_andANonPlatformFailsOnlyItsItems() {
+    TestService.Response batch = svc.post("/v1/shipments/batch", merchant, Map.of("shipments", List.of(
+        shipment("B-1", sealedRecipient(seal(platformId, "TB-40", merchantId, buyer()), platformId, "TB-40")),
+        shipment("B-2", sealedRecipient(seal(merchantId, "TB-41", merchantId, buyer()), merchantId, "TB-41")),
+        shipment("B-3", sealedRecipient(seal(platformId, "TB-42", merchantId, buyer()), platformId, "TB-42")),
+        shipment("B-4", sealedRecipient(seal(merchantId, "TB-43", merchantId, buyer()), merchantId, "TB-43")))));
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    JsonNode items = batch.json().get("results");
+    assertThat(items.get(0).get("waybill").isTextual()).as(batch.body()).isTrue();
+    assertThat(items.get(2).get("waybill").isTextual()).as(batch.body()).isTrue();
+    for (int i : new int[] {1, 3}) {
+      assertThat(items.get(i).get("waybill").isTextual()).as(batch.body()).isFalse();
+      assertThat(items.get(i).get("error").toString()).as(batch.body()).contains("recipient.platform");
+    }
+  }
+
+  @Test
   void theWaybillBelongsToThePlatformsOrder_fromItsCreation() {
     String waybill = svc.post("/v1/shipments", merchant,
             shipment("V-1", sealedRecipient(seal(platformId, "TB-20", merchantId, buyer()), platformId, "TB-20")))
