@@ -13,8 +13,14 @@ import org.flywaydb.core.Flyway;
  * The service's relational store: a pooled data source on PostgreSQL (the embedded store or a server of the
  * operator's), migrated by Flyway on open. One SQL dialect everywhere; the schema avoids features that distributed
  * PostgreSQL cannot run.
+ *
+ * <p>On Citus the migrations run only where the service's node is connected to the coordinator; a node connected to
+ * a worker checks that the coordinator has applied every migration this build has, and migrates nothing
+ * ({@link CitusRole}).
  */
 public final class Database implements AutoCloseable {
+  /** Flyway's history table, one per location (in the location's schema). */
+  static final String HISTORY = "pv_schema_history";
   private final HikariDataSource dataSource;
   private final EmbeddedPostgres.Lease embedded;
 
@@ -52,11 +58,18 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("currentSchema", schema);
       }
       ds = new HikariDataSource(config);
-      var flyway = Flyway.configure();
+      var configured = Flyway.configure();
       if (schema != null) {
-        flyway.schemas(schema);
+        configured.schemas(schema);
       }
-      flyway.dataSource(ds).locations("classpath:db/" + location).table("pv_schema_history").load().migrate();
+      Flyway flyway = configured.dataSource(ds).locations("classpath:db/" + location).table(HISTORY).load();
+      CitusRole role = CitusRole.of(ds);
+      if (role == CitusRole.WORKER) {
+        CitusRole.checkMigrated(ds, flyway, location);
+      } else {
+        flyway.migrate();
+        role.placeHistory(ds);
+      }
       return new Database(ds, embedded);
     } catch (RuntimeException e) {
       if (ds != null) {

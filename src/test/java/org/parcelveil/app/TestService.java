@@ -82,6 +82,14 @@ public final class TestService implements AutoCloseable {
     return new TestService(dataDir, pv.settings(), env, clock);
   }
 
+  /**
+   * A second node whose settings {@code tune} adjusts, e.g. connected to a Citus worker instead of the coordinator
+   * ({@link org.parcelveil.store.TestDatabases#onCitusWorker}).
+   */
+  public TestService anotherNode(java.util.function.UnaryOperator<Settings> tune) {
+    return new TestService(dataDir, tune.apply(pv.settings()), env, clock);
+  }
+
   /** The same stores, opened again (a restart). */
   public TestService restart() {
     close();

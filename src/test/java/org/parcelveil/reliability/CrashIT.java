@@ -31,8 +31,10 @@ import org.parcelveil.store.TestDatabases;
  * acknowledgement; after each restart, everything acknowledged is there exactly once, no number was issued twice,
  * every acknowledged reveal has its audit entry, and the log verifies, on the embedded store and on PostgreSQL. On the
  * embedded store every other round also kills its database server with -9, so that the restart runs PostgreSQL's
- * crash recovery. Short by default; set {@code -Dpv.crash.rounds=N} for the long form and
- * {@code -Dpv.crash.kinds=embedded} (or {@code postgres}) for one store only.
+ * crash recovery. On Citus ({@code -Dpv.crash.kinds=citus}; not in the default run, the cluster needs Citus
+ * installed) the service is connected to the coordinator in even rounds and to a worker in odd ones. Short by
+ * default; set {@code -Dpv.crash.rounds=N} for the long form and {@code -Dpv.crash.kinds=embedded} (or
+ * {@code postgres}, {@code citus}) for one store only.
  */
 class CrashIT {
   static final int ROUNDS = Integer.getInteger("pv.crash.rounds", 2);
@@ -43,6 +45,8 @@ class CrashIT {
   /** Events posted, answered or not: a kill between commit and answer leaves an event nobody was told of. */
   final Map<String, Integer> postedEvents = new ConcurrentHashMap<>();
   final Map<Long, String> ackedReveals = new ConcurrentHashMap<>();
+  /** How batches were answered (status, or -1: no answer), to tell a slow store from a failing one. */
+  final Map<Integer, Integer> batchAnswers = new ConcurrentHashMap<>();
 
   static java.util.stream.Stream<String> kinds() {
     return java.util.Arrays.stream(System.getProperty("pv.crash.kinds", "embedded,postgres").split(","));
@@ -54,14 +58,20 @@ class CrashIT {
       throws Exception {
     Path data = dir.resolve("data");
     List<String> db = new ArrayList<>();
-    if (kind.equals("postgres")) {
-      DatabaseSettings pg = TestDatabases.freshPostgres();
+    List<String> onWorker = new ArrayList<>();
+    if (kind.equals("postgres") || kind.equals("citus")) {
+      DatabaseSettings pg = TestDatabases.fresh(kind);
       db = List.of("--db-url", pg.url(), "--db-user", pg.user());
+      onWorker = db;
+      if (kind.equals("citus")) {
+        DatabaseSettings worker = TestDatabases.onCitusWorker(pg, 1);
+        onWorker = List.of("--db-url", worker.url(), "--db-user", worker.user());
+      }
     }
     Cast cast = null;
     Random random = new Random(7);
     for (int round = 0; round < ROUNDS; round++) {
-      try (ServiceProcess p = start(data, db)) {
+      try (ServiceProcess p = start(data, round % 2 == 0 ? db : onWorker)) {
         ApiClient api = new ApiClient(p.awaitPort(Duration.ofSeconds(120)));
         if (cast == null) {
           cast = Cast.create(api, Files.readString(data.resolve("admin.token")).trim());
@@ -75,7 +85,8 @@ class CrashIT {
         clients.submit(() -> loop(stop, () -> batch(api, c)));
         clients.submit(() -> loop(stop, () -> reveal(api, c, deliverable)));
         clients.submit(() -> loop(stop, () -> scan(api, c)));
-        Thread.sleep(1500 + random.nextInt(2500));
+        // A batch of 200 commits across the workers on Citus: a longer window, so that some finish before the kill.
+        Thread.sleep((kind.equals("citus") ? 8000 : 1500) + random.nextInt(2500));
         p.kill();
         if (kind.equals("embedded") && round % 2 == 1) {
           killDatabaseServer(data);
@@ -89,7 +100,8 @@ class CrashIT {
       ApiClient api = new ApiClient(p.awaitPort(Duration.ofSeconds(120)));
       verifyAcknowledged(api, cast);
     }
-    assertThat(ackedWaybills).as("the harness acknowledged work").hasSizeGreaterThan(100);
+    assertThat(ackedWaybills).as("the harness acknowledged work; batches answered " + batchAnswers)
+        .hasSizeGreaterThan(100);
     assertThat(ackedReveals).isNotEmpty();
     List<String> verify = new ArrayList<>(List.of("audit", "verify", "--data", data.toString()));
     verify.addAll(db);
@@ -133,7 +145,14 @@ class CrashIT {
     for (int i = 0; i < 200; i++) {
       items.add(Fixtures.shipment("CRASH-" + i));
     }
-    ApiClient.Reply r = api.post("/v1/shipments/batch", c.merchant, Map.of("shipments", items));
+    ApiClient.Reply r;
+    try {
+      r = api.post("/v1/shipments/batch", c.merchant, Map.of("shipments", items));
+    } catch (Exception e) {
+      batchAnswers.merge(-1, 1, Integer::sum);
+      throw e;
+    }
+    batchAnswers.merge(r.status(), 1, Integer::sum);
     if (r.status() == 200) {
       for (JsonNode item : r.json().get("results")) {
         String wb = item.get("waybill").asText();

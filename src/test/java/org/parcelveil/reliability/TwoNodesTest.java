@@ -9,21 +9,27 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
 import org.parcelveil.audit.AuditReport;
 import org.parcelveil.audit.AuditVerifier;
+import org.parcelveil.store.TestDatabases;
 
 /**
  * Two service nodes on one PostgreSQL behind a round-robin client: numbering, idempotency keys, budgets, the audit
- * sequencer and checkpoints stay correct.
+ * sequencer and checkpoints stay correct. On Citus the second node is connected to a worker, as an operator spreads
+ * application nodes over the workers.
  */
 class TwoNodesTest {
 
-  @Test
-  void twoNodes_shareNumberingIdempotencyBudgetsAndOneLog() throws Exception {
-    try (TestService a = TestService.start("postgres"); TestService b = a.anotherNode()) {
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void twoNodes_shareNumberingIdempotencyBudgetsAndOneLog(String kind) throws Exception {
+    try (TestService a = TestService.start(kind); TestService b = kind.equals("citus")
+        ? a.anotherNode(s -> s.withDatabase(TestDatabases.onCitusWorker(s.mainDatabase(), 0)))
+        : a.anotherNode()) {
       List<TestService> nodes = List.of(a, b);
       Fixtures.network(a);
       String merchant = a.principal("merchant", "Shop", null).token();

@@ -40,6 +40,7 @@ final class CitusCluster {
   private final Path dir;
   private final int coordinator;
   private final List<Integer> workers;
+  private final List<Integer> spares = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private CitusCluster(Path dir, int coordinator, List<Integer> workers) {
     this.dir = dir;
@@ -73,6 +74,34 @@ final class CitusCluster {
       throw new IllegalStateException("could not create a database on the Citus cluster in " + dir, e);
     }
     return new DatabaseSettings(url(coordinator, name), USER, "");
+  }
+
+  /**
+   * Starts one more node, not yet in the cluster, with {@code database} and the citus extension in it: what an
+   * operator prepares before {@code citus_add_node}. Stopped with the cluster. Returns its port.
+   */
+  synchronized int startSpareNode(String database) {
+    try {
+      int port = freePorts(1).get(0);
+      startNode(port);
+      spares.add(port);
+      // Like every node, the template too: a database copied from it still names the template as the database
+      // Citus's objects belong to, and citus_add_node connects to it on the new node.
+      execute(port, "postgres", "CREATE DATABASE " + TEMPLATE);
+      execute(port, TEMPLATE, "CREATE EXTENSION citus");
+      execute(port, "postgres", "CREATE DATABASE " + database);
+      execute(port, database, "CREATE EXTENSION citus");
+      return port;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not prepare a spare node in " + dir, e);
+    }
+  }
+
+  /** The host the nodes listen on, as the coordinator names them. */
+  static String host() {
+    return HOST;
   }
 
   /** The JDBC URL of a database on a worker (Citus answers distributed queries from any node). */
@@ -129,6 +158,8 @@ final class CitusCluster {
           // Few shards: every distributed table is created once per test database.
           "citus.shard_count = 4",
           "citus.log_remote_commands = off",
+          // Shard moves (citus_rebalance_start) copy and catch up by logical replication.
+          "wal_level = logical",
           ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolve("server.log").toString(),
           "-w", "-t", "60", "start");
@@ -226,7 +257,7 @@ final class CitusCluster {
   }
 
   private List<Integer> allPorts() {
-    return Stream.concat(Stream.of(coordinator), workers.stream()).toList();
+    return Stream.concat(Stream.concat(Stream.of(coordinator), workers.stream()), spares.stream()).toList();
   }
 
   private Path nodeDir(int port) {

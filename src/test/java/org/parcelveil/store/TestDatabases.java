@@ -52,6 +52,16 @@ public final class TestDatabases {
     return CitusCluster.get().fresh();
   }
 
+  /**
+   * The same database as {@code coordinator} (from {@link #freshCitus()}) on one of the cluster's workers (0 or 1),
+   * where Citus answers queries on the distributed and reference tables too.
+   */
+  public static DatabaseSettings onCitusWorker(DatabaseSettings coordinator, int worker) {
+    String database = coordinator.url().substring(coordinator.url().lastIndexOf('/') + 1);
+    return new DatabaseSettings(CitusCluster.get().workerUrl(worker, database), coordinator.user(),
+        coordinator.password());
+  }
+
   /** A new, empty database on the shared PostgreSQL server. */
   public static synchronized DatabaseSettings freshPostgres() {
     try {

@@ -6,16 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.parcelveil.app.TestService;
+import org.parcelveil.store.TestDatabases;
 import org.parcelveil.tracking.Parcels;
 
-/** Two nodes on one PostgreSQL: two orders verifying one number at once through different nodes, one claim wins. */
+/**
+ * Two nodes on one PostgreSQL (on Citus: one on the coordinator, one on a worker): two orders verifying one number at
+ * once through different nodes, one claim wins.
+ */
 class TwoNodesVerificationTest {
 
-  @Test
-  void concurrentOrdersOnTwoNodes_exactlyOneHoldsTheNumber() {
-    try (TestService a = TestService.start("postgres"); TestService b = a.anotherNode()) {
+  @ParameterizedTest
+  @MethodSource("org.parcelveil.store.TestDatabases#kinds")
+  void concurrentOrdersOnTwoNodes_exactlyOneHoldsTheNumber(String kind) {
+    try (TestService a = TestService.start(kind); TestService b = kind.equals("citus")
+        ? a.anotherNode(s -> s.withDatabase(TestDatabases.onCitusWorker(s.mainDatabase(), 1)))
+        : a.anotherNode()) {
       Parcels p = new Parcels(a);
       String platform = a.principal("platform", "Market", null).token();
       Instant ordered = a.clock.instant().minusSeconds(60);
