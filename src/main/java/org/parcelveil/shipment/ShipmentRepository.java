@@ -63,6 +63,11 @@ public final class ShipmentRepository {
    * @throws IdempotencyRaceException if another request took the key first
    */
   public void insert(List<Shipment> shipments, String merchantId, String idemKey, String requestHash) {
+    if (shipments.size() == 1 && idemKey == null) {
+      // One row: one statement, committed on its own (one round trip rather than the insert and a COMMIT).
+      sql.useHandle("could not store shipments", h -> bind(h.createUpdate(INSERT), shipments.get(0)).execute());
+      return;
+    }
     try {
       sql.useTransaction("could not store shipments", h -> {
         PreparedBatch batch = h.prepareBatch(INSERT);
