@@ -1,6 +1,11 @@
 package org.parcelveil.shipment;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -43,23 +48,43 @@ public final class EventRepository {
    * event of this parcel can take the number and nothing is inserted when another event moved the shipment first.
    * An insert from a SELECT, not VALUES with a sub-select, which distributed PostgreSQL (Citus) refuses.
    */
-  private static final String APPEND = "WITH moved AS (UPDATE shipments SET state = :next, updated_at = :recordedAt, "
-      + "pickup_courier_id = :pickup, delivery_courier_id = :delivery, assigned_at = :assignedAt, "
-      + "finished_at = :finishedAt, event_seq = event_seq + 1 WHERE waybill = :waybill AND state = :current "
-      + "RETURNING event_seq) "
+  private static final String APPEND = "WITH moved AS (UPDATE shipments SET state = ?, updated_at = ?, "
+      + "pickup_courier_id = ?, delivery_courier_id = ?, assigned_at = ?, finished_at = ?, "
+      + "event_seq = event_seq + 1 WHERE waybill = ? AND state = ? RETURNING event_seq) "
       + "INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, principal_id, weight_grams, at, "
-      + "recorded_at, ticket) SELECT CAST(:waybill AS VARCHAR), event_seq, CAST(:type AS VARCHAR), "
-      + "CAST(:station AS VARCHAR), CAST(:courier AS VARCHAR), CAST(:principal AS VARCHAR), CAST(:weight AS INT), "
-      + "CAST(:at AS TIMESTAMP WITH TIME ZONE), CAST(:recordedAt AS TIMESTAMP WITH TIME ZONE), "
-      + "CAST(:ticket AS VARCHAR) FROM moved RETURNING seq";
+      + "recorded_at, ticket) SELECT CAST(? AS VARCHAR), event_seq, CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE), "
+      + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR) FROM moved RETURNING seq";
 
   /** As above, keeping the support ticket the event answers, if any. */
   public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
       @Nullable String ticket) {
     Optional<Integer> seq;
     try {
-      seq = sql.withHandle("could not record the event", h -> bindEvent(bindMove(h.createQuery(APPEND), s, next, a, e),
-          e, ticket).mapTo(Integer.class).findOne());
+      seq = sql.withConnection("could not record the event", c -> {
+        try (PreparedStatement st = c.prepareStatement(APPEND)) {
+          st.setString(1, next.name());
+          st.setObject(2, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setString(3, a.pickupCourierId());
+          st.setString(4, a.deliveryCourierId());
+          st.setObject(5, utc(a.assignedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setObject(6, utc(a.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setString(7, s.waybill());
+          st.setString(8, s.state().name());
+          st.setString(9, e.waybill());
+          st.setString(10, e.type());
+          st.setString(11, e.stationCode());
+          st.setString(12, e.courierId());
+          st.setString(13, e.principalId());
+          st.setObject(14, e.weightGrams(), Types.INTEGER);
+          st.setObject(15, utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setObject(16, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setString(17, ticket);
+          try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getInt(1)) : Optional.<Integer>empty();
+          }
+        }
+      });
     } catch (DuplicateKeyException behind) {
       // The parcel's counter is behind its events (written by a node or a copy that does not keep it).
       seq = appendCounting(s, next, a, e, ticket);
@@ -99,6 +124,10 @@ public final class EventRepository {
     } catch (Overtaken | DuplicateKeyException lost) {
       return Optional.empty();
     }
+  }
+
+  private static @Nullable OffsetDateTime utc(@Nullable Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 
   private static <S extends SqlStatement<S>> S bindMove(S st, Shipment s, ShipmentState next, Shipment.Assignment a,

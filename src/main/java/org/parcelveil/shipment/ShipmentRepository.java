@@ -1,5 +1,6 @@
 package org.parcelveil.shipment;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -119,9 +120,16 @@ public final class ShipmentRepository {
         .findOne());
   }
 
+  /** One shipment by number: every scan and view reads it, so on plain JDBC ({@link Sql#withConnection}). */
   public Optional<Shipment> find(String waybill) {
-    return sql.withHandle("could not read the shipment", h -> h.createQuery(SELECT + "WHERE waybill = :waybill")
-        .bind("waybill", waybill).map(SHIPMENT).findOne());
+    return sql.withConnection("could not read the shipment", c -> {
+      try (PreparedStatement st = c.prepareStatement(SELECT + "WHERE waybill = ?")) {
+        st.setString(1, waybill);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(read(rs)) : Optional.<Shipment>empty();
+        }
+      }
+    });
   }
 
   /** A merchant's shipments, newest first. */
