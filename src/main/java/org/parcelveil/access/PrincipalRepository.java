@@ -75,6 +75,16 @@ public final class PrincipalRepository {
         .flatMap(phone -> phone);
   }
 
+  /**
+   * What changes whenever a principal is revoked, on any node: how many are revoked and the latest revocation time
+   * (principals are never un-revoked). Read through the partial index on revoked principals.
+   */
+  public String revocationMark() {
+    return sql.withHandle("could not read revocations", h -> h.createQuery(
+            "SELECT COUNT(*) AS n, MAX(revoked_at) AS latest FROM principals WHERE revoked_at IS NOT NULL")
+        .map((rs, ctx) -> rs.getLong("n") + "/" + rs.getString("latest")).one());
+  }
+
   /** Marks the principal revoked and deletes its tokens; false if it was unknown or already revoked. */
   public boolean revoke(String id, Instant at) {
     return sql.inTransaction("could not revoke the principal", h -> {

@@ -14,15 +14,19 @@ import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 
 /**
- * Creates, finds and revokes principals, and authenticates their tokens. Revocation deletes the tokens, so it
- * takes effect on the next request on every node: there is no token cache to go stale.
+ * Creates, finds and revokes principals, and authenticates their tokens. Revocation deletes the tokens; once
+ * {@link #startTokenCache()} ran, tokens are cached per node, and a revoked token is refused at once on the node that
+ * revoked it and within {@link #REVOCATION_BOUND} on every other node ({@link TokenCache}).
  */
-public final class Principals implements Authenticator {
+public final class Principals implements Authenticator, AutoCloseable {
+  /** How long after a revocation commits another node may still accept the revoked token, at most. */
+  public static final java.time.Duration REVOCATION_BOUND = TokenCache.BOUND;
   private final PrincipalRepository repository;
   private final Network network;
   private final AuditLog audit;
   private final Vault vault;
   private final Clock clock;
+  private final TokenCache tokens;
 
   public Principals(PrincipalRepository repository, Network network, AuditLog audit, Vault vault, Clock clock) {
     this.repository = repository;
@@ -30,6 +34,13 @@ public final class Principals implements Authenticator {
     this.audit = audit;
     this.vault = vault;
     this.clock = clock;
+    this.tokens = new TokenCache(repository::revocationMark, System::nanoTime);
+  }
+
+  /** Starts caching tokens, with the revocation checks that bound how stale the cache may be (a serving node). */
+  public Principals startTokenCache() {
+    tokens.start();
+    return this;
   }
 
   /** A new principal and the only copy of its token. */
@@ -85,7 +96,11 @@ public final class Principals implements Authenticator {
       return false;
     }
     audit.append(AuditRecord.admin("principal.revoke", actorId(actor), actorRole(actor), id));
-    return repository.revoke(id, clock.instant());
+    try {
+      return repository.revoke(id, clock.instant());
+    } finally {
+      tokens.invalidate();
+    }
   }
 
   public Optional<Principal> find(String id) {
@@ -101,7 +116,13 @@ public final class Principals implements Authenticator {
     if (!Tokens.looksLikeToken(bearerToken)) {
       return Optional.empty();
     }
-    return repository.findByTokenHash(Tokens.hash(bearerToken)).filter(p -> !p.isRevoked());
+    String hash = Tokens.hash(bearerToken);
+    return tokens.get(hash, () -> repository.findByTokenHash(hash).filter(p -> !p.isRevoked()));
+  }
+
+  @Override
+  public void close() {
+    tokens.close();
   }
 
   private static String actorId(Principal actor) {

@@ -236,6 +236,7 @@ public final class ParcelVeil implements AutoCloseable {
     this.web = web;
     routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
+    principals.startTokenCache();
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     leaks.start();
@@ -345,6 +346,7 @@ public final class ParcelVeil implements AutoCloseable {
       w.close();
     }
     keyRefresh.close();
+    principals.close();
     subjectAuth.close();
     retentionJob.close();
     leaks.close();

@@ -28,6 +28,7 @@ public final class HttpServer implements AutoCloseable {
   private static final String UNMATCHED = "(unmatched)";
 
   private final Javalin app;
+  private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
   public HttpServer(HttpSettings settings, Authenticator authenticator, MeterRegistry meters, List<Routes> features) {
     this.app = Javalin.create(config -> {
@@ -215,14 +216,16 @@ public final class HttpServer implements AutoCloseable {
     };
   }
 
-  private static void record(Context ctx, Float ms, MeterRegistry meters) {
+  private void record(Context ctx, Float ms, MeterRegistry meters) {
     String route = routeOf(ctx);
     int status = ctx.statusCode();
-    Timer.builder("http.server.requests")
-        .tag("method", ctx.method().name())
-        .tag("route", route)
-        .tag("status", Integer.toString(status))
-        .register(meters)
+    String method = ctx.method().name();
+    // One timer per method, route and status, looked up rather than built and registered on every request.
+    timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("http.server.requests")
+            .tag("method", method)
+            .tag("route", route)
+            .tag("status", Integer.toString(status))
+            .register(meters))
         .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
     if (status >= 500) {
       LOG.warn("{} {} -> {} in {} ms", ctx.method(), route, status, String.format("%.1f", ms));

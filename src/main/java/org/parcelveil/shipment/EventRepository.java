@@ -1,10 +1,16 @@
 package org.parcelveil.shipment;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.DuplicateKeyException;
 import org.parcelveil.store.Sql;
@@ -36,41 +42,107 @@ public final class EventRepository {
     return append(s, next, a, e, null);
   }
 
+  /**
+   * The guarded update and the event in one statement, one round trip and one commit: the update locks the row and
+   * takes the next event number from it ({@code event_seq}), and the insert reads the update's result, so no other
+   * event of this parcel can take the number and nothing is inserted when another event moved the shipment first.
+   * An insert from a SELECT, not VALUES with a sub-select, which distributed PostgreSQL (Citus) refuses.
+   */
+  private static final String APPEND = "WITH moved AS (UPDATE shipments SET state = ?, updated_at = ?, "
+      + "pickup_courier_id = ?, delivery_courier_id = ?, assigned_at = ?, finished_at = ?, "
+      + "event_seq = event_seq + 1 WHERE waybill = ? AND state = ? RETURNING event_seq) "
+      + "INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, principal_id, weight_grams, at, "
+      + "recorded_at, ticket) SELECT CAST(? AS VARCHAR), event_seq, CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE), "
+      + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR) FROM moved RETURNING seq";
+
   /** As above, keeping the support ticket the event answers, if any. */
   public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
       @Nullable String ticket) {
+    Optional<Integer> seq;
+    try {
+      seq = sql.withConnection("could not record the event", c -> {
+        try (PreparedStatement st = c.prepareStatement(APPEND)) {
+          st.setString(1, next.name());
+          st.setObject(2, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setString(3, a.pickupCourierId());
+          st.setString(4, a.deliveryCourierId());
+          st.setObject(5, utc(a.assignedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setObject(6, utc(a.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setString(7, s.waybill());
+          st.setString(8, s.state().name());
+          st.setString(9, e.waybill());
+          st.setString(10, e.type());
+          st.setString(11, e.stationCode());
+          st.setString(12, e.courierId());
+          st.setString(13, e.principalId());
+          st.setObject(14, e.weightGrams(), Types.INTEGER);
+          st.setObject(15, utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setObject(16, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+          st.setString(17, ticket);
+          try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getInt(1)) : Optional.<Integer>empty();
+          }
+        }
+      });
+    } catch (DuplicateKeyException behind) {
+      // The parcel's counter is behind its events (written by a node or a copy that does not keep it).
+      seq = appendCounting(s, next, a, e, ticket);
+    }
+    return seq.map(n -> new ShipmentEvent(e.waybill(), n, e.type(), e.stationCode(), e.courierId(), e.principalId(),
+        e.weightGrams(), e.at(), e.recordedAt()));
+  }
+
+  /**
+   * The way without the counter: the guarded update, then the number read as MAX(seq) + 1 under the update's row
+   * lock (a separate statement sees the events committed before the lock was granted), then the insert; the counter
+   * is set to the number taken. Empty if another event moved the shipment first.
+   */
+  private Optional<Integer> appendCounting(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
+      @Nullable String ticket) {
     try {
       return Optional.of(sql.inTransaction("could not record the event", h -> {
-        int moved = h.createUpdate("UPDATE shipments SET state = :next, updated_at = :recordedAt, "
+        int moved = bindMove(h.createUpdate("UPDATE shipments SET state = :next, updated_at = :recordedAt, "
                 + "pickup_courier_id = :pickup, delivery_courier_id = :delivery, assigned_at = :assignedAt, "
-                + "finished_at = :finishedAt WHERE waybill = :waybill AND state = :current")
-            .bind("next", next.name()).bind("recordedAt", e.recordedAt())
-            .bind("pickup", a.pickupCourierId()).bind("delivery", a.deliveryCourierId())
-            .bindByType("assignedAt", a.assignedAt(), Instant.class)
-            .bindByType("finishedAt", a.finishedAt(), Instant.class)
-            .bind("waybill", s.waybill()).bind("current", s.state().name())
+                + "finished_at = :finishedAt WHERE waybill = :waybill AND state = :current"), s, next, a, e)
             .execute();
         if (moved != 1) {
           throw new Overtaken();
         }
         // The number is read first, then inserted as a value: distributed PostgreSQL (Citus) refuses a sub-select
-        // inside INSERT ... VALUES. The guarded update above holds the shipment's row lock, so no other event of
-        // this parcel can take the same number in between.
+        // inside INSERT ... VALUES.
         int seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM shipment_events WHERE waybill = :waybill")
             .bind("waybill", e.waybill()).mapTo(Integer.class).one();
-        h.createUpdate("INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, principal_id, "
-                + "weight_grams, at, recorded_at, ticket) VALUES (:waybill, :seq, :type, :station, :courier, "
-                + ":principal, :weight, :at, :recordedAt, :ticket)")
-            .bind("waybill", e.waybill()).bind("seq", seq).bind("type", e.type()).bind("station", e.stationCode())
-            .bind("courier", e.courierId()).bind("principal", e.principalId()).bind("weight", e.weightGrams())
-            .bind("at", e.at()).bind("recordedAt", e.recordedAt()).bind("ticket", ticket)
-            .execute();
-        return new ShipmentEvent(e.waybill(), seq, e.type(), e.stationCode(), e.courierId(), e.principalId(),
-            e.weightGrams(), e.at(), e.recordedAt());
+        bindEvent(h.createUpdate("INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, "
+                + "principal_id, weight_grams, at, recorded_at, ticket) VALUES (:waybill, :seq, :type, :station, "
+                + ":courier, :principal, :weight, :at, :recordedAt, :ticket)"), e, ticket)
+            .bind("seq", seq).execute();
+        h.createUpdate("UPDATE shipments SET event_seq = :seq WHERE waybill = :waybill")
+            .bind("seq", seq).bind("waybill", e.waybill()).execute();
+        return seq;
       }));
     } catch (Overtaken | DuplicateKeyException lost) {
       return Optional.empty();
     }
+  }
+
+  private static @Nullable OffsetDateTime utc(@Nullable Instant t) {
+    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  }
+
+  private static <S extends SqlStatement<S>> S bindMove(S st, Shipment s, ShipmentState next, Shipment.Assignment a,
+      ShipmentEvent e) {
+    return st.bind("next", next.name()).bind("recordedAt", e.recordedAt())
+        .bind("pickup", a.pickupCourierId()).bind("delivery", a.deliveryCourierId())
+        .bindByType("assignedAt", a.assignedAt(), Instant.class)
+        .bindByType("finishedAt", a.finishedAt(), Instant.class)
+        .bind("waybill", s.waybill()).bind("current", s.state().name());
+  }
+
+  private static <S extends SqlStatement<S>> S bindEvent(S st, ShipmentEvent e, @Nullable String ticket) {
+    return st.bind("waybill", e.waybill()).bind("type", e.type()).bind("station", e.stationCode())
+        .bind("courier", e.courierId()).bind("principal", e.principalId()).bind("weight", e.weightGrams())
+        .bind("at", e.at()).bind("recordedAt", e.recordedAt()).bind("ticket", ticket);
   }
 
   /** The shipment's state as stored now. */

@@ -1,5 +1,6 @@
 package org.parcelveil.shipment;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,6 +64,11 @@ public final class ShipmentRepository {
    * @throws IdempotencyRaceException if another request took the key first
    */
   public void insert(List<Shipment> shipments, String merchantId, String idemKey, String requestHash) {
+    if (shipments.size() == 1 && idemKey == null) {
+      // One row: one statement, committed on its own (one round trip rather than the insert and a COMMIT).
+      sql.useHandle("could not store shipments", h -> bind(h.createUpdate(INSERT), shipments.get(0)).execute());
+      return;
+    }
     try {
       sql.useTransaction("could not store shipments", h -> {
         PreparedBatch batch = h.prepareBatch(INSERT);
@@ -114,9 +120,16 @@ public final class ShipmentRepository {
         .findOne());
   }
 
+  /** One shipment by number: every scan and view reads it, so on plain JDBC ({@link Sql#withConnection}). */
   public Optional<Shipment> find(String waybill) {
-    return sql.withHandle("could not read the shipment", h -> h.createQuery(SELECT + "WHERE waybill = :waybill")
-        .bind("waybill", waybill).map(SHIPMENT).findOne());
+    return sql.withConnection("could not read the shipment", c -> {
+      try (PreparedStatement st = c.prepareStatement(SELECT + "WHERE waybill = ?")) {
+        st.setString(1, waybill);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? Optional.of(read(rs)) : Optional.<Shipment>empty();
+        }
+      }
+    });
   }
 
   /** A merchant's shipments, newest first. */

@@ -1,5 +1,6 @@
 package org.parcelveil.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
@@ -15,14 +16,35 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class Sql {
   private final Jdbi jdbi;
+  private final DataSource dataSource;
 
-  private Sql(Jdbi jdbi) {
+  private Sql(Jdbi jdbi, DataSource dataSource) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
   }
 
   /** A gateway over {@code dataSource}; cheap, but features keep theirs for their lifetime. */
   public static Sql over(DataSource dataSource) {
-    return new Sql(Jdbi.create(dataSource));
+    return new Sql(Jdbi.create(dataSource), dataSource);
+  }
+
+  /** Work on one plain JDBC connection. */
+  @FunctionalInterface
+  public interface ConnectionWork<R> {
+    R run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on one pooled connection in auto-commit mode, without JDBI: for the few statements on the hot
+   * paths (every scan, every creation), where JDBI's per-statement work (a handle, parsing, binding by name) costs
+   * more than the statement itself. Failures are translated as for every other statement.
+   */
+  public <R> R withConnection(String failure, ConnectionWork<R> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(failure, e);
+    }
   }
 
   /** Runs {@code work} on one connection in auto-commit mode (a read, or one statement). */
