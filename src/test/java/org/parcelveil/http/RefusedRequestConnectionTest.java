@@ -20,12 +20,13 @@ import org.parcelveil.app.TestService;
  */
 class RefusedRequestConnectionTest {
   static TestService svc;
-  static String merchant;
+  static String platform;
 
   @BeforeAll
   static void start() {
     svc = TestService.start("postgres");
-    merchant = svc.principal("merchant", "Shop", null).token();
+    // A role the contact route does not admit: refused by the central check, before any body is read.
+    platform = svc.principal("platform", "Marketplace", null).token();
   }
 
   @AfterAll
@@ -37,7 +38,7 @@ class RefusedRequestConnectionTest {
   void aBodyThatArrivesLate_doesNotChangeTheRefusal() throws Exception {
     String body = "{\"party\":\"recipient\",\"purpose\":\"DELIVERY\"}";
     String head = "POST /v1/shipments/PV0000000000/contact HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-        + merchant + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n";
+        + platform + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n";
     try (Socket socket = new Socket("127.0.0.1", svc.server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
