@@ -1,12 +1,8 @@
 package org.parcelveil.shipment;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,15 +10,13 @@ import javax.sql.DataSource;
 import org.parcelveil.vault.SealedPerson;
 
 /**
- * The raw limit for shipment creation: plain batch inserts of copies of the rows the service wrote (same
- * columns and values, ciphertexts of the same sizes, same indexes, the service's own column list), bound by
- * position on plain JDBC with no data-access layer in between, 1,000 per commit, under fresh keys, from as many connections at once as the service has clients: the commit pattern the
- * service's batches make.
+ * The raw limit for shipment creation: plain batch inserts of copies of the rows the service wrote (same columns and
+ * values, ciphertexts of the same sizes, same indexes), bound by position on plain JDBC with the service's own
+ * statement and binder and nothing in between, 1,000 per commit, under fresh keys, from as many connections at once
+ * as the service has clients: the commit pattern the service's batches make.
  */
 public final class RawShipmentInsert {
   public static final int PER_COMMIT = 1000;
-  private static final String INSERT = "INSERT INTO shipments (" + ShipmentRepository.COLUMNS + ") VALUES ("
-      + String.join(", ", Collections.nCopies(ShipmentRepository.COLUMNS.split(",").length, "?")) + ")";
 
   private RawShipmentInsert() {}
 
@@ -70,53 +64,15 @@ public final class RawShipmentInsert {
       throws SQLException {
     int chunk = chunks.getAndIncrement();
     SplittableRandom random = new SplittableRandom(((long) keyPrefix.hashCode() << 32) ^ chunk);
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(ShipmentRepository.INSERT)) {
       c.setAutoCommit(false);
       for (int i = 0; i < PER_COMMIT; i++) {
-        bind(ps, copy(rows.get(i % rows.size()), keyPrefix, random));
+        ShipmentRepository.bind(ps, copy(rows.get(i % rows.size()), keyPrefix, random));
         ps.addBatch();
       }
       ps.executeBatch();
       c.commit();
     }
     return PER_COMMIT;
-  }
-
-  /** Binds {@code s} in the order of {@link ShipmentRepository#COLUMNS}. */
-  private static void bind(PreparedStatement ps, Shipment s) throws SQLException {
-    int i = 1;
-    ps.setString(i++, s.waybill());
-    ps.setString(i++, s.merchantId());
-    ps.setString(i++, s.reference());
-    ps.setString(i++, s.state().name());
-    ps.setString(i++, s.origin().province());
-    ps.setString(i++, s.origin().city());
-    ps.setString(i++, s.origin().district());
-    ps.setString(i++, s.destination().province());
-    ps.setString(i++, s.destination().city());
-    ps.setString(i++, s.destination().district());
-    ps.setString(i++, s.sortCode());
-    ps.setInt(i++, s.parcel().weightGrams());
-    ps.setObject(i++, s.parcel().lengthCm(), Types.INTEGER);
-    ps.setObject(i++, s.parcel().widthCm(), Types.INTEGER);
-    ps.setObject(i++, s.parcel().heightCm(), Types.INTEGER);
-    ps.setObject(i++, s.cod() == null ? null : s.cod().amountCents(), Types.BIGINT);
-    ps.setString(i++, s.cod() == null ? null : s.cod().currency());
-    ps.setDate(i++, Date.valueOf(s.retentionDay()));
-    ps.setTimestamp(i++, Timestamp.from(s.createdAt()));
-    ps.setTimestamp(i++, Timestamp.from(s.updatedAt()));
-    ps.setTimestamp(i++, s.shreddedAt() == null ? null : Timestamp.from(s.shreddedAt()));
-    ps.setBoolean(i++, s.canary());
-    for (SealedPerson p : List.of(s.sender(), s.recipient())) {
-      ps.setBytes(i++, p.name());
-      ps.setBytes(i++, p.phone());
-      ps.setBytes(i++, p.street());
-      ps.setBytes(i++, p.detail());
-      ps.setString(i++, p.phoneIndex());
-    }
-    SealedOrder o = s.sealedOrder();
-    ps.setString(i++, o == null ? null : o.platformId());
-    ps.setString(i++, o == null ? null : o.orderId());
-    ps.setString(i++, o == null ? null : o.buyer());
   }
 }

@@ -25,7 +25,19 @@ public final class Network {
   static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(5);
   private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-  private record Cached(List<Station> stations, java.time.Instant until) {}
+  /** Routes memoised per snapshot, at most this many (areas come from requests, so the set is not bounded). */
+  static final int MEMO_LIMIT = 4096;
+
+  /**
+   * A snapshot of the stations and the routes worked out on it: every scan asks for its parcel's route (a pass over
+   * all stations), and a network has few origin-destination pairs that matter. A new snapshot starts empty.
+   */
+  private record Cached(List<Station> stations, java.time.Instant until,
+      java.util.concurrent.ConcurrentHashMap<List<Area>, Route> routes) {
+    Cached(List<Station> stations, java.time.Instant until) {
+      this(stations, until, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+  }
 
   public Network(StationRepository repository, Clock clock) {
     this.repository = repository;
@@ -62,13 +74,17 @@ public final class Network {
   }
 
   public List<Station> all() {
+    return snapshot().stations();
+  }
+
+  private Cached snapshot() {
     Cached c = cache.get();
     java.time.Instant now = clock.instant();
     if (c == null || now.isAfter(c.until())) {
       c = new Cached(repository.all(), now.plus(REFRESH));
       cache.set(c);
     }
-    return c.stations();
+    return c;
   }
 
   /** Re-reads the station list (another node may have added one). */
@@ -105,6 +121,20 @@ public final class Network {
 
   /** The route of a parcel from {@code origin} to {@code destination}, as the network stands now. */
   public Route route(Area origin, Area destination) {
+    Cached c = snapshot();
+    List<Area> key = List.of(origin, destination);
+    Route known = c.routes().get(key);
+    if (known != null) {
+      return known;
+    }
+    Route route = routeOn(origin, destination);
+    if (c.routes().size() < MEMO_LIMIT) {
+      c.routes().putIfAbsent(key, route);
+    }
+    return route;
+  }
+
+  private Route routeOn(Area origin, Area destination) {
     java.util.Set<String> provinceHubs = all().stream()
         .filter(s -> s.kind() == Station.Kind.HUB && (s.area().province().equals(origin.province())
             || s.area().province().equals(destination.province())))
