@@ -144,8 +144,9 @@ public final class ParcelVeil implements AutoCloseable {
       Vault vault = new Vault(keys, blindIndex);
       PrincipalRepository principalRepository = new PrincipalRepository(database.dataSource());
       this.principals = new Principals(principalRepository, network, audit.log(), vault, clock);
-      this.shipmentRepository = new ShipmentRepository(database.dataSource());
-      this.events = new EventRepository(database.dataSource());
+      // Group commit for single creations and scans, except on Citus (a group would span shards).
+      this.shipmentRepository = new ShipmentRepository(database.dataSource(), !database.distributed());
+      this.events = new EventRepository(database.dataSource(), !database.distributed());
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
       this.labels = new Labels(settings.labels());
       this.intake = IntakeModule.create(database.dataSource(), keys, principals, vault, clock);
@@ -350,6 +351,8 @@ public final class ParcelVeil implements AutoCloseable {
     subjectAuth.close();
     retentionJob.close();
     leaks.close();
+    events.close();
+    shipmentRepository.close();
     audit.close();
     metrics.close();
     keyDatabase.close();

@@ -1,7 +1,9 @@
 package org.parcelveil.shipment;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,19 +15,47 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.GroupCommit;
 import org.parcelveil.store.Sql;
 
 /** Shipment events as rows. */
-public final class EventRepository {
+public final class EventRepository implements AutoCloseable {
   private static final RowMapper<ShipmentEvent> EVENT = (rs, ctx) -> new ShipmentEvent(rs.getString("waybill"),
       rs.getInt("seq"), rs.getString("type"), rs.getString("station_code"), rs.getString("courier_id"),
       rs.getString("principal_id"), rs.getObject("weight_grams", Integer.class),
       rs.getTimestamp("at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
   private final Sql sql;
+  private final @Nullable GroupCommit<Append, Optional<Integer>> appends;
 
+  /** Every event commits on its own. */
   public EventRepository(DataSource dataSource) {
-    this.sql = Sql.over(dataSource);
+    this(dataSource, false);
   }
+
+  /**
+   * With {@code groupCommit}, events that arrive together are appended in one transaction ({@link GroupCommit}); each
+   * still answers only after the commit that holds it. Not on Citus, where one transaction over many parcels would
+   * span shards.
+   */
+  public EventRepository(DataSource dataSource, boolean groupCommit) {
+    this.sql = Sql.over(dataSource);
+    this.appends = groupCommit
+        ? new GroupCommit<>("shipment events", dataSource, EventRepository::appendAll, this::appendAlone,
+            GroupCommit.WRITERS, GroupCommit.MAX_GROUP, GroupCommit.TIMEOUT)
+        : null;
+  }
+
+  /** Stops the group writers, if any. */
+  @Override
+  public void close() {
+    if (appends != null) {
+      appends.close();
+    }
+  }
+
+  /** One event to append, with the move of its shipment. */
+  private record Append(Shipment shipment, ShipmentState next, Shipment.Assignment assignment, ShipmentEvent event,
+      @Nullable String ticket) {}
 
   /** Another event changed the shipment first: the transaction is rolled back and the caller answers 409. */
   private static final class Overtaken extends RuntimeException {
@@ -59,27 +89,18 @@ public final class EventRepository {
   /** As above, keeping the support ticket the event answers, if any. */
   public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
       @Nullable String ticket) {
-    Optional<Integer> seq;
+    Append append = new Append(s, next, a, e, ticket);
+    Optional<Integer> seq = appends != null ? appends.write(append) : appendAlone(append);
+    return seq.map(n -> new ShipmentEvent(e.waybill(), n, e.type(), e.stationCode(), e.courierId(), e.principalId(),
+        e.weightGrams(), e.at(), e.recordedAt()));
+  }
+
+  /** The event's number, or empty if another event moved the shipment first; committed on its own. */
+  private Optional<Integer> appendAlone(Append append) {
     try {
-      seq = sql.withConnection("could not record the event", c -> {
+      return sql.withConnection("could not record the event", c -> {
         try (PreparedStatement st = c.prepareStatement(APPEND)) {
-          st.setString(1, next.name());
-          st.setObject(2, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-          st.setString(3, a.pickupCourierId());
-          st.setString(4, a.deliveryCourierId());
-          st.setObject(5, utc(a.assignedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-          st.setObject(6, utc(a.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-          st.setString(7, s.waybill());
-          st.setString(8, s.state().name());
-          st.setString(9, e.waybill());
-          st.setString(10, e.type());
-          st.setString(11, e.stationCode());
-          st.setString(12, e.courierId());
-          st.setString(13, e.principalId());
-          st.setObject(14, e.weightGrams(), Types.INTEGER);
-          st.setObject(15, utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
-          st.setObject(16, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-          st.setString(17, ticket);
+          bind(st, append);
           try (ResultSet rs = st.executeQuery()) {
             return rs.next() ? Optional.of(rs.getInt(1)) : Optional.<Integer>empty();
           }
@@ -87,10 +108,52 @@ public final class EventRepository {
       });
     } catch (DuplicateKeyException behind) {
       // The parcel's counter is behind its events (written by a node or a copy that does not keep it).
-      seq = appendCounting(s, next, a, e, ticket);
+      return appendCounting(append.shipment(), append.next(), append.assignment(), append.event(), append.ticket());
     }
-    return seq.map(n -> new ShipmentEvent(e.waybill(), n, e.type(), e.stationCode(), e.courierId(), e.principalId(),
-        e.weightGrams(), e.at(), e.recordedAt()));
+  }
+
+  /**
+   * A group of events: one batch of {@link #APPEND}, sent in one round trip. A statement that moved nothing (another
+   * event moved its shipment first) returns no row; the numbers of the others come back in order.
+   */
+  private static List<Optional<Integer>> appendAll(Connection c, List<Append> group) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(APPEND, new String[] {"seq"})) {
+      for (Append append : group) {
+        bind(st, append);
+        st.addBatch();
+      }
+      int[] counts = st.executeBatch();
+      List<Optional<Integer>> out = new java.util.ArrayList<>(group.size());
+      try (ResultSet numbers = st.getGeneratedKeys()) {
+        for (int count : counts) {
+          out.add(count > 0 && numbers.next() ? Optional.of(numbers.getInt(1)) : Optional.empty());
+        }
+      }
+      return out;
+    }
+  }
+
+  private static void bind(PreparedStatement st, Append append) throws SQLException {
+    Shipment s = append.shipment();
+    Shipment.Assignment a = append.assignment();
+    ShipmentEvent e = append.event();
+    st.setString(1, append.next().name());
+    st.setObject(2, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+    st.setString(3, a.pickupCourierId());
+    st.setString(4, a.deliveryCourierId());
+    st.setObject(5, utc(a.assignedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+    st.setObject(6, utc(a.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+    st.setString(7, s.waybill());
+    st.setString(8, s.state().name());
+    st.setString(9, e.waybill());
+    st.setString(10, e.type());
+    st.setString(11, e.stationCode());
+    st.setString(12, e.courierId());
+    st.setString(13, e.principalId());
+    st.setObject(14, e.weightGrams(), Types.INTEGER);
+    st.setObject(15, utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+    st.setObject(16, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+    st.setString(17, append.ticket());
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.parcelveil.shipment;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,12 +18,13 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.DuplicateKeyException;
+import org.parcelveil.store.GroupCommit;
 import org.parcelveil.store.Sql;
 import org.parcelveil.vault.Area;
 import org.parcelveil.vault.SealedPerson;
 
 /** Shipments and idempotency keys as rows. */
-public final class ShipmentRepository {
+public final class ShipmentRepository implements AutoCloseable {
   static final String COLUMNS = "waybill, merchant_id, reference, state, origin_province, origin_city, "
       + "origin_district, dest_province, dest_city, dest_district, sort_code, weight_grams, length_cm, width_cm, "
       + "height_cm, cod_cents, cod_currency, retention_day, created_at, updated_at, shredded_at, canary, "
@@ -40,9 +42,32 @@ public final class ShipmentRepository {
   static final RowMapper<Shipment> SHIPMENT = (rs, ctx) -> read(rs);
 
   private final Sql sql;
+  private final @Nullable GroupCommit<Shipment, Integer> singles;
 
+  /** Every insert commits on its own. */
   public ShipmentRepository(DataSource dataSource) {
+    this(dataSource, false);
+  }
+
+  /**
+   * With {@code groupCommit}, single creations that arrive together are inserted in one transaction
+   * ({@link GroupCommit}); each still answers only after the commit that holds its row. Not on Citus, where one
+   * transaction over many parcels would span shards.
+   */
+  public ShipmentRepository(DataSource dataSource, boolean groupCommit) {
     this.sql = Sql.over(dataSource);
+    this.singles = groupCommit
+        ? new GroupCommit<>("shipments", dataSource, ShipmentRepository::insertAll, this::insertAlone,
+            GroupCommit.WRITERS, GroupCommit.MAX_GROUP, GroupCommit.TIMEOUT)
+        : null;
+  }
+
+  /** Stops the group writers, if any. */
+  @Override
+  public void close() {
+    if (singles != null) {
+      singles.close();
+    }
   }
 
   /** An idempotency key taken by an earlier request. */
@@ -62,14 +87,11 @@ public final class ShipmentRepository {
    */
   public void insert(List<Shipment> shipments, String merchantId, String idemKey, String requestHash) {
     if (shipments.size() == 1 && idemKey == null) {
-      // One row: one statement, committed on its own (one round trip rather than the insert and a COMMIT), on
-      // plain JDBC: binding 35 columns by name cost more than the insert's own round trip.
-      sql.withConnection("could not store shipments", c -> {
-        try (PreparedStatement st = c.prepareStatement(INSERT)) {
-          bind(st, shipments.get(0));
-          return st.executeUpdate();
-        }
-      });
+      if (singles != null) {
+        singles.write(shipments.get(0));
+      } else {
+        insertAlone(shipments.get(0));
+      }
       return;
     }
     try {
@@ -103,6 +125,31 @@ public final class ShipmentRepository {
       }
       throw taken;
     }
+  }
+
+  /**
+   * One row: one statement, committed on its own (one round trip rather than the insert and a COMMIT), on plain
+   * JDBC: binding 35 columns by name cost more than the insert's own round trip.
+   */
+  private Integer insertAlone(Shipment s) {
+    return sql.withConnection("could not store shipments", c -> {
+      try (PreparedStatement st = c.prepareStatement(INSERT)) {
+        bind(st, s);
+        return st.executeUpdate();
+      }
+    });
+  }
+
+  /** A group of single creations: one batch (one multi-row insert, as the driver rewrites it). */
+  private static List<Integer> insertAll(Connection c, List<Shipment> rows) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(INSERT)) {
+      for (Shipment s : rows) {
+        bind(st, s);
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+    return java.util.Collections.nCopies(rows.size(), 1);
   }
 
   /** Replaces both parties' ciphertext with copies sealed under an earlier bucket, if the row is still in {@code from}. */

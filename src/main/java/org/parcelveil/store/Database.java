@@ -23,8 +23,10 @@ public final class Database implements AutoCloseable {
   static final String HISTORY = "pv_schema_history";
   private final HikariDataSource dataSource;
   private final EmbeddedPostgres.Lease embedded;
+  private final boolean distributed;
 
-  private Database(HikariDataSource dataSource, EmbeddedPostgres.Lease embedded) {
+  private Database(HikariDataSource dataSource, EmbeddedPostgres.Lease embedded, boolean distributed) {
+    this.distributed = distributed;
     this.dataSource = dataSource;
     this.embedded = embedded;
   }
@@ -70,7 +72,7 @@ public final class Database implements AutoCloseable {
         flyway.migrate();
         role.placeHistory(ds);
       }
-      return new Database(ds, embedded);
+      return new Database(ds, embedded, role != CitusRole.NONE);
     } catch (RuntimeException e) {
       if (ds != null) {
         ds.close();
@@ -80,6 +82,11 @@ public final class Database implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** True on a Citus cluster (coordinator or worker), where one transaction over many parcels spans shards. */
+  public boolean distributed() {
+    return distributed;
   }
 
   public DataSource dataSource() {

@@ -1,0 +1,236 @@
+package org.parcelveil.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for the one-row writes of the hot paths (a scan, a single creation): callers hand in their write and
+ * wait; a few writer threads take what is waiting, run it in one transaction on one connection and commit once, and
+ * only then answer each caller. Each answer still waits for a commit that holds its write, so nothing is acknowledged
+ * before it is durable; what the group saves is a commit, a connection check-out and a round trip per write, which
+ * on a busy database cost more than the write itself.
+ *
+ * <p>A group fails together, so a failure inside one (a value the database refuses, a key already taken) is not
+ * reported to everyone in it: each caller then runs its write alone, as it would without grouping, and only the
+ * write at fault fails. A failure of the commit itself, or of the connection, is reported to every caller as the
+ * database being unavailable: whether that group committed is unknown, and running it again could write twice.
+ *
+ * @param <T> a write
+ * @param <R> what its caller learns (an update count, a generated number)
+ */
+public final class GroupCommit<T, R> implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+  /**
+   * Writer threads per kind of write: two, so that one group is being written while the other waits for its commit's
+   * flush to disk.
+   */
+  public static final int WRITERS = 2;
+  /** The most writes in one group. */
+  public static final int MAX_GROUP = 64;
+  /** How long a caller waits for its group before it answers that the database is unavailable. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** Runs a group of writes on {@code c} (a transaction; the caller commits), returning each write's outcome in order. */
+  @FunctionalInterface
+  public interface GroupWork<T, R> {
+    List<R> run(Connection c, List<T> writes) throws SQLException;
+  }
+
+  /** Tells a caller that its group failed inside and that its write is to be run alone. */
+  private static final class RunAlone extends RuntimeException {
+    RunAlone() {
+      super(null, null, false, false);
+    }
+  }
+
+  private record Pending<T, R>(T write, CompletableFuture<R> done) {}
+
+  private final String name;
+  private final DataSource dataSource;
+  private final GroupWork<T, R> work;
+  private final Function<T, R> alone;
+  private final int maxGroup;
+  private final Duration timeout;
+  private final BlockingQueue<Pending<T, R>> queue;
+  private final int writerCount;
+  private final List<Thread> writers = new ArrayList<>();
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  /**
+   * @param name what is written, for thread names and failures (never values)
+   * @param work the group's statements
+   * @param alone the same write on its own, in its own transaction, as it ran before grouping
+   */
+  public GroupCommit(String name, DataSource dataSource, GroupWork<T, R> work, Function<T, R> alone, int writerCount,
+      int maxGroup, Duration timeout) {
+    this.name = name;
+    this.dataSource = dataSource;
+    this.work = work;
+    this.alone = alone;
+    this.maxGroup = maxGroup;
+    this.timeout = timeout;
+    this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxGroup * 16));
+    this.writerCount = writerCount;
+  }
+
+  /** The writers start with the first write, so a service that never writes (a command, a test) runs none. */
+  private void startWriters() {
+    synchronized (writers) {
+      if (!writers.isEmpty() || closed) {
+        return;
+      }
+      for (int i = 0; i < writerCount; i++) {
+        Thread t = new Thread(this::run, name + "-writer-" + i);
+        t.setDaemon(true);
+        writers.add(t);
+        t.start();
+      }
+      started = true;
+    }
+  }
+
+  /** Writes {@code write} in the next group and returns its outcome once that group committed. */
+  public R write(T write) {
+    if (!started) {
+      startWriters();
+    }
+    Pending<T, R> pending = new Pending<>(write, new CompletableFuture<>());
+    try {
+      if (closed || !queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw unavailable(null);
+      }
+      return pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // Given up: a writer that has not taken it yet skips it. One that already has may still commit it, as a
+      // statement whose answer was lost would; the caller was not told it succeeded.
+      pending.done().cancel(false);
+      throw unavailable(null);
+    } catch (InterruptedException e) {
+      pending.done().cancel(false);
+      Thread.currentThread().interrupt();
+      throw unavailable(null);
+    } catch (CancellationException e) {
+      throw unavailable(null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RunAlone) {
+        return alone.apply(write);
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw unavailable(e.getCause());
+    }
+  }
+
+  private StoreException unavailable(Throwable cause) {
+    SQLException sql = cause instanceof SQLException s ? s : null;
+    return new StoreException("could not write " + name + ": the database did not confirm it", sql);
+  }
+
+  private void run() {
+    List<Pending<T, R>> group = new ArrayList<>(maxGroup);
+    while (!closed) {
+      try {
+        Pending<T, R> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        queue.drainTo(group, maxGroup - 1);
+        // Callers that gave up are not written for.
+        group.removeIf(p -> p.done().isDone());
+        if (!group.isEmpty()) {
+          commit(group);
+        }
+      } catch (InterruptedException e) {
+        break;
+      } catch (RuntimeException e) {
+        LOG.error("the {} writer failed: {}", name, e.getClass().getName());
+        group.forEach(p -> p.done().completeExceptionally(unavailable(null)));
+      } finally {
+        group.clear();
+      }
+    }
+  }
+
+  private void commit(List<Pending<T, R>> group) {
+    List<T> writes = new ArrayList<>(group.size());
+    group.forEach(p -> writes.add(p.write()));
+    List<R> outcomes;
+    boolean committing = false;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        outcomes = work.run(c, writes);
+        committing = true;
+        c.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      if (committing || isConnectionFailure(e)) {
+        StoreException failure = Sql.translate("could not write " + name, e);
+        group.forEach(p -> p.done().completeExceptionally(failure));
+      } else {
+        group.forEach(p -> p.done().completeExceptionally(new RunAlone()));
+      }
+      return;
+    }
+    for (int i = 0; i < group.size(); i++) {
+      group.get(i).done().complete(outcomes.get(i));
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // The connection is gone; the group was not committed.
+    }
+  }
+
+  /** SQL state class 08 (connection exception) or 57P (the server is shutting down). */
+  private static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return state == null || state.startsWith("08") || state.startsWith("57P");
+  }
+
+  /** Stops the writers; writes still waiting are answered as the database being unavailable. */
+  @Override
+  public void close() {
+    List<Thread> running;
+    synchronized (writers) {
+      closed = true;
+      running = List.copyOf(writers);
+    }
+    running.forEach(Thread::interrupt);
+    for (Thread t : running) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    List<Pending<T, R>> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(p -> p.done().completeExceptionally(unavailable(null)));
+  }
+}
