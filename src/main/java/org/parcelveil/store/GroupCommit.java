@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -18,11 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for the one-row writes of the hot paths (a scan, a single creation): callers hand in their write and
- * wait; a few writer threads take what is waiting, run it in one transaction on one connection and commit once, and
- * only then answer each caller. Each answer still waits for a commit that holds its write, so nothing is acknowledged
- * before it is durable; what the group saves is a commit, a connection check-out and a round trip per write, which
- * on a busy database cost more than the write itself.
+ * Group commit for the one-row writes of the hot paths (a scan, a single creation): callers queue their write; a
+ * caller that finds no group being written (at most {@link #WRITERS} at once) writes what is waiting, its own write and
+ * the others', in one transaction on one connection and commits once; the others wait for that commit. Each answer
+ * still waits for a commit that holds its write, so nothing is acknowledged before it is durable; what the group
+ * saves is a commit, a connection check-out and a round trip per write, which on a busy database cost more than the
+ * write itself. The callers write the groups themselves (no writer thread to hand over to), so a write that finds the
+ * database idle is written at once, as without grouping, and groups form only while a commit is under way.
  *
  * <p>A group fails together, so a failure inside one (a value the database refuses, a key already taken) is not
  * reported to everyone in it: each caller then runs its write alone, as it would without grouping, and only the
@@ -34,15 +37,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommit<T, R> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
-  /**
-   * Writer threads per kind of write: two, so that one group is being written while the other waits for its commit's
-   * flush to disk.
-   */
+  /** Groups written at once: two, so that one group is being written while the other waits for its flush to disk. */
   public static final int WRITERS = 2;
   /** The most writes in one group. */
   public static final int MAX_GROUP = 64;
   /** How long a caller waits for its group before it answers that the database is unavailable. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** Groups one caller writes in a row before it goes back to its own answer. */
+  private static final int ROUNDS = 4;
+  /**
+   * How often a waiting caller looks whether it should write a group itself: only a write queued just as the last
+   * writer finished waits this long.
+   */
+  private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
   /** Runs a group of writes on {@code c} (a transaction; the caller commits), returning each write's outcome in order. */
   @FunctionalInterface
@@ -66,15 +73,14 @@ public final class GroupCommit<T, R> implements AutoCloseable {
   private final int maxGroup;
   private final Duration timeout;
   private final BlockingQueue<Pending<T, R>> queue;
-  private final int writerCount;
-  private final List<Thread> writers = new ArrayList<>();
-  private volatile boolean started;
+  private final Semaphore writers;
   private volatile boolean closed;
 
   /**
-   * @param name what is written, for thread names and failures (never values)
+   * @param name what is written, for failures (never values)
    * @param work the group's statements
    * @param alone the same write on its own, in its own transaction, as it ran before grouping
+   * @param writerCount groups written at once
    */
   public GroupCommit(String name, DataSource dataSource, GroupWork<T, R> work, Function<T, R> alone, int writerCount,
       int maxGroup, Duration timeout) {
@@ -85,41 +91,38 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     this.maxGroup = maxGroup;
     this.timeout = timeout;
     this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxGroup * 16));
-    this.writerCount = writerCount;
-  }
-
-  /** The writers start with the first write, so a service that never writes (a command, a test) runs none. */
-  private void startWriters() {
-    synchronized (writers) {
-      if (!writers.isEmpty() || closed) {
-        return;
-      }
-      for (int i = 0; i < writerCount; i++) {
-        Thread t = new Thread(this::run, name + "-writer-" + i);
-        t.setDaemon(true);
-        writers.add(t);
-        t.start();
-      }
-      started = true;
-    }
+    this.writers = new Semaphore(writerCount);
   }
 
   /** Writes {@code write} in the next group and returns its outcome once that group committed. */
   public R write(T write) {
-    if (!started) {
-      startWriters();
-    }
     Pending<T, R> pending = new Pending<>(write, new CompletableFuture<>());
-    try {
-      if (closed || !queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw unavailable(null);
-      }
-      return pending.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      // Given up: a writer that has not taken it yet skips it. One that already has may still commit it, as a
-      // statement whose answer was lost would; the caller was not told it succeeded.
-      pending.done().cancel(false);
+    if (closed || !queue.offer(pending)) {
       throw unavailable(null);
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (true) {
+        if (!pending.done().isDone() && writers.tryAcquire()) {
+          try {
+            writeWaiting();
+          } finally {
+            writers.release();
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          // Given up: a writer that has not taken it yet skips it. One that already has may still commit it, as a
+          // statement whose answer was lost would; the caller was not told it succeeded.
+          pending.done().cancel(false);
+          throw unavailable(null);
+        }
+        try {
+          return pending.done().get(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException notYet) {
+          // Look again whether a group is to be written.
+        }
+      }
     } catch (InterruptedException e) {
       pending.done().cancel(false);
       Thread.currentThread().interrupt();
@@ -137,35 +140,28 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     }
   }
 
+  /** Writes the waiting groups, a few at most, the caller's own among them unless another writer took it. */
+  private void writeWaiting() {
+    List<Pending<T, R>> group = new ArrayList<>();
+    for (int round = 0; round < ROUNDS && !queue.isEmpty(); round++) {
+      queue.drainTo(group, maxGroup);
+      // Callers that gave up are not written for.
+      group.removeIf(p -> p.done().isDone());
+      if (!group.isEmpty()) {
+        try {
+          commit(group);
+        } catch (RuntimeException e) {
+          LOG.error("writing a group of {} failed: {}", name, e.getClass().getName());
+          group.forEach(p -> p.done().completeExceptionally(unavailable(null)));
+        }
+      }
+      group.clear();
+    }
+  }
+
   private StoreException unavailable(Throwable cause) {
     SQLException sql = cause instanceof SQLException s ? s : null;
     return new StoreException("could not write " + name + ": the database did not confirm it", sql);
-  }
-
-  private void run() {
-    List<Pending<T, R>> group = new ArrayList<>(maxGroup);
-    while (!closed) {
-      try {
-        Pending<T, R> first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        group.add(first);
-        queue.drainTo(group, maxGroup - 1);
-        // Callers that gave up are not written for.
-        group.removeIf(p -> p.done().isDone());
-        if (!group.isEmpty()) {
-          commit(group);
-        }
-      } catch (InterruptedException e) {
-        break;
-      } catch (RuntimeException e) {
-        LOG.error("the {} writer failed: {}", name, e.getClass().getName());
-        group.forEach(p -> p.done().completeExceptionally(unavailable(null)));
-      } finally {
-        group.clear();
-      }
-    }
   }
 
   private void commit(List<Pending<T, R>> group) {
@@ -213,22 +209,10 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     return state == null || state.startsWith("08") || state.startsWith("57P");
   }
 
-  /** Stops the writers; writes still waiting are answered as the database being unavailable. */
+  /** Refuses new writes; writes still waiting are answered as the database being unavailable. */
   @Override
   public void close() {
-    List<Thread> running;
-    synchronized (writers) {
-      closed = true;
-      running = List.copyOf(writers);
-    }
-    running.forEach(Thread::interrupt);
-    for (Thread t : running) {
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    closed = true;
     List<Pending<T, R>> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(p -> p.done().completeExceptionally(unavailable(null)));
