@@ -114,19 +114,29 @@ public final class EventRepository implements AutoCloseable {
 
   /**
    * A group of events: one batch of {@link #APPEND}, sent in one round trip. A statement that moved nothing (another
-   * event moved its shipment first) returns no row; the numbers of the others come back in order.
+   * event moved its shipment first) returns no row; the numbers of the others come back in order. The group locks its
+   * shipments in waybill order (arrival order within one parcel), so two groups in flight never wait on each other in
+   * a circle.
    */
   private static List<Optional<Integer>> appendAll(Connection c, List<Append> group) throws SQLException {
+    Integer[] order = new Integer[group.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> group.get(i).shipment().waybill()));
     try (PreparedStatement st = c.prepareStatement(APPEND, new String[] {"seq"})) {
-      for (Append append : group) {
-        bind(st, append);
+      for (int i : order) {
+        bind(st, group.get(i));
         st.addBatch();
       }
       int[] counts = st.executeBatch();
-      List<Optional<Integer>> out = new java.util.ArrayList<>(group.size());
+      List<Optional<Integer>> out = new java.util.ArrayList<>(java.util.Collections.nCopies(group.size(),
+          Optional.<Integer>empty()));
       try (ResultSet numbers = st.getGeneratedKeys()) {
-        for (int count : counts) {
-          out.add(count > 0 && numbers.next() ? Optional.of(numbers.getInt(1)) : Optional.empty());
+        for (int k = 0; k < counts.length; k++) {
+          if (counts[k] > 0 && numbers.next()) {
+            out.set(order[k], Optional.of(numbers.getInt(1)));
+          }
         }
       }
       return out;
