@@ -27,7 +27,7 @@ import org.parcelveil.tracking.ResultsSection;
 
 /**
  * Citus against plain PostgreSQL through the packaged service: {@code bench/citus [--seconds 10] [--warmup 10]
- * [--couriers 3] [--only overhead|scale]}.
+ * [--couriers 3] [--only overhead|scale] [--paths batch,read,scan,reveal]}.
  *
  * <ul>
  *   <li><b>overhead</b>: plain PostgreSQL against Citus with one worker, all servers free to use both cores: batch
@@ -43,7 +43,9 @@ import org.parcelveil.tracking.ResultsSection;
  * service node is the packaged jar in a process of its own ({@code serve --db-url}); this JVM is the load driver.
  * Each path runs on every side one after the other (a warm-up, then the measurement), so the sides of a ratio are
  * measured back to back. CPU per unit: the service processes, every server's processes (live and reaped backends)
- * and this driver, from /proc. Writes docs/benchmarks/citus.md (sections citus-overhead, citus-scale).
+ * and this driver, from /proc. Writes docs/benchmarks/citus.md (sections citus-overhead, citus-scale; with
+ * {@code --paths}, only those paths, into sections of their own, e.g. citus-overhead-scan, so a run of one path
+ * leaves the full tables as they are).
  */
 public final class CitusBenchmark {
   static final int BATCH_SIZE = 1000;
@@ -75,11 +77,14 @@ public final class CitusBenchmark {
   private final int warmup;
   private final int couriersPerClient;
   private final String masterKey;
+  /** The paths measured: all unless --paths names some. */
+  private final List<Kind> paths;
 
-  private CitusBenchmark(int seconds, int warmup, int couriersPerClient) {
+  private CitusBenchmark(int seconds, int warmup, int couriersPerClient, List<Kind> paths) {
     this.seconds = seconds;
     this.warmup = warmup;
     this.couriersPerClient = couriersPerClient;
+    this.paths = paths;
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     this.masterKey = Base64.getEncoder().encodeToString(key);
@@ -87,7 +92,7 @@ public final class CitusBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = new HashMap<>(Map.of("--seconds", "10", "--warmup", "10", "--couriers", "3",
-        "--only", "both"));
+        "--only", "both", "--paths", "batch,read,scan,reveal"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!opts.containsKey(args[i])) {
         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -97,15 +102,20 @@ public final class CitusBenchmark {
     if (!CitusCluster.installed()) {
       throw new IllegalStateException("Citus is not installed (../shared/citus/install-citus)");
     }
+    List<Kind> paths = Stream.of(opts.get("--paths").split(","))
+        .map(p -> Kind.valueOf(p.trim().toUpperCase(java.util.Locale.ROOT))).toList();
     CitusBenchmark b = new CitusBenchmark(Integer.parseInt(opts.get("--seconds")),
-        Integer.parseInt(opts.get("--warmup")), Integer.parseInt(opts.get("--couriers")));
+        Integer.parseInt(opts.get("--warmup")), Integer.parseInt(opts.get("--couriers")), paths);
     String only = opts.get("--only");
+    // A run of some paths only writes sections of its own: the full tables stay as the last full run left them.
+    String suffix = paths.size() == Kind.values().length ? ""
+        : "-" + String.join("-", paths.stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList());
     try {
       if (!only.equals("scale")) {
-        ResultsSection.write(DOC, "citus-overhead", b.overhead());
+        ResultsSection.write(DOC, "citus-overhead" + suffix, b.overhead());
       }
       if (!only.equals("overhead")) {
-        ResultsSection.write(DOC, "citus-scale", b.scale());
+        ResultsSection.write(DOC, "citus-scale" + suffix, b.scale());
       }
     } catch (Throwable t) {
       t.printStackTrace();
@@ -121,7 +131,7 @@ public final class CitusBenchmark {
   /** Plain PostgreSQL against Citus with one worker, all free to use both cores. */
   String overhead() throws Exception {
     String load0 = ResultsSection.loadAverage();
-    List<Kind> kinds = List.of(Kind.BATCH, Kind.READ, Kind.SCAN, Kind.REVEAL);
+    List<Kind> kinds = chosen(List.of(Kind.BATCH, Kind.READ, Kind.SCAN, Kind.REVEAL));
     try (CitusCluster plain = CitusCluster.start(servers(0, false));
         CitusCluster citus = CitusCluster.start(servers(1, true))) {
       DatabaseSettings onCitus = citus.fresh();
@@ -147,7 +157,7 @@ public final class CitusBenchmark {
   /** One PostgreSQL on core 0 against Citus with two workers on cores 0 and 1. */
   String scale() throws Exception {
     String load0 = ResultsSection.loadAverage();
-    List<Kind> kinds = List.of(Kind.BATCH, Kind.SCAN);
+    List<Kind> kinds = chosen(List.of(Kind.BATCH, Kind.SCAN));
     try (CitusCluster plain = CitusCluster.start(servers(0, false));
         CitusCluster citus = CitusCluster.start(servers(2, true))) {
       plain.pin(-1, 0);
@@ -178,6 +188,11 @@ public final class CitusBenchmark {
         return out.toString();
       }
     }
+  }
+
+  /** Of a measurement's {@code kinds}, those --paths names. */
+  private List<Kind> chosen(List<Kind> kinds) {
+    return kinds.stream().filter(paths::contains).toList();
   }
 
   /** Each path on every side, one side right after the other: a warm-up, then the measurement. */
