@@ -248,17 +248,30 @@ public final class LoadDriver {
   }
 
   double batches(String token, int size, int clients, int seconds) throws Exception {
+    byte[] body = batchBody(size);
+    return drive(clients, seconds, () -> batch(token, body, size));
+  }
+
+  /** The body of {@code POST /v1/shipments/batch}: {@code size} shipments of the fixtures. */
+  static byte[] batchBody(int size) throws Exception {
     List<Object> items = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       items.add(Fixtures.shipment("LB-" + i));
     }
-    byte[] body = Json.mapper().writeValueAsBytes(Map.of("shipments", items));
-    return drive(clients, seconds, () -> {
-      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/batch"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
-      check(r, 200);
-      return size;
-    });
+    return Json.mapper().writeValueAsBytes(Map.of("shipments", items));
+  }
+
+  /** One batch creation of {@code body} (of {@code size} shipments); returns the service's answer. */
+  HttpResponse<String> batchResponse(String token, byte[] body) throws Exception {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/batch"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    check(r, 200);
+    return r;
+  }
+
+  int batch(String token, byte[] body, int size) throws Exception {
+    batchResponse(token, body);
+    return size;
   }
 
   double singles(String token, int clients, int seconds) throws Exception {
@@ -275,27 +288,37 @@ public final class LoadDriver {
 
   /** Each client a courier reading its own shipment. */
   double reads(List<Delivery> couriers, int seconds) throws Exception {
-    return driveEach(couriers.size(), seconds, i -> {
-      Delivery c = couriers.get(i);
-      return () -> {
-        check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + c.waybill())).GET(), c.token()), 200);
-        return 1;
-      };
-    });
+    return driveEach(couriers.size(), seconds, i -> () -> read(couriers.get(i)));
   }
 
   /** Each client a courier revealing its own shipment's recipient. */
   double reveals(List<Delivery> couriers, int seconds) throws Exception {
-    byte[] body = Json.mapper().writeValueAsBytes(Map.of("party", "recipient", "purpose", "DELIVERY"));
-    return driveEach(couriers.size(), seconds, i -> {
-      Delivery c = couriers.get(i);
-      return () -> {
-        check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + c.waybill() + "/reveal"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), c.token()),
-            200);
-        return 1;
-      };
-    });
+    return driveEach(couriers.size(), seconds, i -> () -> reveal(couriers.get(i)));
+  }
+
+  /** {@code GET /v1/shipments/{waybill}}, 200 expected. */
+  int read(Delivery d) throws Exception {
+    check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + d.waybill())).GET(), d.token()), 200);
+    return 1;
+  }
+
+  private static final byte[] REVEAL_BODY = "{\"party\":\"recipient\",\"purpose\":\"DELIVERY\"}"
+      .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** The recipient of {@code d}'s shipment revealed to its courier, 200 expected. */
+  int reveal(Delivery d) throws Exception {
+    check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + d.waybill() + "/reveal"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(REVEAL_BODY)),
+        d.token()), 200);
+    return 1;
+  }
+
+  /** A scan of {@code d}'s shipment ({@code POST /v1/shipments/{waybill}/events}) by station {@code d.token()}. */
+  int scan(Delivery d, byte[] event) throws Exception {
+    check(send(HttpRequest.newBuilder(URI.create(base + "/v1/shipments/" + d.waybill() + "/events"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(event)), d.token()),
+        201);
+    return 1;
   }
 
   interface Call {

@@ -146,7 +146,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.principals = new Principals(principalRepository, network, audit.log(), vault, clock);
       // Group commit for single creations and scans, except on Citus (a group would span shards).
       this.shipmentRepository = new ShipmentRepository(database.dataSource(), !database.distributed());
-      this.events = new EventRepository(database.dataSource(), !database.distributed());
+      this.events = new EventRepository(database.dataSource(), !database.distributed(), database.distributed());
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
       this.labels = new Labels(settings.labels());
       this.intake = IntakeModule.create(database.dataSource(), keys, principals, vault, clock);

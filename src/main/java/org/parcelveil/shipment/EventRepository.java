@@ -26,19 +26,23 @@ public final class EventRepository implements AutoCloseable {
       rs.getTimestamp("at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
   private final Sql sql;
   private final @Nullable GroupCommit<Append, Optional<Integer>> appends;
+  /** On Citus: an event committed on its own is appended by {@link #APPEND_CALL}, not {@link #APPEND}. */
+  private final boolean distributed;
 
-  /** Every event commits on its own. */
+  /** Every event commits on its own, with the statement for plain PostgreSQL. */
   public EventRepository(DataSource dataSource) {
-    this(dataSource, false);
+    this(dataSource, false, false);
   }
 
   /**
    * With {@code groupCommit}, events that arrive together are appended in one transaction ({@link GroupCommit}); each
    * still answers only after the commit that holds it. Not on Citus, where one transaction over many parcels would
-   * span shards.
+   * span shards. With {@code distributed} (on Citus), an event committed on its own is appended by the distributed
+   * function {@link #APPEND_CALL}, which runs on the parcel's shard.
    */
-  public EventRepository(DataSource dataSource, boolean groupCommit) {
+  public EventRepository(DataSource dataSource, boolean groupCommit, boolean distributed) {
     this.sql = Sql.over(dataSource);
+    this.distributed = distributed;
     this.appends = groupCommit
         ? new GroupCommit<>("shipment events", dataSource, EventRepository::appendAll, this::appendAlone,
             GroupCommit.WRITERS, GroupCommit.MAX_GROUP, GroupCommit.TIMEOUT)
@@ -86,6 +90,21 @@ public final class EventRepository implements AutoCloseable {
       + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE), "
       + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR) FROM moved RETURNING seq";
 
+  /**
+   * The same on Citus, as a call of {@code pv_append_event} ({@code db/main/V102}): Citus runs {@link #APPEND} as
+   * two distributed steps (the moved row is pulled to the node that took the statement, then inserted), while the
+   * function is distributed by the waybill, so the call goes whole to the worker holding the parcel's shard. Its
+   * result is the event's number, or NULL when another event moved the shipment first. Citus hands a call on only
+   * outside a transaction block: it is sent in auto-commit. The parameters are {@link #APPEND}'s without its second
+   * waybill and time of recording (the function takes them from the first).
+   */
+  private static final String APPEND_CALL = "SELECT pv_append_event(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The statement {@link #append} sends for an event committed on its own (for tests of its plan). */
+  String singleStatement() {
+    return distributed ? APPEND_CALL : APPEND;
+  }
+
   /** As above, keeping the support ticket the event answers, if any. */
   public Optional<ShipmentEvent> append(Shipment s, ShipmentState next, Shipment.Assignment a, ShipmentEvent e,
       @Nullable String ticket) {
@@ -99,10 +118,11 @@ public final class EventRepository implements AutoCloseable {
   private Optional<Integer> appendAlone(Append append) {
     try {
       return sql.withConnection("could not record the event", c -> {
-        try (PreparedStatement st = c.prepareStatement(APPEND)) {
-          bind(st, append);
+        try (PreparedStatement st = c.prepareStatement(singleStatement())) {
+          bind(st, append, distributed);
           try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getInt(1)) : Optional.<Integer>empty();
+            // The statement returns no row when the guard fails, the function a NULL.
+            return rs.next() ? Optional.ofNullable(rs.getObject(1, Integer.class)) : Optional.<Integer>empty();
           }
         }
       });
@@ -126,7 +146,7 @@ public final class EventRepository implements AutoCloseable {
     java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> group.get(i).shipment().waybill()));
     try (PreparedStatement st = c.prepareStatement(APPEND, new String[] {"seq"})) {
       for (int i : order) {
-        bind(st, group.get(i));
+        bind(st, group.get(i), false);
         st.addBatch();
       }
       int[] counts = st.executeBatch();
@@ -143,7 +163,8 @@ public final class EventRepository implements AutoCloseable {
     }
   }
 
-  private static void bind(PreparedStatement st, Append append) throws SQLException {
+  /** Binds {@link #APPEND}, or with {@code call} {@link #APPEND_CALL}, which has no second waybill and time. */
+  private static void bind(PreparedStatement st, Append append, boolean call) throws SQLException {
     Shipment s = append.shipment();
     Shipment.Assignment a = append.assignment();
     ShipmentEvent e = append.event();
@@ -155,15 +176,20 @@ public final class EventRepository implements AutoCloseable {
     st.setObject(6, utc(a.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
     st.setString(7, s.waybill());
     st.setString(8, s.state().name());
-    st.setString(9, e.waybill());
-    st.setString(10, e.type());
-    st.setString(11, e.stationCode());
-    st.setString(12, e.courierId());
-    st.setString(13, e.principalId());
-    st.setObject(14, e.weightGrams(), Types.INTEGER);
-    st.setObject(15, utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
-    st.setObject(16, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-    st.setString(17, append.ticket());
+    int i = 9;
+    if (!call) {
+      st.setString(i++, e.waybill());
+    }
+    st.setString(i++, e.type());
+    st.setString(i++, e.stationCode());
+    st.setString(i++, e.courierId());
+    st.setString(i++, e.principalId());
+    st.setObject(i++, e.weightGrams(), Types.INTEGER);
+    st.setObject(i++, utc(e.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+    if (!call) {
+      st.setObject(i++, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+    st.setString(i, append.ticket());
   }
 
   /**
