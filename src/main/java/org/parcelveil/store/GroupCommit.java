@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the one-row writes of the hot paths (a scan, a single creation): callers queue their write; a
- * caller that finds no group being written (at most {@link #WRITERS} at once) writes what is waiting, its own write and
+ * caller that finds fewer than {@link #WRITERS} groups being written writes what is waiting, its own write and
  * the others', in one transaction on one connection and commits once; the others wait for that commit. Each answer
  * still waits for a commit that holds its write, so nothing is acknowledged before it is durable; what the group
  * saves is a commit, a connection check-out and a round trip per write, which on a busy database cost more than the
@@ -37,14 +37,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommit<T, R> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
-  /** Groups written at once: two, so that one group is being written while the other waits for its flush to disk. */
-  public static final int WRITERS = 2;
+  /**
+   * Groups written at once. More than one, so that one group is being written while another waits for its flush to
+   * disk; four rather than two because a caller writing a group may lose its core to other work, and every write
+   * queued behind it waits with it (with two, p99 rose to hundreds of ms on an overloaded machine).
+   */
+  public static final int WRITERS = 4;
   /** The most writes in one group. */
   public static final int MAX_GROUP = 64;
   /** How long a caller waits for its group before it answers that the database is unavailable. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
-  /** Groups one caller writes in a row before it goes back to its own answer. */
-  private static final int ROUNDS = 4;
+  /** Groups one caller writes before it goes back to its own answer: one, so no caller writes for long. */
+  private static final int ROUNDS = 1;
   /**
    * How often a waiting caller looks whether it should write a group itself: only a write queued just as the last
    * writer finished waits this long.
