@@ -1,6 +1,7 @@
 package org.parcelveil.vault;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Masking rules, stricter than GB/T 41833-2022 (which hides at least one character of a name and six digits of a
@@ -17,17 +18,20 @@ public final class Masking {
   /** A label has room for three initials; more would also say more about the person. */
   private static final int MAX_INITIALS = 3;
   private static final String GIVEN_NAME_MASK = "**";
+  // Compiled once: every created shipment's answer masks its names.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern NAME_PARTS = Pattern.compile("[\\s\\-]+");
 
   private Masking() {}
 
   public static String name(String name) {
     String n = name.strip();
     if (n.codePoints().anyMatch(Masking::isHan)) {
-      return hanName(n.replaceAll("\\s+", ""));
+      return hanName(SPACES.matcher(n).replaceAll(""));
     }
     StringBuilder out = new StringBuilder();
     int parts = 0;
-    for (String part : n.split("[\\s\\-]+")) {
+    for (String part : NAME_PARTS.split(n)) {
       // An initial is a letter: a part without one (a number, a symbol) says nothing a label should print.
       int initial = part.codePoints().filter(Character::isLetter).findFirst().orElse(-1);
       if (initial < 0 || parts++ >= MAX_INITIALS) {
