@@ -47,8 +47,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
   public static final int MAX_GROUP = 64;
   /** How long a caller waits for its group before it answers that the database is unavailable. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
-  /** Groups one caller writes before it goes back to its own answer: one, so no caller writes for long. */
-  private static final int ROUNDS = 1;
   /**
    * How often a waiting caller looks whether it should write a group itself: only a write queued just as the last
    * writer finished waits this long.
@@ -144,22 +142,23 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     }
   }
 
-  /** Writes the waiting groups, a few at most, the caller's own among them unless another writer took it. */
+  /**
+   * Writes one group of what is waiting, the caller's own write among it unless another caller took it first. One
+   * group, not all that keep arriving: a caller that writes for others holds its own answer meanwhile.
+   */
   private void writeWaiting() {
     List<Pending<T, R>> group = new ArrayList<>();
-    for (int round = 0; round < ROUNDS && !queue.isEmpty(); round++) {
-      queue.drainTo(group, maxGroup);
-      // Callers that gave up are not written for.
-      group.removeIf(p -> p.done().isDone());
-      if (!group.isEmpty()) {
-        try {
-          commit(group);
-        } catch (RuntimeException e) {
-          LOG.error("writing a group of {} failed: {}", name, e.getClass().getName());
-          group.forEach(p -> p.done().completeExceptionally(unavailable(null)));
-        }
-      }
-      group.clear();
+    queue.drainTo(group, maxGroup);
+    // Callers that gave up are not written for.
+    group.removeIf(p -> p.done().isDone());
+    if (group.isEmpty()) {
+      return;
+    }
+    try {
+      commit(group);
+    } catch (RuntimeException e) {
+      LOG.error("writing a group of {} failed: {}", name, e.getClass().getName());
+      group.forEach(p -> p.done().completeExceptionally(unavailable(null)));
     }
   }
 
@@ -179,7 +178,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         outcomes = work.run(c, writes);
         committing = true;
         c.commit();
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
+        // Before auto-commit is restored below, which would otherwise commit the half-run group.
         rollbackQuietly(c);
         throw e;
       } finally {

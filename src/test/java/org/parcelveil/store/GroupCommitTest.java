@@ -135,6 +135,23 @@ class GroupCommitTest {
     }
   }
 
+  @Test
+  void aGroupThatBreaksHalfWay_commitsNothing_andItsCallerIsToldTheWriteIsUnconfirmed() throws Exception {
+    GroupCommit.GroupWork<String, Integer> breaksAfterInserting = (c, keys) -> {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO group_test (k) VALUES (?)")) {
+        st.setString(1, keys.get(0));
+        st.executeUpdate();
+      }
+      throw new IllegalStateException("a defect in the group's work");
+    };
+    try (GroupCommit<String, Integer> group = new GroupCommit<>("group test", db.dataSource(), breaksAfterInserting,
+        GroupCommitTest::insertAlone, 1, 64, Duration.ofSeconds(20))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> group.write("c1"))
+          .isInstanceOf(StoreException.class);
+    }
+    assertThat(stored("c1")).isFalse();
+  }
+
   private static boolean stored(String key) throws SQLException {
     try (Connection c = db.connection();
         PreparedStatement st = c.prepareStatement("SELECT 1 FROM group_test WHERE k = ?")) {
