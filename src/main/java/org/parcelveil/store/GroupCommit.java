@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -66,7 +66,27 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     }
   }
 
-  private record Pending<T, R>(T write, CompletableFuture<R> done) {}
+  /**
+   * A queued write. A writer takes it, or its caller gives it up, never both: once taken it is answered by its
+   * group's outcome however long that takes, so a caller is never told "unconfirmed" about a write that then commits.
+   */
+  private record Pending<T, R>(T write, CompletableFuture<R> done, AtomicInteger state) {
+    static final int QUEUED = 0;
+    static final int TAKEN = 1;
+    static final int GIVEN_UP = 2;
+
+    Pending(T write) {
+      this(write, new CompletableFuture<>(), new AtomicInteger(QUEUED));
+    }
+
+    boolean take() {
+      return state.compareAndSet(QUEUED, TAKEN);
+    }
+
+    boolean giveUp() {
+      return state.compareAndSet(QUEUED, GIVEN_UP);
+    }
+  }
 
   private final String name;
   private final DataSource dataSource;
@@ -98,7 +118,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
 
   /** Writes {@code write} in the next group and returns its outcome once that group committed. */
   public R write(T write) {
-    Pending<T, R> pending = new Pending<>(write, new CompletableFuture<>());
+    Pending<T, R> pending = new Pending<>(write);
     if (closed || !queue.offer(pending)) {
       throw unavailable(null);
     }
@@ -114,10 +134,12 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          // Given up: a writer that has not taken it yet skips it. One that already has may still commit it, as a
-          // statement whose answer was lost would; the caller was not told it succeeded.
-          pending.done().cancel(false);
-          throw unavailable(null);
+          if (pending.giveUp()) {
+            // Not taken by any writer, and now never will be.
+            throw unavailable(null);
+          }
+          // Taken: its group's outcome, whenever it comes, is the answer.
+          return pending.done().get();
         }
         try {
           return pending.done().get(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
@@ -126,10 +148,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
       }
     } catch (InterruptedException e) {
-      pending.done().cancel(false);
+      pending.giveUp();
       Thread.currentThread().interrupt();
-      throw unavailable(null);
-    } catch (CancellationException e) {
       throw unavailable(null);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RunAlone) {
@@ -150,7 +170,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     List<Pending<T, R>> group = new ArrayList<>();
     queue.drainTo(group, maxGroup);
     // Callers that gave up are not written for.
-    group.removeIf(p -> p.done().isDone());
+    group.removeIf(p -> !p.take());
     if (group.isEmpty()) {
       return;
     }
@@ -219,6 +239,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     closed = true;
     List<Pending<T, R>> left = new ArrayList<>();
     queue.drainTo(left);
-    left.forEach(p -> p.done().completeExceptionally(unavailable(null)));
+    left.stream().filter(Pending::take).forEach(p -> p.done().completeExceptionally(unavailable(null)));
   }
 }

@@ -152,6 +152,25 @@ class GroupCommitTest {
     assertThat(stored("c1")).isFalse();
   }
 
+  @Test
+  void aWriteTakenIntoAGroup_isAnsweredByThatGroup_evenPastTheCallersWait() throws Exception {
+    List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit.GroupWork<String, Integer> slow = (c, keys) -> {
+      try {
+        Thread.sleep(600);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return inserts(new CountDownLatch(0), sizes).run(c, keys);
+    };
+    try (GroupCommit<String, Integer> group = new GroupCommit<>("group test", db.dataSource(), slow,
+        GroupCommitTest::insertAlone, 1, 64, Duration.ofMillis(200))) {
+      // Committed after the caller's 200 ms: the caller must hear that it was stored, not that it is unconfirmed.
+      assertThat(group.write("d1")).isEqualTo(1);
+    }
+    assertThat(stored("d1")).isTrue();
+  }
+
   private static boolean stored(String key) throws SQLException {
     try (Connection c = db.connection();
         PreparedStatement st = c.prepareStatement("SELECT 1 FROM group_test WHERE k = ?")) {
