@@ -5,13 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import org.parcelveil.access.DisclosureLimits;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,14 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.ParcelVeil;
-import org.parcelveil.app.Settings;
-import org.parcelveil.http.HttpServer;
-import org.parcelveil.http.HttpSettings;
 import org.parcelveil.http.Json;
-import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.shipment.RawShipmentInsert;
 import org.parcelveil.shipment.Shipment;
-import org.parcelveil.scale.PostgresServers;
 import org.parcelveil.tracking.ResultsSection;
 
 /**
@@ -74,22 +66,12 @@ public final class LoadDriver {
   }
 
   static String run(String kind, int seconds) throws Exception {
-    Path dir = Files.createTempDirectory("pv-load-");
-    // Budgets far above the load, so the benchmark measures the reveal path rather than its refusal.
-    Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, 64L << 20))
-        .withDisclosure(new DisclosureLimits(Duration.ofHours(12), 100_000_000, 100_000_000, 20, 2));
-    // A PostgreSQL server of its own, durable as in production (the test suite's shared one commits without
-    // waiting for the disk), so that every commit costs here what it costs there, on both sides of each ratio.
-    PostgresServers postgres = kind.equals("postgres") ? PostgresServers.start(1) : null;
-    if (postgres != null) {
-      s = s.withDatabase(postgres.settings(0));
-    }
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
     StringBuilder rows = new StringBuilder();
-    try (postgres; ParcelVeil pv = ParcelVeil.open(s, Map.of(MasterKeySource.ENV, Base64.getEncoder().encodeToString(key)));
-        HttpServer server = pv.serve()) {
-      LoadDriver d = new LoadDriver(server.port());
+    // Budgets far above the load, so the benchmark measures the reveal path rather than its refusal.
+    try (BenchService svc = BenchService.start(kind, "pv-load-", s -> s.withDisclosure(
+        new DisclosureLimits(Duration.ofHours(12), 100_000_000, 100_000_000, 20, 2)))) {
+      ParcelVeil pv = svc.pv();
+      LoadDriver d = new LoadDriver(svc.port());
       meter = CpuMeter.of(pv.database().dataSource(), kind.equals("postgres"));
       String admin = pv.principals().create(null, "admin", "Load admin", null).token();
       d.setUpNetwork(admin);

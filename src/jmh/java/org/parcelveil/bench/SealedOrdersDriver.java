@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,12 +25,7 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.hpke.HPKE;
 import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.ParcelVeil;
-import org.parcelveil.app.Settings;
-import org.parcelveil.http.HttpServer;
-import org.parcelveil.http.HttpSettings;
 import org.parcelveil.http.Json;
-import org.parcelveil.keys.MasterKeySource;
-import org.parcelveil.scale.PostgresServers;
 import org.parcelveil.tracking.ResultsSection;
 
 /**
@@ -90,20 +83,10 @@ public final class SealedOrdersDriver {
   }
 
   static String run(String kind, int seconds) throws Exception {
-    Path dir = Files.createTempDirectory("pv-sealed-");
-    Settings s = Settings.defaults(dir).withHttp(new HttpSettings("127.0.0.1", 0, 64L << 20));
-    // Durable as in production, like the HTTP load driver's.
-    PostgresServers postgres = kind.equals("postgres") ? PostgresServers.start(1) : null;
-    if (postgres != null) {
-      s = s.withDatabase(postgres.settings(0));
-    }
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
     StringBuilder rows = new StringBuilder();
-    try (postgres; ParcelVeil pv = ParcelVeil.open(s, Map.of(MasterKeySource.ENV,
-            Base64.getEncoder().encodeToString(key)));
-        HttpServer server = pv.serve()) {
-      LoadDriver d = new LoadDriver(server.port());
+    try (BenchService svc = BenchService.start(kind, "pv-sealed-", s -> s)) {
+      ParcelVeil pv = svc.pv();
+      LoadDriver d = new LoadDriver(svc.port());
       // Both stores are PostgreSQL servers outside this JVM: count their processes' CPU too.
       LoadDriver.meter = CpuMeter.of(pv.database().dataSource(), true);
       d.setUpNetwork(pv.principals().create(null, "admin", "Bench admin", null).token());

@@ -67,7 +67,7 @@ public final class AttributionScale {
         run("embedded", Settings.defaults(dir), sizes, dir);
       }
     } finally {
-      delete(dir);
+      org.parcelveil.store.PrivateFiles.deleteTree(dir);
     }
   }
 
@@ -182,12 +182,6 @@ public final class AttributionScale {
   private static long du(Path dir) throws Exception {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static void delete(Path dir) throws Exception {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

@@ -63,7 +63,7 @@ public final class EngineComparison {
         fresh.add(child(List.of("start", engine, dir.resolve("data").toString()), Map.of(), null));
         existing.add(child(List.of("start", engine, dir.resolve("data").toString()), Map.of(), null));
       } finally {
-        PostgresBinaries.deleteTree(dir);
+        PrivateFiles.deleteTree(dir);
       }
     }
     JsonNode cold = null;
@@ -74,7 +74,7 @@ public final class EngineComparison {
         cold = child(List.of("start", engine, dir.resolve("data").toString()),
             Map.of("PARCELVEIL_ENGINE_CACHE", dir.resolve("cache").toString()), null);
       } finally {
-        PostgresBinaries.deleteTree(dir);
+        PrivateFiles.deleteTree(dir);
       }
     }
     JsonNode run;
@@ -83,7 +83,7 @@ public final class EngineComparison {
       run = child(List.of("run", engine, dir.resolve("a").toString(), dir.resolve("b").toString(),
           dir.resolve("c").toString(), Integer.toString(seconds)), Map.of(), null);
     } finally {
-      PostgresBinaries.deleteTree(dir);
+      PrivateFiles.deleteTree(dir);
     }
     double[] sync = strace ? syncCallsPerCommit(engine) : null;
     return new Measured(engine, fresh, existing, cold, run, sync);
@@ -111,7 +111,7 @@ public final class EngineComparison {
           some = counts;
         }
       } finally {
-        PostgresBinaries.deleteTree(dir);
+        PrivateFiles.deleteTree(dir);
       }
     }
     double fsync = (some.getOrDefault("fsync", 0L) - none.getOrDefault("fsync", 0L)) / (double) STRACE_COMMITS;

@@ -186,7 +186,7 @@ public final class EmbeddedPostgres {
   /** initdb into a sibling directory, renamed into place only when complete, so a crash never leaves half a cluster. */
   private static void initialise(Path bin, Path dataDir, Path cluster, Mode mode) throws IOException, InterruptedException {
     Path staging = dataDir.resolve(CLUSTER_DIR + ".init");
-    PostgresBinaries.deleteTree(staging);
+    PrivateFiles.deleteTree(staging);
     List<String> command = asServiceUser(bin.resolve("initdb").toString(), "-D", staging.toString(), "-U", USER,
         "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=reject", "--no-instructions");
     if (mode == Mode.THROWAWAY) {

@@ -37,7 +37,7 @@ final class PostgresBinaries {
     }
     Path staging = root.resolve(target.getFileName() + ".unpacking-" + ProcessHandle.current().pid());
     try {
-      deleteTree(staging);
+      PrivateFiles.deleteTree(staging);
       PrivateFiles.directory(staging);
       unpack(archive, staging);
       try {
@@ -47,7 +47,7 @@ final class PostgresBinaries {
         if (!Files.isExecutable(target.resolve("bin/postgres"))) {
           throw raced;
         }
-        deleteTree(staging);
+        PrivateFiles.deleteTree(staging);
       }
       return target;
     } catch (IOException e) {
@@ -119,14 +119,4 @@ final class PostgresBinaries {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -349,7 +349,7 @@ public final class CitusCluster implements AutoCloseable {
               java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      PostgresBinaries.deleteTree(dir);
+      PrivateFiles.deleteTree(dir);
     } catch (IOException ignored) {
       // the JVM is exiting
     }

@@ -71,7 +71,7 @@ public final class TestDatabases {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           server.close();
           try {
-            PostgresBinaries.deleteTree(dir);
+            PrivateFiles.deleteTree(dir);
           } catch (IOException ignored) {
             // the JVM is exiting
           }
