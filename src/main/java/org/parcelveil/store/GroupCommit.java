@@ -96,6 +96,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
   private final Duration timeout;
   private final BlockingQueue<Pending<T, R>> queue;
   private final Semaphore writers;
+  private final int writerCount;
   private volatile boolean closed;
 
   /**
@@ -114,6 +115,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     this.timeout = timeout;
     this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxGroup * 16));
     this.writers = new Semaphore(writerCount);
+    this.writerCount = writerCount;
   }
 
   /** Writes {@code write} in the next group and returns its outcome once that group committed. */
@@ -233,10 +235,21 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     return state == null || state.startsWith("08") || state.startsWith("57P");
   }
 
-  /** Refuses new writes; writes still waiting are answered as the database being unavailable. */
+  /**
+   * Refuses new writes, waits (up to the write timeout) for the groups being written, so that their callers hear
+   * their commit before the connections go away, and answers writes still waiting as the database being unavailable.
+   */
   @Override
   public void close() {
     closed = true;
+    try {
+      // Holding every writer's permit: no group is being written, and none starts after this.
+      if (!writers.tryAcquire(writerCount, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        LOG.warn("closing {} while a group is still being written", name);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     List<Pending<T, R>> left = new ArrayList<>();
     queue.drainTo(left);
     left.stream().filter(Pending::take).forEach(p -> p.done().completeExceptionally(unavailable(null)));

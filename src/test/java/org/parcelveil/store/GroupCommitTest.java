@@ -1,6 +1,7 @@
 package org.parcelveil.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -169,6 +170,33 @@ class GroupCommitTest {
       assertThat(group.write("d1")).isEqualTo(1);
     }
     assertThat(stored("d1")).isTrue();
+  }
+
+  @Test
+  void close_waitsForTheGroupBeingWritten_soItsWriteIsAnsweredAsStored() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<String, Integer> group = new GroupCommit<>("group test", db.dataSource(), inserts(release, sizes),
+        GroupCommitTest::insertAlone, 1, 64, Duration.ofSeconds(20));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Integer> inFlight = pool.submit(() -> group.write("e1"));
+      while (sizes.isEmpty()) {
+        Thread.sleep(5);
+      }
+      // The group is inside its transaction; close() must not return (and let the pool shut) before it commits.
+      Future<?> closing = pool.submit(group::close);
+      Thread.sleep(200);
+      assertThat(closing.isDone()).isFalse();
+      release.countDown();
+      closing.get(10, TimeUnit.SECONDS);
+      assertThat(inFlight.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(stored("e1")).isTrue();
+      assertThatThrownBy(() -> group.write("e2")).isInstanceOf(StoreException.class);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
   }
 
   private static boolean stored(String key) throws SQLException {
