@@ -71,7 +71,7 @@ public final class Lifecycle {
       check.fail("weightGrams", "must be between 1 and " + NewShipment.MAX_WEIGHT_GRAMS);
     }
     Instant now = clock.instant();
-    Instant at = parseAt(check, r.at(), now);
+    Instant at = parseAt(check, r.at(), now, s.createdAt());
     if (r.ticket() != null && !DisclosurePolicy.isValidTicket(r.ticket())) {
       check.fail("ticket", "must be 3 to 40 letters, digits, '-' or '_'");
     } else if (r.ticket() == null && actor.role() == Role.SUPPORT) {
@@ -117,7 +117,12 @@ public final class Lifecycle {
     }
   }
 
-  private static Instant parseAt(Check check, String at, Instant now) {
+  /**
+   * The scanner's time of the event, within the parcel's life: not before it was created (a time the database may
+   * not even store would otherwise fail the statement, and with it the group of scans it was written with), not in
+   * the future; both with the scanners' clock skew.
+   */
+  private static Instant parseAt(Check check, String at, Instant now, Instant created) {
     if (at == null) {
       return now;
     }
@@ -125,6 +130,8 @@ public final class Lifecycle {
       Instant t = Instant.parse(at);
       if (t.isAfter(now.plus(CLOCK_SKEW))) {
         check.fail("at", "must not be in the future");
+      } else if (t.isBefore(created.minus(CLOCK_SKEW))) {
+        check.fail("at", "must not be before the shipment was created");
       }
       return t;
     } catch (DateTimeParseException e) {
