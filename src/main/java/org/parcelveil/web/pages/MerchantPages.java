@@ -3,6 +3,7 @@ package org.parcelveil.web.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ public final class MerchantPages {
   private final Gate gate;
   private final Shipments shipments;
   private final Views views;
-  private final CsvImport csv;
+  private final ShipmentImport imports;
   private final Relay relay;
 
   public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views) {
@@ -37,7 +38,7 @@ public final class MerchantPages {
     this.shipments = shipments;
     this.relay = relay;
     this.views = views;
-    this.csv = new CsvImport(shipments);
+    this.imports = new ShipmentImport(shipments);
   }
 
   public void register(RoutesConfig routes) {
@@ -46,11 +47,11 @@ public final class MerchantPages {
     routes.get("/console/merchant/new", gate.page(merchant, (ctx, v) -> form(ctx, v.frame(), Map.of(), null)));
     routes.post("/console/merchant/new", gate.page(merchant, this::create));
     routes.get("/console/merchant/import", gate.page(merchant, (ctx, v) -> importPage(ctx, v.frame(), null)));
-    routes.post("/console/merchant/import", gate.page(merchant, this::importCsv));
+    routes.post("/console/merchant/import", gate.page(merchant, this::importFile));
     routes.post("/console/merchant/contact", gate.page(merchant, this::contact));
     routes.get("/console/merchant/import/template.csv", gate.page(merchant, (ctx, v) ->
         ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=shipments.csv")
-            .result(CsvImport.template())));
+            .result(ShipmentImport.template())));
   }
 
   /** Own shipments, newest first; the search matches a waybill or the merchant's own order reference. */
@@ -127,26 +128,37 @@ public final class MerchantPages {
     }
   }
 
-  private void importPage(Context ctx, Frame frame, CsvImport.Result result) {
+  private void importPage(Context ctx, Frame frame, ShipmentImport.Result result) {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("result", result);
-    params.put("columns", String.join(",", CsvImport.COLUMNS));
+    params.put("columns", String.join(",", ShipmentImport.COLUMNS));
     views.page(ctx, "merchant/import.jte", params);
   }
 
-  private void importCsv(Context ctx, Gate.Visit v) {
+  private void importFile(Context ctx, Gate.Visit v) {
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
       ctx.status(400);
       importPage(ctx, v.frame().withErrors(List.of(v.frame().t("import.no_file"))), null);
       return;
     }
-    CsvImport.Result result = file.contentAndClose(in -> csv.run(v.principal(), in));
+    ShipmentImport.Result result = file.size() > ShipmentImport.MAX_FILE_BYTES
+        ? ShipmentImport.Result.refused(ImportProblem.of("import.too_large"))
+        : imports.run(v.principal(), file.contentAndClose(MerchantPages::readAll),
+            ImportText.Choice.of(ctx.formParam("encoding")));
     if (result.fileError() != null) {
       ctx.status(400);
     }
     importPage(ctx, v.frame(), result);
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Field errors as lines: the field's label in the page's language, then the rule it broke (never the value). */
