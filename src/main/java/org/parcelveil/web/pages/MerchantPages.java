@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
+import org.parcelveil.sender.Senders;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.FieldError;
@@ -32,10 +33,12 @@ public final class MerchantPages {
   private final Views views;
   private final ShipmentImport imports;
   private final Relay relay;
+  private final Senders senders;
 
-  public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views) {
+  public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views, Senders senders) {
     this.gate = gate;
     this.shipments = shipments;
+    this.senders = senders;
     this.relay = relay;
     this.views = views;
     this.imports = new ShipmentImport(shipments);
@@ -44,7 +47,7 @@ public final class MerchantPages {
   public void register(RoutesConfig routes) {
     EnumSet<Role> merchant = EnumSet.of(Role.MERCHANT);
     routes.get("/console/merchant", gate.page(merchant, this::list));
-    routes.get("/console/merchant/new", gate.page(merchant, (ctx, v) -> form(ctx, v.frame(), Map.of(), null)));
+    routes.get("/console/merchant/new", gate.page(merchant, (ctx, v) -> form(ctx, v, defaultSender(v), null)));
     routes.post("/console/merchant/new", gate.page(merchant, this::create));
     routes.get("/console/merchant/import", gate.page(merchant, (ctx, v) -> importPage(ctx, v.frame(), null)));
     routes.post("/console/merchant/import", gate.page(merchant, this::importFile));
@@ -97,11 +100,22 @@ public final class MerchantPages {
     views.page(ctx, "contact.jte", params);
   }
 
-  private void form(Context ctx, Frame frame, Map<String, String> values, ShipmentRow created) {
+  /** The form's values for a fresh shipment: the merchant's default sender, if it saved one. */
+  private Map<String, String> defaultSender(Gate.Visit v) {
+    return senders.defaultSender(v.principal().id()).map(s -> ShipmentForm.senderValues(s.person()))
+        .orElse(Map.of());
+  }
+
+  private void form(Context ctx, Gate.Visit v, Map<String, String> values, ShipmentRow created) {
+    form(ctx, v, v.frame(), values, created);
+  }
+
+  private void form(Context ctx, Gate.Visit v, Frame frame, Map<String, String> values, ShipmentRow created) {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("values", values);
     params.put("created", created);
+    params.put("senders", senders.list(v.principal().id()).stream().map(SenderOption::of).toList());
     // A fresh key per rendered form: a double submit creates the shipment once.
     params.put("idem", Ids.random256());
     views.page(ctx, "merchant/new.jte", params);
@@ -117,14 +131,39 @@ public final class MerchantPages {
       }
       Shipments.Created c = shipments.create(merchant, parsed.request(), Ids.wellFormed(idem) ? idem : null);
       Frame frame = v.frame().withNotice(v.frame().t("merchant.created", c.shipment().waybill()));
-      form(ctx, frame, Map.of(), ShipmentRow.of(c.shipment(), c.recipient()));
+      List<String> notSaved = keepSender(ctx, v.frame(), merchant, parsed);
+      if (!notSaved.isEmpty()) {
+        frame = frame.withErrors(notSaved);
+      }
+      // The form keeps the sender for the next shipment: a packing desk ships from one address all day.
+      form(ctx, v, frame, ShipmentForm.senderValues(ctx::formParam), ShipmentRow.of(c.shipment(), c.recipient()));
     } catch (ValidationException e) {
       ctx.status(400);
-      form(ctx, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
+      form(ctx, v, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
     } catch (Shipments.IdempotencyConflictException e) {
       ctx.status(409);
-      form(ctx, v.frame().withErrors(List.of(v.frame().t("merchant.duplicate"))), ShipmentForm.values(ctx::formParam),
-          null);
+      form(ctx, v, v.frame().withErrors(List.of(v.frame().t("merchant.duplicate"))),
+          ShipmentForm.values(ctx::formParam), null);
+    }
+  }
+
+  /**
+   * After a shipment: saves the typed sender to the address book, or makes it or the chosen saved one the default,
+   * as the form's boxes ask. Returns why it could not (the shipment stands either way).
+   */
+  private List<String> keepSender(Context ctx, Frame frame, Principal merchant, ShipmentForm.Parsed parsed) {
+    boolean save = ctx.formParam("sender_save") != null;
+    boolean asDefault = ctx.formParam("sender_default") != null;
+    String chosen = parsed.request().senderId();
+    try {
+      if (chosen != null && asDefault) {
+        senders.makeDefault(merchant.id(), chosen);
+      } else if (chosen == null && parsed.request().sender() != null && (save || asDefault)) {
+        senders.save(merchant.id(), parsed.request().sender(), asDefault);
+      }
+      return List.of();
+    } catch (ValidationException e) {
+      return describe(frame, e.errors());
     }
   }
 
