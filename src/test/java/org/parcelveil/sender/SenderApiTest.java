@@ -115,6 +115,14 @@ class SenderApiTest {
       assertThat(badPhone.body()).contains("sender.phone").doesNotContain(Fixtures.MARK_PHONE_DIGITS);
       String station = svc.principal("station", "Desk", "HZ-XH01").token();
       assertThat(svc.get("/v1/senders", station).status()).isEqualTo(403);
+
+      // The contract describes every operation with its id and its 4XX problems.
+      JsonNode paths = svc.get("/openapi.json", null).json().get("paths");
+      assertThat(paths.get("/v1/senders").get("get").get("operationId").asText()).isEqualTo("listSenders");
+      assertThat(paths.get("/v1/senders").get("post").get("responses").has("400")).isTrue();
+      assertThat(paths.get("/v1/senders/{id}").get("delete").get("responses").has("404")).isTrue();
+      assertThat(paths.get("/v1/senders/{id}/default").get("post").get("operationId").asText())
+          .isEqualTo("setDefaultSender");
     }
   }
 
