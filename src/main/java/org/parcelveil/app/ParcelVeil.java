@@ -273,6 +273,10 @@ public final class ParcelVeil implements AutoCloseable {
     return network;
   }
 
+  public Senders senders() {
+    return senders;
+  }
+
   public Shipments shipments() {
     return shipments;
   }

@@ -176,6 +176,22 @@ class ShipmentImportTest {
   }
 
   @Test
+  void apiBody_inGbk_isRefused_notStoredGarbled() throws Exception {
+    // The API's import path is JSON, which is UTF-8 (RFC 8259): GBK bytes are a 400, whatever the charset says.
+    byte[] body = org.parcelveil.http.Json.mapper().writeValueAsString(Fixtures.shipment("API-GBK")).getBytes(GBK);
+    int before = svc.pv.shipments().ofMerchant(merchantId, 1000).size();
+    var r = svc.sendBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(svc.url("/v1/shipments")))
+        .header("Content-Type", "application/json; charset=GBK")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    assertThat(r.statusCode()).isEqualTo(400);
+    String answer = new String(r.body(), StandardCharsets.UTF_8);
+    for (String marker : Fixtures.MARKERS) {
+      assertThat(answer).doesNotContain(marker);
+    }
+    assertThat(svc.pv.shipments().ofMerchant(merchantId, 1000)).hasSize(before);
+  }
+
+  @Test
   void template_carriesAUtf8ByteOrderMark() {
     console.get("/console/merchant/import");
     var t = console.getBytes("/console/merchant/import/template.csv");
