@@ -23,7 +23,7 @@ import org.dhatim.fastexcel.reader.Sheet;
  * {@link #MAX_INFLATED_BYTES}.
  */
 final class XlsxRows {
-  static final long MAX_INFLATED_BYTES = 128L << 20;
+  static final long MAX_INFLATED_BYTES = 64L << 20;
   static final int MAX_PARTS = 500;
   /** Excel's legacy .xls (OLE2) starts so: refused with its own message, it is not read. */
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
