@@ -28,6 +28,8 @@ import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpServer;
 import org.parcelveil.http.Routes;
 import org.parcelveil.intake.IntakeModule;
+import org.parcelveil.sender.SenderRoutes;
+import org.parcelveil.sender.Senders;
 import org.parcelveil.keys.ErasureLedger;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.keys.KeyStoreException;
@@ -102,6 +104,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Disclosures disclosures;
   private final Relay relay;
   private final IntakeModule intake;
+  private final Senders senders;
   private final WebhookSignature relaySignature;
   private final Labels labels;
   private final Shredder shredder;
@@ -150,9 +153,10 @@ public final class ParcelVeil implements AutoCloseable {
       CounterLeases leases = new CounterLeases(database.dataSource(), settings.counterBlockSize());
       this.labels = new Labels(settings.labels());
       this.intake = IntakeModule.create(database.dataSource(), keys, principals, vault, clock);
+      this.senders = new Senders(database.dataSource(), vault, clock);
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret(KeyName.IDEMPOTENCY)), clock, settings.retention(),
-          labels.printability(), intake.recipients());
+          labels.printability(), intake.recipients(), senders);
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
@@ -223,6 +227,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(intake.routes());
+    routes.add(new SenderRoutes(senders));
     routes.add(new RelayRoutes(relay, shipments, visibility, relaySignature, clock));
     routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());
@@ -233,7 +238,7 @@ public final class ParcelVeil implements AutoCloseable {
     WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), visibility,
-        clock, settings.tracking().trustedProxyHeader()));
+        clock, settings.tracking().trustedProxyHeader(), senders));
     this.web = web;
     routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
@@ -266,6 +271,10 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Network network() {
     return network;
+  }
+
+  public Senders senders() {
+    return senders;
   }
 
   public Shipments shipments() {

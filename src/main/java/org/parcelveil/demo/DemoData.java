@@ -115,6 +115,10 @@ public final class DemoData {
     List<Principal> merchants = new ArrayList<>();
     merchants.add(pv.principals().find(tokens.get("merchant-1").id()).orElseThrow());
     merchants.add(pv.principals().find(tokens.get("merchant-2").id()).orElseThrow());
+    // The demo shop's own address as its default sender: the console's form opens prefilled with it.
+    // Fixed, so the seeded shipments below stay what they were.
+    pv.senders().save(merchants.get(0).id(), new PersonInput("西湖茶庄", "13800001111",
+        new PersonInput.AddressInput("浙江省", "杭州市", "滨江区", "江南大道1号", "3楼")), true);
     List<Object> batch = new ArrayList<>();
     for (int i = 0; i < SHIPMENTS; i++) {
       batch.add(request(i));

@@ -55,7 +55,8 @@ public record NewShipment(String reference, Person sender, Person recipient, Par
 
   private static Person party(Check check, String prefix, PersonInput input, Printability printable) {
     if (input == null) {
-      check.fail(prefix, "is required");
+      check.fail(prefix, prefix.equals("sender")
+          ? "is required: give sender or senderId, or save a default sender (POST /v1/senders)" : "is required");
       return null;
     }
     // Its own check: a person is only built when its fields are valid, and the other party's errors must not

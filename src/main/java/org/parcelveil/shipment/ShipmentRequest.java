@@ -1,10 +1,24 @@
 package org.parcelveil.shipment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.parcelveil.vault.PersonInput;
 
-/** {@code POST /v1/shipments} as the client sends it. Prints without its personal data. */
+/**
+ * {@code POST /v1/shipments} as the client sends it. Prints without its personal data. The sender is given in full,
+ * or as {@code senderId}, one of the merchant's saved senders, or left out for the merchant's default sender.
+ */
 public record ShipmentRequest(String reference, PersonInput sender, RecipientInput recipient, ParcelInput parcel,
-    CodInput cod) {
+    CodInput cod, @JsonInclude(JsonInclude.Include.NON_NULL) String senderId) {
+
+  public ShipmentRequest(String reference, PersonInput sender, RecipientInput recipient, ParcelInput parcel,
+      CodInput cod) {
+    this(reference, sender, recipient, parcel, cod, null);
+  }
+
+  /** The same request with its sender given in full (a saved sender looked up). */
+  ShipmentRequest withSender(PersonInput resolved) {
+    return new ShipmentRequest(reference, resolved, recipient, parcel, cod, null);
+  }
 
   /** The parcel part of a request. */
   public record ParcelInput(Integer weightGrams, Integer lengthCm, Integer widthCm, Integer heightCm) {}

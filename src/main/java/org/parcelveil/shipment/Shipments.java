@@ -33,10 +33,11 @@ public final class Shipments {
   private final RetentionBuckets retention;
   private final Printability printable;
   private final PlatformRecipients platforms;
+  private final SenderBook senders;
 
   public Shipments(ShipmentRepository repository, Vault vault, WaybillSource waybills, Network network,
       RequestFingerprint fingerprint, Clock clock, RetentionBuckets retention, Printability printable,
-      PlatformRecipients platforms) {
+      PlatformRecipients platforms, SenderBook senders) {
     this.repository = repository;
     this.vault = vault;
     this.waybills = waybills;
@@ -46,6 +47,7 @@ public final class Shipments {
     this.retention = retention;
     this.printable = printable;
     this.platforms = platforms;
+    this.senders = senders;
   }
 
   /** A stored shipment with the masked views of its parties. */
@@ -92,6 +94,7 @@ public final class Shipments {
     ApiException[] errors = new ApiException[n];
     NewShipment[] valid = new NewShipment[n];
     PlatformRecipients recipients = platforms.forBatch();
+    SenderBook book = SenderBook.memo(senders);
     parallel(n).forEach(i -> {
       Object item = items.get(i);
       if (item instanceof ValidationException e) {
@@ -99,7 +102,8 @@ public final class Shipments {
         return;
       }
       try {
-        valid[i] = NewShipment.validate((ShipmentRequest) item, printable, recipients, merchant.id());
+        valid[i] = NewShipment.validate(withSender(merchant, (ShipmentRequest) item, book), printable, recipients,
+            merchant.id());
       } catch (ValidationException e) {
         errors[i] = ApiException.invalid(e.errors());
       } catch (ApiException e) {
@@ -137,7 +141,25 @@ public final class Shipments {
    * @throws ValidationException naming each bad field
    */
   public NewShipment validate(Principal merchant, ShipmentRequest request) {
-    return NewShipment.validate(request, printable, platforms, merchant.id());
+    return NewShipment.validate(withSender(merchant, request, senders), printable, platforms, merchant.id());
+  }
+
+  /**
+   * The request with its sender in full: as given, the saved sender it names by {@code senderId}, or, when it gives
+   * neither, the merchant's default sender (with no default the sender stays missing and validation says so).
+   */
+  private static ShipmentRequest withSender(Principal merchant, ShipmentRequest request, SenderBook book) {
+    if (request.senderId() != null && request.sender() != null) {
+      throw ValidationException.of("senderId", "give sender or senderId, not both");
+    }
+    if (request.sender() != null) {
+      return request;
+    }
+    java.util.Optional<org.parcelveil.vault.PersonInput> saved = book.sender(merchant.id(), request.senderId());
+    if (request.senderId() != null && saved.isEmpty()) {
+      throw ValidationException.of("senderId", "is not one of your saved senders");
+    }
+    return saved.map(request::withSender).orElse(request);
   }
 
 

@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
+import java.util.function.Function;
 import org.parcelveil.keys.KeyDestroyedException;
 import org.parcelveil.keys.KeyName;
 import org.parcelveil.keys.KeyStore;
@@ -27,14 +28,7 @@ public final class Vault {
   }
 
   public SealedPerson seal(String waybill, PartyRole role, LocalDate bucket, Person person) {
-    Aead aead = keys.sealingBucket(bucket);
-    Address a = person.address();
-    return new SealedPerson(a.area(),
-        encrypt(aead, person.name().reveal(), waybill, role, "name"),
-        encrypt(aead, person.phone().reveal(), waybill, role, "phone"),
-        a.street() == null ? null : encrypt(aead, a.street().reveal(), waybill, role, "street"),
-        encrypt(aead, a.detail().reveal(), waybill, role, "detail"),
-        blindIndex.of(person.phone()));
+    return seal(keys.sealingBucket(bucket), role.wireName(), field -> ad(waybill, role, field), person);
   }
 
   /**
@@ -49,11 +43,39 @@ public final class Vault {
     } catch (KeyDestroyedException e) {
       throw new ShreddedException();
     }
-    Sensitive street = sealed.street() == null ? null : decrypt(aead, sealed.street(), waybill, role, "street");
+    return open(aead, role.wireName(), field -> ad(waybill, role, field), sealed);
+  }
+
+  /**
+   * Seals a sender a merchant keeps in its address book, beyond any one shipment: under the {@code senders} keyset
+   * rather than a retention bucket, each field bound to the merchant and the entry, so a ciphertext moved to another
+   * merchant's or entry's row does not open. Deleting the entry deletes the data.
+   */
+  public SealedPerson sealSaved(String merchantId, String entryId, Person person) {
+    return seal(keys.keyset(KeyName.SENDERS), "sender", field -> savedAd(merchantId, entryId, field), person);
+  }
+
+  /** Opens a sender sealed by {@link #sealSaved}. */
+  public Person openSaved(String merchantId, String entryId, SealedPerson sealed) {
+    return open(keys.keyset(KeyName.SENDERS), "sender", field -> savedAd(merchantId, entryId, field), sealed);
+  }
+
+  private SealedPerson seal(Aead aead, String who, Function<String, byte[]> ad, Person person) {
+    Address a = person.address();
+    return new SealedPerson(a.area(),
+        encrypt(aead, person.name().reveal(), who, "name", ad),
+        encrypt(aead, person.phone().reveal(), who, "phone", ad),
+        a.street() == null ? null : encrypt(aead, a.street().reveal(), who, "street", ad),
+        encrypt(aead, a.detail().reveal(), who, "detail", ad),
+        blindIndex.of(person.phone()));
+  }
+
+  private static Person open(Aead aead, String who, Function<String, byte[]> ad, SealedPerson sealed) {
+    Sensitive street = sealed.street() == null ? null : decrypt(aead, sealed.street(), who, "street", ad);
     return new Person(
-        decrypt(aead, sealed.name(), waybill, role, "name"),
-        Phone.ofNormalised(decrypt(aead, sealed.phone(), waybill, role, "phone").reveal()),
-        new Address(sealed.area(), street, decrypt(aead, sealed.detail(), waybill, role, "detail")));
+        decrypt(aead, sealed.name(), who, "name", ad),
+        Phone.ofNormalised(decrypt(aead, sealed.phone(), who, "phone", ad).reveal()),
+        new Address(sealed.area(), street, decrypt(aead, sealed.detail(), who, "detail", ad)));
   }
 
   /**
@@ -69,7 +91,7 @@ public final class Vault {
     } catch (KeyDestroyedException e) {
       throw new ShreddedException();
     }
-    return Phone.ofNormalised(decrypt(aead, phoneCipher, waybill, role, "phone").reveal());
+    return Phone.ofNormalised(decrypt(aead, phoneCipher, role.wireName(), "phone", f -> ad(waybill, role, f)).reveal());
   }
 
   /** Seals a principal's work phone (couriers) under the work-phone key, so its blind index can be recomputed. */
@@ -96,20 +118,24 @@ public final class Vault {
     return ("pv1|principal|" + principalId + "|phone").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] encrypt(Aead aead, String plain, String waybill, PartyRole role, String field) {
+  private static byte[] encrypt(Aead aead, String plain, String who, String field, Function<String, byte[]> ad) {
     try {
-      return aead.encrypt(plain.getBytes(StandardCharsets.UTF_8), ad(waybill, role, field));
+      return aead.encrypt(plain.getBytes(StandardCharsets.UTF_8), ad.apply(field));
     } catch (GeneralSecurityException e) {
-      throw new VaultException("encryption failed for " + role.wireName() + "." + field, e);
+      throw new VaultException("encryption failed for " + who + "." + field, e);
     }
   }
 
-  private static Sensitive decrypt(Aead aead, byte[] cipher, String waybill, PartyRole role, String field) {
+  private static Sensitive decrypt(Aead aead, byte[] cipher, String who, String field, Function<String, byte[]> ad) {
     try {
-      return Sensitive.of(new String(aead.decrypt(cipher, ad(waybill, role, field)), StandardCharsets.UTF_8));
+      return Sensitive.of(new String(aead.decrypt(cipher, ad.apply(field)), StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
-      throw new VaultException("ciphertext of " + role.wireName() + "." + field + " does not belong to this row", e);
+      throw new VaultException("ciphertext of " + who + "." + field + " does not belong to this row", e);
     }
+  }
+
+  private static byte[] savedAd(String merchantId, String entryId, String field) {
+    return ("pv1|saved-sender|" + merchantId + "|" + entryId + "|" + field).getBytes(StandardCharsets.UTF_8);
   }
 
   static byte[] ad(String waybill, PartyRole role, String field) {

@@ -19,6 +19,7 @@ import org.parcelveil.relay.Relay;
 import org.parcelveil.retention.RetentionStatus;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.Visibility;
+import org.parcelveil.sender.Senders;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.web.pages.Pages;
 import org.parcelveil.web.session.Accounts;
@@ -43,7 +44,7 @@ public final class WebModule implements AutoCloseable {
   public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
       LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock,
-      @Nullable String trustedProxyHeader) {}
+      @Nullable String trustedProxyHeader, Senders senders) {}
 
   public WebModule(Parts parts) {
     Accounts accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),

@@ -113,6 +113,31 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.post("/v1/shipments", shop.token(), sealedShipment(invalid, platformId, "TB-5")).body());
       sideways.add(svc.post("/v1/shipments/batch", shop.token(), Map.of("shipments", List.of(
           sealedShipment(blob, platformId, "TB-3"), sealedShipment(altered, platformId, "TB-6")))).body());
+      // Saved senders: a marked sender saved, listed, used by id and as the default, and refused, here and from
+      // another merchant. Even the owner's answers show it masked.
+      Map<String, Object> marked = new HashMap<>(Fixtures.party(Fixtures.MARK_NAME + " 贾宝玉黛", Fixtures.MARK_PHONE,
+          "西湖区"));
+      marked.put("isDefault", true);
+      TestService.Response saved = svc.post("/v1/senders", merchant, marked);
+      assertThat(saved.status()).as("the walk saves a real sender").isEqualTo(201);
+      sideways.add(saved.body());
+      String senderId = saved.json().get("id").asText();
+      sideways.add(svc.get("/v1/senders", merchant).body());
+      sideways.add(svc.post("/v1/senders/" + senderId + "/default", merchant, Map.of()).body());
+      Map<String, Object> byDefault = new HashMap<>(Fixtures.shipment("LEAK-SND-1"));
+      byDefault.remove("sender");
+      sideways.add(svc.post("/v1/shipments", merchant, byDefault).body());
+      Map<String, Object> byId = new HashMap<>(byDefault);
+      byId.put("senderId", senderId);
+      sideways.add(svc.post("/v1/shipments/batch", merchant, Map.of("shipments", List.of(byId, byDefault))).body());
+      Map<String, Object> badSender = new HashMap<>(marked);
+      badSender.put("phone", "1" + Fixtures.MARK_PHONE);
+      sideways.add(svc.post("/v1/senders", merchant, badSender).body());
+      sideways.add(svc.post("/v1/senders", merchant, "{\"name\": \"" + Fixtures.MARK_NAME + "\", ").body());
+      sideways.add(svc.get("/v1/senders", shop.token()).body());
+      sideways.add(svc.post("/v1/shipments", shop.token(), byId).body());
+      sideways.add(svc.delete("/v1/senders/" + Fixtures.MARK_NAME, merchant).body());
+      sideways.add(svc.delete("/v1/senders/" + senderId, shop.token()).body());
       sideways.add(svc.get("/metrics", svc.adminToken).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());

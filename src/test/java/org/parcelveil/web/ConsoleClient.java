@@ -80,6 +80,11 @@ final class ConsoleClient {
 
   /** Posts {@code content} as the file field {@code field} of a multipart form, with the last page's CSRF token. */
   Page upload(String path, String field, String filename, byte[] content) {
+    return upload(path, field, filename, content, Map.of());
+  }
+
+  /** As above, with further plain fields of the same form. */
+  Page upload(String path, String field, String filename, byte[] content, Map<String, String> fields) {
     String boundary = "pvtest" + Long.toHexString(System.nanoTime());
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     String csrf = last == null ? null : last.csrf();
@@ -88,6 +93,9 @@ final class ConsoleClient {
       head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n")
           .append(csrf).append("\r\n");
     }
+    fields.forEach((name, value) -> head.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
+        .append("\r\n"));
     head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
         .append("\"; filename=\"").append(filename).append("\"\r\nContent-Type: text/csv\r\n\r\n");
     out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));

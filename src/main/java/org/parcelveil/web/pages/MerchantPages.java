@@ -3,6 +3,7 @@ package org.parcelveil.web.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
+import org.parcelveil.sender.Senders;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.FieldError;
@@ -29,28 +31,30 @@ public final class MerchantPages {
   private final Gate gate;
   private final Shipments shipments;
   private final Views views;
-  private final CsvImport csv;
+  private final ShipmentImport imports;
   private final Relay relay;
+  private final Senders senders;
 
-  public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views) {
+  public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views, Senders senders) {
     this.gate = gate;
     this.shipments = shipments;
+    this.senders = senders;
     this.relay = relay;
     this.views = views;
-    this.csv = new CsvImport(shipments);
+    this.imports = new ShipmentImport(shipments);
   }
 
   public void register(RoutesConfig routes) {
     EnumSet<Role> merchant = EnumSet.of(Role.MERCHANT);
     routes.get("/console/merchant", gate.page(merchant, this::list));
-    routes.get("/console/merchant/new", gate.page(merchant, (ctx, v) -> form(ctx, v.frame(), Map.of(), null)));
+    routes.get("/console/merchant/new", gate.page(merchant, (ctx, v) -> form(ctx, v, defaultSender(v), null)));
     routes.post("/console/merchant/new", gate.page(merchant, this::create));
     routes.get("/console/merchant/import", gate.page(merchant, (ctx, v) -> importPage(ctx, v.frame(), null)));
-    routes.post("/console/merchant/import", gate.page(merchant, this::importCsv));
+    routes.post("/console/merchant/import", gate.page(merchant, this::importFile));
     routes.post("/console/merchant/contact", gate.page(merchant, this::contact));
     routes.get("/console/merchant/import/template.csv", gate.page(merchant, (ctx, v) ->
         ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=shipments.csv")
-            .result(CsvImport.template())));
+            .result(ShipmentImport.template())));
   }
 
   /** Own shipments, newest first; the search matches a waybill or the merchant's own order reference. */
@@ -96,11 +100,22 @@ public final class MerchantPages {
     views.page(ctx, "contact.jte", params);
   }
 
-  private void form(Context ctx, Frame frame, Map<String, String> values, ShipmentRow created) {
+  /** The form's values for a fresh shipment: the merchant's default sender, if it saved one. */
+  private Map<String, String> defaultSender(Gate.Visit v) {
+    return senders.defaultSender(v.principal().id()).map(s -> ShipmentForm.senderValues(s.person()))
+        .orElse(Map.of());
+  }
+
+  private void form(Context ctx, Gate.Visit v, Map<String, String> values, ShipmentRow created) {
+    form(ctx, v, v.frame(), values, created);
+  }
+
+  private void form(Context ctx, Gate.Visit v, Frame frame, Map<String, String> values, ShipmentRow created) {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("values", values);
     params.put("created", created);
+    params.put("senders", senders.list(v.principal().id()).stream().map(SenderOption::of).toList());
     // A fresh key per rendered form: a double submit creates the shipment once.
     params.put("idem", Ids.random256());
     views.page(ctx, "merchant/new.jte", params);
@@ -116,37 +131,73 @@ public final class MerchantPages {
       }
       Shipments.Created c = shipments.create(merchant, parsed.request(), Ids.wellFormed(idem) ? idem : null);
       Frame frame = v.frame().withNotice(v.frame().t("merchant.created", c.shipment().waybill()));
-      form(ctx, frame, Map.of(), ShipmentRow.of(c.shipment(), c.recipient()));
+      List<String> notSaved = keepSender(ctx, v.frame(), merchant, parsed);
+      if (!notSaved.isEmpty()) {
+        frame = frame.withErrors(notSaved);
+      }
+      // The form keeps the sender for the next shipment: a packing desk ships from one address all day.
+      form(ctx, v, frame, ShipmentForm.senderValues(ctx::formParam), ShipmentRow.of(c.shipment(), c.recipient()));
     } catch (ValidationException e) {
       ctx.status(400);
-      form(ctx, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
+      form(ctx, v, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
     } catch (Shipments.IdempotencyConflictException e) {
       ctx.status(409);
-      form(ctx, v.frame().withErrors(List.of(v.frame().t("merchant.duplicate"))), ShipmentForm.values(ctx::formParam),
-          null);
+      form(ctx, v, v.frame().withErrors(List.of(v.frame().t("merchant.duplicate"))),
+          ShipmentForm.values(ctx::formParam), null);
     }
   }
 
-  private void importPage(Context ctx, Frame frame, CsvImport.Result result) {
+  /**
+   * After a shipment: saves the typed sender to the address book, or makes it or the chosen saved one the default,
+   * as the form's boxes ask. Returns why it could not (the shipment stands either way).
+   */
+  private List<String> keepSender(Context ctx, Frame frame, Principal merchant, ShipmentForm.Parsed parsed) {
+    boolean save = ctx.formParam("sender_save") != null;
+    boolean asDefault = ctx.formParam("sender_default") != null;
+    String chosen = parsed.request().senderId();
+    try {
+      if (chosen != null && asDefault) {
+        senders.makeDefault(merchant.id(), chosen);
+      } else if (chosen == null && parsed.request().sender() != null && (save || asDefault)) {
+        senders.save(merchant.id(), parsed.request().sender(), asDefault);
+      }
+      return List.of();
+    } catch (ValidationException e) {
+      return describe(frame, e.errors());
+    }
+  }
+
+  private void importPage(Context ctx, Frame frame, ShipmentImport.Result result) {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("result", result);
-    params.put("columns", String.join(",", CsvImport.COLUMNS));
+    params.put("columns", String.join(",", ShipmentImport.COLUMNS));
     views.page(ctx, "merchant/import.jte", params);
   }
 
-  private void importCsv(Context ctx, Gate.Visit v) {
+  private void importFile(Context ctx, Gate.Visit v) {
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
       ctx.status(400);
       importPage(ctx, v.frame().withErrors(List.of(v.frame().t("import.no_file"))), null);
       return;
     }
-    CsvImport.Result result = file.contentAndClose(in -> csv.run(v.principal(), in));
+    ShipmentImport.Result result = file.size() > ShipmentImport.MAX_FILE_BYTES
+        ? ShipmentImport.Result.refused(ImportProblem.of("import.too_large"))
+        : imports.run(v.principal(), file.contentAndClose(MerchantPages::readAll),
+            ImportText.Choice.of(ctx.formParam("encoding")));
     if (result.fileError() != null) {
       ctx.status(400);
     }
     importPage(ctx, v.frame(), result);
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Field errors as lines: the field's label in the page's language, then the rule it broke (never the value). */

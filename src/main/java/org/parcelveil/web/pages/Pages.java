@@ -33,7 +33,7 @@ public final class Pages {
     ClientKeys clients =
         new ClientKeys(p.trustedProxyHeader(), p.keys().currentSecret(KeyName.WEB_SIGNIN_CLIENTS).bytes());
     this.signIn = new SignInPages(gate, accounts, views, clients);
-    this.merchant = new MerchantPages(gate, p.shipments(), p.relay(), views);
+    this.merchant = new MerchantPages(gate, p.shipments(), p.relay(), views, p.senders());
     this.labels = new LabelPages(gate, p.labels());
     this.station = new StationPages(gate, p.shipments(), p.visibility(), p.lifecycle(), p.principals(), work,
         p.labels(), views);

@@ -29,6 +29,11 @@ final class ShipmentForm {
   static final List<String> SEALED_FIELDS = List.of("recipient_sealed", "recipient_platform", "recipient_order_id",
       "recipient_order");
 
+  /** The form's choice of a saved sender (the console's select); not a CSV column. */
+  static final String SENDER_ID = "sender_id";
+  /** The sender's own fields, which the form remembers after a shipment. */
+  static final List<String> SENDER_FIELDS = FIELDS.stream().filter(f -> f.startsWith("sender_")).toList();
+
   private ShipmentForm() {}
 
   /** The request, and the errors of fields that did not even parse. */
@@ -51,14 +56,26 @@ final class ShipmentForm {
     } catch (NumberFormatException | ArithmeticException e) {
       errors.add(new FieldError("cod.amountCents", "must be an amount such as 128.50"));
     }
-    return new Parsed(new ShipmentRequest(blankToNull(field.apply("reference")), person(field, "sender"),
-        recipient(field), parcel, cod), errors);
+    return new Parsed(new ShipmentRequest(blankToNull(field.apply("reference")), sender(field), recipient(field),
+        parcel, cod, blankToNull(field.apply(SENDER_ID))), errors);
+  }
+
+  /**
+   * The typed sender; none when a saved one is chosen ({@link #SENDER_ID}) or no sender field is filled in (a CSV
+   * without sender columns): then the shipment takes the named or the default saved sender.
+   */
+  private static PersonInput sender(Function<String, String> field) {
+    if (blankToNull(field.apply(SENDER_ID)) != null
+        || SENDER_FIELDS.stream().allMatch(f -> blankToNull(field.apply(f)) == null)) {
+      return null;
+    }
+    return person(field, "sender");
   }
 
   /** The typed values keyed by field, to fill the form again after an error. */
   static Map<String, String> values(Function<String, String> field) {
     Map<String, String> m = new LinkedHashMap<>();
-    for (String f : FIELDS) {
+    for (String f : java.util.stream.Stream.concat(FIELDS.stream(), java.util.stream.Stream.of(SENDER_ID)).toList()) {
       String v = field.apply(f);
       m.put(f, v == null ? "" : v);
     }
@@ -106,5 +123,27 @@ final class ShipmentForm {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** Only the sender's fields and choice: what the form keeps for the next shipment. */
+  static Map<String, String> senderValues(Function<String, String> field) {
+    Map<String, String> all = values(field);
+    Map<String, String> m = new LinkedHashMap<>();
+    SENDER_FIELDS.forEach(f -> m.put(f, all.get(f)));
+    m.put(SENDER_ID, all.get(SENDER_ID));
+    return m;
+  }
+
+  /** A saved sender's fields as the form shows them, to prefill it. */
+  static Map<String, String> senderValues(org.parcelveil.vault.Person p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("sender_name", p.name().reveal());
+    m.put("sender_phone", p.phone().revealForDisplay());
+    m.put("sender_province", p.address().area().province());
+    m.put("sender_city", p.address().area().city());
+    m.put("sender_district", p.address().area().district());
+    m.put("sender_street", p.address().street() == null ? "" : p.address().street().reveal());
+    m.put("sender_detail", p.address().detail().reveal());
+    return m;
   }
 }
