@@ -24,7 +24,9 @@ public enum KeyName {
   /** The key of each merchant's buyer pseudonyms. */
   BUYER_PSEUDONYMS("buyer-pseudonyms", Kind.SECRET),
   /** The key of the pseudonyms a person's disclosure history shows for the principals who saw their data. */
-  DISCLOSURE_PSEUDONYMS("disclosure-pseudonyms", Kind.SECRET);
+  DISCLOSURE_PSEUDONYMS("disclosure-pseudonyms", Kind.SECRET),
+  /** The keyset that seals tracking webhooks' signing secrets at rest. */
+  WEBHOOK_SECRETS("webhook-secrets", Kind.KEYSET);
 
   /** What a key is: versioned 32-byte raw secrets, or a Tink AEAD keyset. */
   public enum Kind { SECRET, KEYSET }
