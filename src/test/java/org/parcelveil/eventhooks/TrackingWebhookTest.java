@@ -181,4 +181,83 @@ class TrackingWebhookTest {
           .isEqualTo(400);
     }
   }
+
+  @Test
+  void aCommittedEvent_isDeliveredAcrossARestart_andAPrivateTargetNoLongerAllowed_isRefusedWhenSent()
+      throws Exception {
+    try (Receiver receiver = new Receiver(0)) {
+      TestService svc = service();
+      try {
+        Fixtures.network(svc);
+        String merchant = svc.principal("merchant", "Shop", null).token();
+        String station = svc.principal("station", "Origin", "HZ-BJ01").token();
+        String id = Json.mapper().readTree(subscribe(svc, merchant, receiver.url())).get("id").asText();
+        String waybill = ship(svc, merchant, "RESTART-1");
+        pickUp(svc, station, waybill);
+        // Stopped within the relay's settle time: the event is committed, no call is owed yet.
+        svc = svc.restart();
+        receiver.await(c -> c.size() == 1, svc);
+        assertThat(receiver.calls().get(0).body()).contains(waybill).contains("PICKED_UP");
+
+        // The same data, now with private targets refused: the subscription to loopback is refused at send time.
+        svc.close();
+        svc = svc.anotherNode(s -> s.withWebhooks(EventHookSettings.DEFAULTS));
+        TestService.Response arrived = svc.post("/v1/shipments/" + waybill + "/events", station,
+            Map.of("type", "ARRIVED"));
+        assertThat(arrived.status()).as(arrived.body()).isEqualTo(201);
+        JsonNode blocked = null;
+        for (int i = 0; i < 200 && blocked == null; i++) {
+          svc.clock.advance(java.time.Duration.ofMinutes(1));
+          Thread.sleep(50);
+          for (JsonNode item : svc.get("/v1/webhooks/" + id + "/deliveries", merchant).json().get("items")) {
+            if (item.get("tries").size() > 0 && item.get("eventType").asText().equals("ARRIVED")) {
+              blocked = item;
+            }
+          }
+        }
+        assertThat(blocked).as("a refused try in the delivery log").isNotNull();
+        assertThat(blocked.get("tries").get(0).get("outcome").asText()).isEqualTo("BlockedAddressException");
+        assertThat(blocked.get("status").asText()).isEqualTo("pending");
+        assertThat(receiver.calls()).hasSize(1);
+      } finally {
+        svc.close();
+      }
+    }
+  }
+
+  @Test
+  void byDefault_targetsInsideTheNetworkAreRefused() {
+    try (TestService svc = TestService.start("postgres")) {
+      String m = svc.principal("merchant", "Shop", null).token();
+      for (String url : List.of("http://127.0.0.1:8080/hook", "http://localhost/hook", "http://[::1]/",
+          "http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/", "http://192.168.0.1/",
+          "http://[fd00:ec2::254]/", "file:///etc/passwd", "gopher://127.0.0.1:25/")) {
+        TestService.Response r = svc.post("/v1/webhooks", m, Map.of("url", url, "events", List.of("shipment.event")));
+        assertThat(r.status()).as(url).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("url");
+        assertThat(r.body()).as("the problem does not echo the URL").doesNotContain(url);
+      }
+      assertThat(svc.get("/v1/webhooks", m).json().get("items")).isEmpty();
+    }
+  }
+
+  @Test
+  void twoNodes_sendEachEventOnce() throws Exception {
+    try (Receiver receiver = new Receiver(0); TestService one = service(); TestService two = one.anotherNode()) {
+      Fixtures.network(one);
+      String merchant = one.principal("merchant", "Shop", null).token();
+      String station = one.principal("station", "Origin", "HZ-BJ01").token();
+      subscribe(one, merchant, receiver.url());
+      List<String> waybills = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        String waybill = ship(one, merchant, "TWO-" + i);
+        pickUp(i % 2 == 0 ? one : two, station, waybill);
+        waybills.add(waybill);
+      }
+      receiver.await(c -> c.size() >= 5, one);
+      Thread.sleep(3000);
+      assertThat(receiver.calls()).hasSize(5);
+      assertThat(receiver.calls()).extracting(Call::eventId).doesNotHaveDuplicates();
+    }
+  }
 }
