@@ -178,7 +178,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
-      this.eventHooks = new EventHooksModule(database.dataSource(), keys, shipments, settings.webhooks(), clock);
+      this.eventHooks = new EventHooksModule(database.dataSource(), keys, principals, shipments, settings.webhooks(), clock);
       // The audit log sits below leaks (leaks appends to it): the alarm is pointed at the alerts from here.
       audit.publisher().onWitnessAlarm(detail -> leaks.alerts().raise(AlertDraft.of(Severity.HIGH,
           "witness_quorum_lost", null, null, detail, clock.instant())));

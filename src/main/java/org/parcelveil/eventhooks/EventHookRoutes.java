@@ -71,7 +71,8 @@ final class EventHookRoutes implements Routes {
     SubscribeBody body = Requests.body(ctx, SubscribeBody.class);
     Subscriptions.Created c = subscriptions.create(Auth.principal(ctx), body.url(), body.events(), body.waybill());
     Subscription s = c.subscription();
-    ctx.status(201).json(new CreatedView(s.id(), c.secret(), s.url().toString(), s.events(), s.waybill(),
+    // The secret is in this answer only: no cache along the way may keep a copy.
+    ctx.status(201).header("Cache-Control", "no-store").json(new CreatedView(s.id(), c.secret(), s.url().toString(), s.events(), s.waybill(),
         s.createdAt()));
   }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.parcelveil.access.Principals;
 import org.parcelveil.http.Routes;
 import org.parcelveil.keys.KeyStore;
 import org.parcelveil.shipment.EventFeed;
@@ -33,13 +34,14 @@ public final class EventHooksModule implements AutoCloseable {
     return t;
   });
 
-  public EventHooksModule(DataSource dataSource, KeyStore keys, Shipments shipments, EventHookSettings settings,
-      Clock clock) {
+  public EventHooksModule(DataSource dataSource, KeyStore keys, Principals principals, Shipments shipments,
+      EventHookSettings settings, Clock clock) {
     SubscriptionRepository repository = new SubscriptionRepository(dataSource);
     SubscriptionSecrets secrets = new SubscriptionSecrets(keys);
     this.subscriptions = new Subscriptions(repository, secrets, shipments, new DeliveryLog(dataSource), settings,
         clock);
-    this.relay = new EventRelay(dataSource, new EventFeed(dataSource), repository, clock);
+    this.relay = new EventRelay(dataSource, new EventFeed(dataSource), repository,
+        owner -> principals.find(owner).filter(p -> !p.isRevoked()).isPresent(), clock);
     this.delivery = new WebhookDelivery(dataSource,
         List.of(new EventTarget(repository, secrets, settings.allowPrivateTargets())), RetrySchedule.DEFAULT, clock);
   }

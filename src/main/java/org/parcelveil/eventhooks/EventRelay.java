@@ -3,9 +3,12 @@ package org.parcelveil.eventhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.parcelveil.identity.Role;
@@ -35,12 +38,16 @@ final class EventRelay {
   private final Sql sql;
   private final EventFeed feed;
   private final SubscriptionRepository subscriptions;
+  private final Predicate<String> activeOwner;
   private final Clock clock;
 
-  EventRelay(DataSource dataSource, EventFeed feed, SubscriptionRepository subscriptions, Clock clock) {
+  /** {@code activeOwner} tells whether a principal may still be called for: a revoked one's calls stop. */
+  EventRelay(DataSource dataSource, EventFeed feed, SubscriptionRepository subscriptions,
+      Predicate<String> activeOwner, Clock clock) {
     this.sql = Sql.over(dataSource);
     this.feed = feed;
     this.subscriptions = subscriptions;
+    this.activeOwner = activeOwner;
     this.clock = clock;
   }
 
@@ -55,7 +62,9 @@ final class EventRelay {
       if (position.isEmpty() || !to.isAfter(position.get())) {
         return 0; // another node's turn, or nothing settled yet
       }
-      List<Subscription> all = subscriptions.all();
+      Map<String, Boolean> active = new HashMap<>();
+      List<Subscription> all = subscriptions.all().stream()
+          .filter(s -> active.computeIfAbsent(s.ownerId(), activeOwner::test)).toList();
       Set<String> merchants = owners(all, Role.MERCHANT);
       Set<String> platforms = owners(all, Role.PLATFORM);
       // Read on a connection of its own: on Citus this transaction then writes reference tables only.

@@ -27,12 +27,14 @@ import org.parcelveil.http.Json;
 class TrackingWebhookTest {
 
   private static TestService service() {
-    return TestService.start("postgres", s -> s.withWebhooks(s.webhooks().withAllowPrivateTargets(true)));
+    return TestService.start(System.getProperty("pv.store", "postgres"),
+        s -> s.withWebhooks(s.webhooks().withAllowPrivateTargets(true)));
   }
 
   private static String subscribe(TestService svc, String token, String url) {
     TestService.Response r = svc.post("/v1/webhooks", token, Map.of("url", url, "events", List.of("shipment.event")));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
     return r.body();
   }
 
@@ -104,7 +106,8 @@ class TrackingWebhookTest {
         TestService svc = service()) {
       Fixtures.network(svc);
       String a = svc.principal("merchant", "Shop A", null).token();
-      String b = svc.principal("merchant", "Shop B", null).token();
+      var shopB = svc.principal("merchant", "Shop B", null);
+      String b = shopB.token();
       String station = svc.principal("station", "Origin", "HZ-BJ01").token();
       String aId = Json.mapper().readTree(subscribe(svc, a, mine.url())).get("id").asText();
       subscribe(svc, b, theirs.url());
@@ -134,6 +137,10 @@ class TrackingWebhookTest {
       String sealedWaybill = made.json().get("waybill").asText();
       String plainWaybill = ship(svc, shop.token(), "PLAIN-1");
 
+      // A revoked merchant's webhook is owed nothing more, not even of its own shipments.
+      String bWaybill = ship(svc, b, "B-1");
+      assertThat(svc.pv.principals().revoke(null, shopB.principal().id())).isTrue();
+      pickUp(svc, station, bWaybill);
       pickUp(svc, station, aWaybill);
       pickUp(svc, station, plainWaybill);
       pickUp(svc, station, sealedWaybill);
@@ -144,7 +151,7 @@ class TrackingWebhookTest {
       assertThat(mine.calls().get(0).body()).contains(aWaybill);
       assertThat(market.calls()).hasSize(1);
       assertThat(market.calls().get(0).body()).contains(sealedWaybill).doesNotContain(Fixtures.MARK_NAME);
-      assertThat(theirs.calls()).as("B follows nothing of A's").isEmpty();
+      assertThat(theirs.calls()).as("B follows nothing of A's, and nothing once revoked").isEmpty();
 
       // Deleted by its owner: gone from the list.
       assertThat(svc.delete("/v1/webhooks/" + aId, a).status()).isEqualTo(204);
