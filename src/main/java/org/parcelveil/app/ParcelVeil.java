@@ -26,6 +26,7 @@ import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.http.HttpServer;
+import org.parcelveil.eventhooks.EventHooksModule;
 import org.parcelveil.http.Routes;
 import org.parcelveil.intake.IntakeModule;
 import org.parcelveil.sender.SenderRoutes;
@@ -113,6 +114,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final LabelService labelService;
   private final AccessEvents accessEvents = new AccessEvents();
   private final LeaksModule leaks;
+  private final EventHooksModule eventHooks;
   private final Tracker tracker;
   private final Verifier verifier;
   private final Erasures erasures;
@@ -180,6 +182,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
+      this.eventHooks = new EventHooksModule(database.dataSource(), keys, principals, shipments, settings.webhooks(), clock);
       // The audit log sits below leaks (leaks appends to it): the alarm is pointed at the alerts from here.
       audit.publisher().onWitnessAlarm(detail -> leaks.alerts().raise(AlertDraft.of(Severity.HIGH,
           "witness_quorum_lost", null, null, detail, clock.instant())));
@@ -198,7 +201,8 @@ public final class ParcelVeil implements AutoCloseable {
           disclosureHistory, clock);
       this.metricsAccess = MetricsAccess.from(env, principals);
       this.metrics = ServiceMetrics.bind(meters,
-          List.of(database.metrics(), keyDatabase.metrics(), audit.metrics(), leaks.metrics()));
+          List.of(database.metrics(), keyDatabase.metrics(), audit.metrics(), leaks.metrics(),
+          eventHooks.metrics()));
     } catch (RuntimeException e) {
       if (keyDb != null) {
         keyDb.close();
@@ -231,6 +235,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new RelayRoutes(relay, shipments, visibility, relaySignature, clock));
     routes.add(new LabelRoutes(labelService));
     routes.add(leaks.routes());
+    routes.add(eventHooks.routes());
     routes.add(audit.routes());
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
@@ -246,6 +251,7 @@ public final class ParcelVeil implements AutoCloseable {
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     audit.start();
     leaks.start();
+    eventHooks.start();
     retentionJob.start(java.time.Duration.ofHours(1));
     web.start();
     keyRefresh.start(settings.keys().refreshInterval());
@@ -360,6 +366,7 @@ public final class ParcelVeil implements AutoCloseable {
     subjectAuth.close();
     retentionJob.close();
     leaks.close();
+    eventHooks.close();
     events.close();
     shipmentRepository.close();
     audit.close();

@@ -68,6 +68,15 @@ final class SettingValues {
     throw new IllegalStateException("no parser for " + type.getSimpleName());
   }
 
+  /** {@code true} or {@code false}, nothing else: a typo must not silently mean either. */
+  static boolean bool(String text) {
+    return switch (text.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
   /** The text a value is shown as in help and the README: what {@link #parse} reads back. */
   static String format(Object value) {
     if (value == null || value instanceof Optional<?> o && o.isEmpty()) {

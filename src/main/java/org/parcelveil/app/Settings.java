@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.parcelveil.access.DisclosureLimits;
 import org.parcelveil.audit.AuditModule;
 import org.parcelveil.audit.WitnessSettings;
+import org.parcelveil.eventhooks.EventHookSettings;
 import org.parcelveil.http.HttpSettings;
 import org.parcelveil.keys.KeySettings;
 import org.parcelveil.label.LabelSettings;
@@ -24,7 +25,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize,
     DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
     String auditOrigin, LeakSettings leaks, TrackingSettings tracking, VerificationSettings verification,
-    KeySettings keys, WitnessSettings witnesses) {
+    KeySettings keys, WitnessSettings witnesses, EventHookSettings webhooks) {
 
   public static final int DEFAULT_PORT = 8080;
   /** Loopback: a service is reachable from the network only when its operator says so ({@code --host}). */
@@ -44,7 +45,8 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
         new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS, LabelSettings.defaults(), DEFAULT_CARRIER,
         "http://localhost:" + DEFAULT_PORT, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
-        TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS, WitnessSettings.NONE);
+        TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS, WitnessSettings.NONE,
+        EventHookSettings.DEFAULTS);
   }
 
   public Settings withDataDir(Path dir) {
@@ -101,6 +103,10 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
   /** The witnesses that must cosign the audit log's checkpoints before they are served. */
   public Settings withWitnesses(WitnessSettings w) {
     return with("witnesses", w);
+  }
+
+  public Settings withWebhooks(EventHookSettings w) {
+    return with("webhooks", w);
   }
 
   public Settings withVerification(VerificationSettings v) {

@@ -145,6 +145,12 @@ public final class SettingsCatalog {
     all.add(new Setting("leak-webhook", "URL", "Where each leak alert is POSTed, signed (docs/leaks.md).", false,
         s -> SettingValues.format(s.leaks().webhook()),
         (s, v) -> s.withLeaks(s.leaks().withWebhook(SettingValues.url(v.strip())))));
+    all.add(new Setting("webhook-private-targets", "true|false", "Lets tracking webhooks reach loopback, private and "
+        + "link-local addresses; only for tests and closed networks (docs/webhooks.md).", false,
+        s -> Boolean.toString(s.webhooks().allowPrivateTargets()),
+        (s, v) -> s.withWebhooks(s.webhooks().withAllowPrivateTargets(SettingValues.bool(v)))));
+    all.add(at("webhooks-per-caller", "webhooks.perCaller", "N", "Most tracking webhooks one merchant or platform "
+        + "may hold."));
     for (String component : Records.names(DetectorSettings.class)) {
       all.add(at("detect-" + kebab(component), "leaks.detectors." + component,
           label(Records.type(Settings.class, "leaks.detectors." + component)), DetectorDocs.of(component)));

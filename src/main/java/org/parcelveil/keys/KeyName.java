@@ -26,7 +26,9 @@ public enum KeyName {
   /** The key of the pseudonyms a person's disclosure history shows for the principals who saw their data. */
   DISCLOSURE_PSEUDONYMS("disclosure-pseudonyms", Kind.SECRET),
   /** Merchants' saved senders (the sender feature's address book), sealed for as long as the merchant keeps them. */
-  SENDERS("senders", Kind.KEYSET);
+  SENDERS("senders", Kind.KEYSET),
+  /** The keyset that seals tracking webhooks' signing secrets at rest. */
+  WEBHOOK_SECRETS("webhook-secrets", Kind.KEYSET);
 
   /** What a key is: versioned 32-byte raw secrets, or a Tink AEAD keyset. */
   public enum Kind { SECRET, KEYSET }

@@ -104,20 +104,25 @@ public final class WebhookDelivery implements MeterBinder, AutoCloseable {
   }
 
   private void send(WebhookOutbox.Row row, WebhookTarget target) {
-    Optional<byte[]> body = target.body(row.payload());
-    if (body.isEmpty()) {
+    Optional<WebhookCall> call = target.call(row.payload());
+    if (call.isEmpty()) {
       settle(row, target, "abandoned", "gone");
       return;
     }
     String outcome;
     try {
+      WebhookCall c = call.get();
+      if (c.publicOnly()) {
+        PublicAddresses.requirePublic(c.uri());
+      }
+      byte[] body = c.body();
       String ts = Long.toString(clock.instant().getEpochSecond());
-      HttpRequest request = HttpRequest.newBuilder(target.uri()).timeout(CALL_TIMEOUT)
+      HttpRequest request = HttpRequest.newBuilder(c.uri()).timeout(CALL_TIMEOUT)
           .header("Content-Type", "application/json")
           .header("X-PV-Event-Id", row.id())
           .header("X-PV-Timestamp", ts)
-          .header("X-PV-Signature", target.signature().sign(ts, body.get()))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.get())).build();
+          .header("X-PV-Signature", c.signature().sign(ts, body))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status >= 200 && status < 300) {
         settle(row, target, "delivered", Integer.toString(status));
@@ -139,7 +144,7 @@ public final class WebhookDelivery implements MeterBinder, AutoCloseable {
     outcomes.get(target.kind() + "|failed").incrementAndGet();
     LOG.warn("{} webhook call {} (try {}) not accepted: {}; next try in {} s", target.kind(), row.id(), row.attempt(),
         outcome, delay.toSeconds());
-    outbox.retryAt(row, outcome, now.plus(delay));
+    outbox.retryAt(row, outcome, now, now.plus(delay));
   }
 
   private void settle(WebhookOutbox.Row row, WebhookTarget target, String result, String outcome) {

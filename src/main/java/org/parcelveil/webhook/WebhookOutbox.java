@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.Sql;
 
 /**
@@ -38,14 +39,34 @@ public final class WebhookOutbox {
    * the event itself; due at once. Returns the event id the receiver sees in {@code X-PV-Event-Id}.
    */
   public static String enqueue(Handle h, String target, String payload, Instant now) {
+    String eventId = newId();
+    insert(h, eventId, target, payload, now, null, null);
+    return eventId;
+  }
+
+  /**
+   * Owes a subscription's call once: a second row with the same {@code dedupKey} (a relay that read an event twice,
+   * or two nodes that both did) is not added. Returns whether this call added it.
+   */
+  public static boolean enqueueOnce(Handle h, String target, String payload, Instant now, String subscription,
+      String dedupKey) {
+    return insert(h, newId(), target, payload, now, subscription, dedupKey) == 1;
+  }
+
+  private static String newId() {
     byte[] id = new byte[10];
     RANDOM.nextBytes(id);
-    String eventId = "wh_" + HexFormat.of().formatHex(id);
-    h.createUpdate("INSERT INTO webhook_outbox (id, target, payload, attempts, created_at, next_attempt_at) "
-            + "VALUES (:id, :target, :payload, 0, :now, :now)")
-        .bind("id", eventId).bind("target", target).bind("payload", payload).bind("now", now)
+    return "wh_" + HexFormat.of().formatHex(id);
+  }
+
+  private static int insert(Handle h, String id, String target, String payload, Instant now,
+      @Nullable String subscription, @Nullable String dedupKey) {
+    return h.createUpdate("INSERT INTO webhook_outbox (id, target, payload, attempts, created_at, next_attempt_at, "
+            + "subscription_id, dedup_key) VALUES (:id, :target, :payload, 0, :now, :now, :subscription, :dedup) "
+            + "ON CONFLICT (dedup_key) DO NOTHING")
+        .bind("id", id).bind("target", target).bind("payload", payload).bind("now", now)
+        .bind("subscription", subscription).bind("dedup", dedupKey)
         .execute();
-    return eventId;
   }
 
   /**
@@ -68,26 +89,29 @@ public final class WebhookOutbox {
   /** The receiver took it: done for good, whichever node's try it was. */
   void delivered(Row row, String outcome, Instant at) {
     settle("UPDATE webhook_outbox SET delivered_at = :at, last_outcome = :outcome WHERE id = :id "
-        + "AND delivered_at IS NULL", row, outcome, at, false);
+        + "AND delivered_at IS NULL", row, outcome, at, at, false);
   }
 
   /** Tries again at {@code next}, unless another node has claimed it since (its lease ran out meanwhile). */
-  void retryAt(Row row, String outcome, Instant next) {
+  void retryAt(Row row, String outcome, Instant triedAt, Instant next) {
     settle("UPDATE webhook_outbox SET next_attempt_at = :at, last_outcome = :outcome WHERE id = :id "
-        + "AND attempts = :attempt AND " + LIVE, row, outcome, next, true);
+        + "AND attempts = :attempt AND " + LIVE, row, outcome, next, triedAt, true);
   }
 
   /** Stops trying: the event is gone, or the receiver refused for longer than the schedule allows. */
   void abandoned(Row row, String outcome, Instant at) {
     settle("UPDATE webhook_outbox SET abandoned_at = :at, last_outcome = :outcome WHERE id = :id "
-        + "AND attempts = :attempt AND " + LIVE, row, outcome, at, true);
+        + "AND attempts = :attempt AND " + LIVE, row, outcome, at, at, true);
   }
 
-  /** Forgets settled calls older than {@code before}; the events themselves keep their own rows. */
+  /** Forgets settled calls older than {@code before}, and their tries; the events themselves keep their own rows. */
   int purge(Instant before) {
-    return sql.withHandle("could not purge settled webhook calls", h -> h.createUpdate(
-            "DELETE FROM webhook_outbox WHERE delivered_at < :before OR abandoned_at < :before")
-        .bind("before", before).execute());
+    return sql.inTransaction("could not purge settled webhook calls", h -> {
+      h.createUpdate("DELETE FROM webhook_attempts WHERE call_id IN (SELECT id FROM webhook_outbox "
+          + "WHERE delivered_at < :before OR abandoned_at < :before)").bind("before", before).execute();
+      return h.createUpdate("DELETE FROM webhook_outbox WHERE delivered_at < :before OR abandoned_at < :before")
+          .bind("before", before).execute();
+    });
   }
 
   /** The calls owed, by target; a target owed nothing is absent. */
@@ -103,15 +127,23 @@ public final class WebhookOutbox {
         }));
   }
 
-  /** One settling update; {@code sameAttempt} if it holds only while no other try has claimed the call since. */
-  private void settle(String statement, Row row, String outcome, Instant at, boolean sameAttempt) {
-    sql.useHandle("could not settle webhook call " + row.id(), h -> {
+  /**
+   * One settling update, and the try in the call's delivery log when it took; {@code sameAttempt} if it holds only
+   * while no other try has claimed the call since.
+   */
+  private void settle(String statement, Row row, String outcome, Instant at, Instant triedAt, boolean sameAttempt) {
+    sql.useTransaction("could not settle webhook call " + row.id(), h -> {
       var update = h.createUpdate(statement)
           .bind("at", at).bind("outcome", outcome).bind("id", row.id());
       if (sameAttempt) {
         update.bind("attempt", row.attempt());
       }
-      update.execute();
+      if (update.execute() == 1) {
+        h.createUpdate("INSERT INTO webhook_attempts (call_id, attempt, at, outcome) "
+                + "VALUES (:id, :attempt, :at, :outcome) ON CONFLICT DO NOTHING")
+            .bind("id", row.id()).bind("attempt", row.attempt()).bind("at", triedAt)
+            .bind("outcome", outcome).execute();
+      }
     });
   }
 }

@@ -26,7 +26,8 @@ class NoPersonalDataSidewaysTest {
   @Test
   void markedPersonalData_appearsInNoLogMetricProblemOrStoredColumn() throws Exception {
     List<String> sideways = new ArrayList<>();
-    try (CapturedLogs logs = new CapturedLogs(); TestService svc = TestService.start()) {
+    try (CapturedLogs logs = new CapturedLogs(); TestService svc = TestService.start(
+        System.getProperty("pv.store", "postgres"), s -> s.withWebhooks(s.webhooks().withAllowPrivateTargets(true)))) {
       Fixtures.network(svc);
       String merchant = svc.principal("merchant", "Shop", null).token();
       String station = svc.principal("station", "Desk", "HZ-XH01").token();
@@ -138,6 +139,36 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.post("/v1/shipments", shop.token(), byId).body());
       sideways.add(svc.delete("/v1/senders/" + Fixtures.MARK_NAME, merchant).body());
       sideways.add(svc.delete("/v1/senders/" + senderId, shop.token()).body());
+      // Tracking webhooks: subscriptions good and bad (markers in the URL and fields), an event of the marked
+      // shipment and the sealed one delivered to a real receiver, and the delivery logs.
+      List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+      try (AutoCloseable hook = receiver(calls)) {
+        String hookUrl = hook.toString();
+        String subscription = svc.post("/v1/webhooks", merchant, Map.of("url", hookUrl,
+            "events", List.of("shipment.event"))).json().get("id").asText();
+        svc.post("/v1/webhooks", platform.token(), Map.of("url", hookUrl, "events", List.of("shipment.event")));
+        sideways.add(svc.post("/v1/webhooks", merchant, Map.of("url", "gopher://" + Fixtures.MARK_NAME + ".invalid/"
+            + Fixtures.MARK_PHONE, "events", List.of("shipment.event"))).body());
+        sideways.add(svc.post("/v1/webhooks", merchant, Map.of("url", "ftp://" + Fixtures.MARK_STREET,
+            "events", List.of(Fixtures.MARK_DETAIL), "waybill", Fixtures.MARK_PHONE)).body());
+        sideways.add(svc.post("/v1/webhooks", merchant, Map.of("url", hookUrl, "events", List.of("shipment.event"),
+            "surprise", Fixtures.MARK_NAME)).body());
+        svc.post("/v1/shipments/" + sealed.json().get("waybill").asText() + "/events", origin,
+            Map.of("type", "PICKED_UP"));
+        String fresh = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-HOOK")).json().get("waybill")
+            .asText();
+        svc.post("/v1/shipments/" + fresh + "/events", origin, Map.of("type", "PICKED_UP"));
+        for (int i = 0; i < 200 && calls.size() < 2; i++) {
+          svc.clock.advance(java.time.Duration.ofMinutes(1));
+          Thread.sleep(50);
+        }
+        assertThat(calls).as("calls received").hasSize(2);
+        sideways.addAll(calls);
+        sideways.add(svc.get("/v1/webhooks", merchant).body());
+        sideways.add(svc.get("/v1/webhooks/" + subscription + "/deliveries", merchant).body());
+        sideways.add(svc.get("/v1/webhooks/" + subscription + "/deliveries?cursor=" + Fixtures.MARK_NAME, merchant)
+            .body());
+      }
       sideways.add(svc.get("/metrics", svc.adminToken).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());
@@ -147,6 +178,32 @@ class NoPersonalDataSidewaysTest {
       assertThat(all).as("marker %s", marker).doesNotContain(marker);
     }
     assertThat(all).contains("http_server_requests");
+  }
+
+  /**
+   * A webhook receiver on loopback that adds each call it gets (headers and body) to {@code calls}; its
+   * {@code toString()} is its URL.
+   */
+  private static AutoCloseable receiver(List<String> calls) throws java.io.IOException {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/hook", exchange -> {
+      calls.add(exchange.getRequestHeaders().entrySet() + " "
+          + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    return new AutoCloseable() {
+      @Override
+      public void close() {
+        server.stop(0);
+      }
+
+      @Override
+      public String toString() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+      }
+    };
   }
 
   private static Map<String, Object> sealedShipment(String sealed, String platform, String orderId) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.parcelveil.http.Json;
+import org.parcelveil.webhook.WebhookCall;
 import org.parcelveil.webhook.WebhookSignature;
 import org.parcelveil.webhook.WebhookTarget;
 
@@ -31,30 +32,22 @@ public final class AlertWebhook implements WebhookTarget {
     return TARGET;
   }
 
-  @Override
-  public URI uri() {
-    return target;
-  }
-
-  @Override
-  public WebhookSignature signature() {
-    return signature;
-  }
-
   /** The outbox payload for an alert: its id, nothing else. */
   static String payload(Alert a) {
     return write(Map.of("alertId", a.id()));
   }
 
+  /** The alert's call: to the configured address, which the operator chose (so it may be a private one). */
   @Override
-  public Optional<byte[]> body(String payload) {
+  public Optional<WebhookCall> call(String payload) {
     String id;
     try {
       id = Json.mapper().readTree(payload).path("alertId").asText("");
     } catch (JsonProcessingException e) {
       return Optional.empty();
     }
-    return alerts.find(id).map(a -> write(AlertView.of(a).asMap()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return alerts.find(id).map(a -> new WebhookCall(target, signature,
+        write(AlertView.of(a).asMap()).getBytes(java.nio.charset.StandardCharsets.UTF_8), false));
   }
 
   private static String write(Object value) {
