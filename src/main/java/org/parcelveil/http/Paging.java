@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.parcelveil.validation.ValidationException;
 
 /**
- * How every list endpoint pages (docs/api.md, "Lists"): {@code ?limit=} ({@value #DEFAULT_LIMIT} by default, at most
+ * How every list endpoint pages (docs/lists.md): {@code ?limit=} ({@value #DEFAULT_LIMIT} by default, at most
  * {@value #MAX_LIMIT}; more is a 400) and an opaque {@code ?cursor=}, the previous page's {@code nextCursor}.
  *
  * <p>A cursor holds only a position in the list it came from (the sort key of the last item served), never a scope
