@@ -271,6 +271,12 @@ public final class ShipmentRepository implements AutoCloseable {
     }
   }
 
+  public Optional<Instant> printedAt(String waybill) {
+    return sql.withHandle("could not read the shipment", h -> h.createQuery(
+            "SELECT printed_at FROM shipments WHERE waybill = :waybill")
+        .bind("waybill", waybill).mapTo(Instant.class).findOne());
+  }
+
   /** Notes that these shipments' labels were handed out for printing, keeping the first time each was. */
   public void printed(List<String> waybills, Instant at) {
     if (waybills.isEmpty()) {

@@ -181,6 +181,11 @@ public final class Shipments {
     return repository.count(merchantId, filter);
   }
 
+  /** When the shipment's label was first handed out for printing; empty if never. */
+  public Optional<Instant> printedAt(String waybill) {
+    return repository.printedAt(waybill);
+  }
+
   /** Notes that these shipments' labels were handed out for printing (the first time is kept). */
   public void printed(List<String> waybills) {
     repository.printed(waybills, clock.instant());
