@@ -3,7 +3,9 @@ package org.parcelveil.access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.parcelveil.http.Access;
+import java.util.Comparator;
 import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Paging;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
@@ -55,7 +57,9 @@ public final class AccessRoutes implements Routes {
   }
 
   private void list(Context ctx) {
-    ctx.json(principals.all().stream().map(PrincipalView::of).toList());
+    // Oldest first, as created; the id breaks ties.
+    ctx.json(Paging.of(Paging.of(ctx, "principals"), principals.all(),
+        p -> Paging.timePosition(p.createdAt(), p.id()), Comparator.naturalOrder()).map(PrincipalView::of));
   }
 
   private void revoke(Context ctx) {

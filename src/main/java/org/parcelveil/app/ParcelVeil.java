@@ -55,6 +55,7 @@ import org.parcelveil.retention.Shredder;
 import org.parcelveil.rotation.BlindReindex;
 import org.parcelveil.rotation.KeyRefresh;
 import org.parcelveil.rotation.KeyRotation;
+import org.parcelveil.shipment.Cancellation;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.RequestFingerprint;
 import org.parcelveil.shipment.ShipmentRepository;
@@ -102,6 +103,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final ShipmentRepository shipmentRepository;
   private final Lifecycle lifecycle;
   private final Visibility visibility;
+  private final Cancellation cancellation;
   private final Disclosures disclosures;
   private final Relay relay;
   private final IntakeModule intake;
@@ -161,6 +163,7 @@ public final class ParcelVeil implements AutoCloseable {
           labels.printability(), intake.recipients(), senders);
       this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
       this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
+      this.cancellation = new Cancellation(visibility, events, shipments, audit.log(), clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, visibility, policy,
           new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(),
@@ -228,7 +231,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new OperationsRoutes(meters, database, metricsAccess));
     routes.add(new NetworkRoutes(network));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, accessEvents, clock));
+    routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, cancellation, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(intake.routes());
     routes.add(new SenderRoutes(senders));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.observe.AccessEvent;
 import org.parcelveil.observe.AccessObserver;
+import org.parcelveil.shipment.CancelledShipment;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
@@ -41,9 +42,19 @@ public final class LabelService {
     return labels;
   }
 
-  /** The label of a shipment {@code p} may see; empty alike for unknown and out-of-scope numbers. */
+  /**
+   * The label of a shipment {@code p} may see, noted as printed; empty alike for unknown and out-of-scope numbers.
+   *
+   * @throws org.parcelveil.http.ApiException (409) for a cancelled shipment: its label no longer prints
+   */
   public Optional<LabelData> label(Principal p, String waybill) {
-    return visible(p, waybill).map(shipmentLabels::of);
+    Optional<Shipment> s = visible(p, waybill);
+    if (s.isPresent() && CancelledShipment.is(s.get())) {
+      throw CancelledShipment.problem();
+    }
+    Optional<LabelData> label = s.map(shipmentLabels::of);
+    label.ifPresent(l -> shipments.printed(List.of(l.waybill())));
+    return label;
   }
 
   /**
@@ -64,6 +75,8 @@ public final class LabelService {
       Optional<Shipment> s = visible(p, waybills.get(i));
       if (s.isEmpty()) {
         unknown.add(new FieldError("waybills[" + i + "]", "is not a shipment of yours"));
+      } else if (CancelledShipment.is(s.get())) {
+        unknown.add(new FieldError("waybills[" + i + "]", "was cancelled: its label no longer prints"));
       } else {
         data.add(shipmentLabels.of(s.get()));
       }
@@ -71,16 +84,22 @@ public final class LabelService {
     if (!unknown.isEmpty()) {
       throw new ValidationException(unknown);
     }
+    shipments.printed(data.stream().map(LabelData::waybill).toList());
     return data;
   }
 
   /**
    * The shipment a scanned label QR code (a bare token or its link) names, recorded as a scan by {@code p}; empty
    * for anything we did not print. Anyone holding the parcel may scan it, so no visibility check applies.
+   *
+   * @throws org.parcelveil.http.ApiException (409) for a cancelled shipment: its label is void
    */
   public Optional<Shipment> scan(Principal p, String qr) {
     Optional<Shipment> s = shipmentLabels.tokens().resolve(qr).flatMap(shipments::find);
     s.ifPresent(x -> observer.record(AccessEvent.of(AccessEvent.Kind.SCAN, p, x.waybill(), "scan", clock.instant())));
+    if (s.isPresent() && CancelledShipment.is(s.get())) {
+      throw CancelledShipment.problem();
+    }
     return s;
   }
 

@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.parcelveil.identity.Role;
 import org.parcelveil.http.Access;
+import java.util.Comparator;
 import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Paging;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
 import org.parcelveil.validation.Check;
@@ -53,6 +55,8 @@ public final class NetworkRoutes implements Routes {
   }
 
   private void list(Context ctx) {
-    ctx.json(network.all().stream().map(StationView::of).toList());
+    // Stations page by code: the list every node and console reads whole is short, and read whole here too.
+    ctx.json(Paging.of(Paging.of(ctx, "stations"), network.all(), Station::code, Comparator.naturalOrder())
+        .map(StationView::of));
   }
 }

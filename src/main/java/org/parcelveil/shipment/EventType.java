@@ -24,7 +24,12 @@ public enum EventType {
       EnumSet.of(Role.COURIER, Role.STATION)),
   /** Back to the sender: the destination station, or support under a ticket (a parcel stuck or refused). */
   RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT), ShipmentState.RETURNED,
-      EnumSet.of(Role.STATION, Role.SUPPORT));
+      EnumSet.of(Role.STATION, Role.SUPPORT)),
+  /**
+   * The merchant voids the shipment before any scan moved it ({@link Cancellation}); a pickup assignment alone does
+   * not stop it (nothing has been handed over yet).
+   */
+  CANCELLED(EnumSet.of(ShipmentState.CREATED), ShipmentState.CANCELLED, EnumSet.of(Role.MERCHANT));
 
   private final Set<ShipmentState> from;
   private final ShipmentState to;

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,6 +193,98 @@ public final class ShipmentRepository implements AutoCloseable {
     return sql.withHandle("could not read shipments", h -> h.createQuery(SELECT
             + "WHERE merchant_id = :merchant ORDER BY created_at DESC, waybill FETCH FIRST :limit ROWS ONLY")
         .bind("merchant", merchantId).bind("limit", limit).map(SHIPMENT).list());
+  }
+
+  /** A shipment of a merchant's list, with when its label was first printed (null if never). */
+  public record Listed(Shipment shipment, @Nullable Instant printedAt) {}
+
+  /**
+   * Up to {@code fetch} of a merchant's shipments that pass {@code filter}, newest first by (created_at, waybill),
+   * after the position ({@code afterAt}, {@code afterWaybill}) when given. Served by the index shipments_merchant_page
+   * (V120); on Citus every shard answers its first rows and the coordinator merges them.
+   */
+  public List<Listed> page(String merchantId, ShipmentFilter filter, @Nullable Instant afterAt,
+      @Nullable String afterWaybill, int fetch) {
+    return sql.withHandle("could not read shipments", h -> {
+      var q = h.createQuery(pageStatement(filter, afterAt != null)).bind("merchant", merchantId).bind("limit", fetch);
+      bindFilter(q, filter);
+      if (afterAt != null) {
+        q.bind("afterAt", OffsetDateTime.ofInstant(afterAt, ZoneOffset.UTC)).bind("afterWaybill", afterWaybill);
+      }
+      return q.map((rs, ctx) -> new Listed(read(rs), instant(rs.getTimestamp("printed_at")))).list();
+    });
+  }
+
+  /**
+   * The statement of {@link #page} (package-private for the test of its plan). The cursor is a row comparison, which
+   * PostgreSQL takes as a range condition on the index, so a page deep in the list costs what the first one does.
+   */
+  static String pageStatement(ShipmentFilter filter, boolean afterCursor) {
+    StringBuilder where = where(filter);
+    if (afterCursor) {
+      where.append(" AND (created_at, waybill) < (:afterAt, :afterWaybill)");
+    }
+    return SELECT.replace(" FROM shipments ", ", printed_at FROM shipments ") + where
+        + " ORDER BY created_at DESC, waybill DESC FETCH FIRST :limit ROWS ONLY";
+  }
+
+  /** How many of a merchant's shipments pass {@code filter} (the console shows the total beside a page). */
+  public long count(String merchantId, ShipmentFilter filter) {
+    StringBuilder where = where(filter);
+    return sql.withHandle("could not count shipments", h -> {
+      var q = h.createQuery("SELECT COUNT(*) FROM shipments " + where).bind("merchant", merchantId);
+      bindFilter(q, filter);
+      return q.mapTo(Long.class).one();
+    });
+  }
+
+  /** The WHERE clause of a merchant's list under {@code filter}, bound by {@link #bindFilter}. */
+  private static StringBuilder where(ShipmentFilter filter) {
+    StringBuilder where = new StringBuilder("WHERE merchant_id = :merchant");
+    if (filter.reference() != null) {
+      where.append(" AND reference = :reference");
+    }
+    if (filter.state() != null) {
+      where.append(" AND state = :state");
+    }
+    if (filter.createdFrom() != null) {
+      where.append(" AND created_at >= :from");
+    }
+    if (filter.createdTo() != null) {
+      where.append(" AND created_at < :to");
+    }
+    return where;
+  }
+
+  private static void bindFilter(org.jdbi.v3.core.statement.Query q, ShipmentFilter filter) {
+    if (filter.reference() != null) {
+      q.bind("reference", filter.reference());
+    }
+    if (filter.state() != null) {
+      q.bind("state", filter.state().name());
+    }
+    if (filter.createdFrom() != null) {
+      q.bind("from", OffsetDateTime.ofInstant(filter.createdFrom(), ZoneOffset.UTC));
+    }
+    if (filter.createdTo() != null) {
+      q.bind("to", OffsetDateTime.ofInstant(filter.createdTo(), ZoneOffset.UTC));
+    }
+  }
+
+  public Optional<Instant> printedAt(String waybill) {
+    return sql.withHandle("could not read the shipment", h -> h.createQuery(
+            "SELECT printed_at FROM shipments WHERE waybill = :waybill")
+        .bind("waybill", waybill).mapTo(Instant.class).findOne());
+  }
+
+  /** Notes that these shipments' labels were handed out for printing, keeping the first time each was. */
+  public void printed(List<String> waybills, Instant at) {
+    if (waybills.isEmpty()) {
+      return;
+    }
+    sql.withHandle("could not note the printed labels", h -> h.createUpdate(
+            "UPDATE shipments SET printed_at = :at WHERE waybill IN (<waybills>) AND printed_at IS NULL")
+        .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bindList("waybills", waybills).execute());
   }
 
   /** Shipments whose sender or recipient phone has one of these blind indexes, newest first. */

@@ -12,6 +12,7 @@ import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.HttpProblems;
+import org.parcelveil.http.Paging;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
 import org.parcelveil.observe.AccessEvent;
@@ -19,7 +20,7 @@ import org.parcelveil.observe.AccessObserver;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.PartyRole;
 
-/** {@code /v1/shipments}: creation (single and batch) and the masked view. */
+/** {@code /v1/shipments}: creation (single and batch), the merchant's list, cancellation and the masked view. */
 public final class ShipmentRoutes implements Routes {
   public static final int MAX_BATCH = 10_000;
   private final Shipments shipments;
@@ -27,15 +28,13 @@ public final class ShipmentRoutes implements Routes {
   private final Visibility visibility;
   private final Lifecycle lifecycle;
   private final AccessObserver observer;
+  private final Cancellation cancellation;
   private final java.time.Clock clock;
 
-  public ShipmentRoutes(Shipments shipments, EventRepository events, Visibility visibility, Lifecycle lifecycle) {
-    this(shipments, events, visibility, lifecycle, AccessObserver.NONE, java.time.Clock.systemUTC());
-  }
-
-  /** As above, reporting views and out-of-scope look-ups to {@code observer} (the leak detectors). */
+  /** Reports views and out-of-scope look-ups to {@code observer} (the leak detectors). */
   public ShipmentRoutes(Shipments shipments, EventRepository events, Visibility visibility, Lifecycle lifecycle,
-      AccessObserver observer, java.time.Clock clock) {
+      Cancellation cancellation, AccessObserver observer, java.time.Clock clock) {
+    this.cancellation = cancellation;
     this.observer = observer;
     this.clock = clock;
     this.shipments = shipments;
@@ -53,6 +52,8 @@ public final class ShipmentRoutes implements Routes {
   public void register(RoutesConfig routes) {
     routes.post("/v1/shipments", this::create, Access.roles(Role.MERCHANT));
     routes.post("/v1/shipments/batch", this::batch, Access.roles(Role.MERCHANT));
+    routes.get("/v1/shipments", this::list, Access.roles(Role.MERCHANT));
+    routes.post("/v1/shipments/{waybill}/cancel", this::cancel, Access.roles(Role.MERCHANT));
     routes.get("/v1/shipments/{waybill}", this::get,
         Access.roles(Role.MERCHANT, Role.STATION, Role.COURIER, Role.SUPPORT, Role.ADMIN));
     routes.post("/v1/shipments/{waybill}/events", this::event,
@@ -137,6 +138,21 @@ public final class ShipmentRoutes implements Routes {
     ShipmentEvent e = lifecycle.record(caller, s, request);
     ctx.status(201).json(new EventResult(s.waybill(), EventType.valueOf(e.type()).next(s.state()).name(),
         new ShipmentViews.EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())));
+  }
+
+  /** The caller's own shipments, newest first, one page at a time (a merchant's list is scoped by the query). */
+  private void list(Context ctx) {
+    Principal merchant = Auth.principal(ctx);
+    Paging.Request page = Paging.of(ctx, "shipments");
+    ShipmentFilter filter = ShipmentFilter.parse(ctx.queryParam("reference"), ctx.queryParam("state"),
+        ctx.queryParam("createdFrom"), ctx.queryParam("createdTo"));
+    ctx.json(shipments.list(merchant.id(), filter, page).map(l -> ShipmentViews.item(l,
+        shipments.masked(l.shipment(), PartyRole.SENDER), shipments.masked(l.shipment(), PartyRole.RECIPIENT))));
+  }
+
+  private void cancel(Context ctx) {
+    Shipment s = cancellation.cancel(Auth.principal(ctx), ctx.pathParam("waybill"));
+    ctx.json(new ShipmentViews.CancelledView(s.waybill(), s.state().name()));
   }
 
   private void get(Context ctx) {

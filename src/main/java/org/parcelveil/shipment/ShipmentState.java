@@ -8,5 +8,7 @@ public enum ShipmentState {
   OUT_FOR_DELIVERY,
   DELIVERED,
   DELIVERY_FAILED,
-  RETURNED
+  RETURNED,
+  /** Voided by its merchant before pickup: its number is void, its label no longer prints. */
+  CANCELLED
 }

@@ -30,6 +30,13 @@ final class ShipmentViews {
       ParcelView parcel, CodView cod, MaskedPair masked, List<EventView> events, String createdAt,
       String retentionEnds, boolean shredded, String labelUrl, OrderView platformOrder) {}
 
+  /** A shipment in a merchant's list: what the single view shows of it, without its parcel and events. */
+  record ListItem(String waybill, String status, String reference, String sortCode, Area destination,
+      MaskedPair masked, String createdAt, String printedAt, String labelUrl) {}
+
+  /** The answer to a cancellation. */
+  record CancelledView(String waybill, String status) {}
+
   record BatchItem(int index, String waybill, Object error) {}
 
   record BatchView(List<BatchItem> results) {}
@@ -42,6 +49,13 @@ final class ShipmentViews {
     Shipment s = c.shipment();
     return new CreatedView(s.waybill(), s.state().name(), s.sortCode(), new MaskedPair(c.sender(), c.recipient()),
         labelUrl(s.waybill()), OrderView.of(s.sealedOrder()));
+  }
+
+  static ListItem item(ShipmentRepository.Listed l, Masked sender, Masked recipient) {
+    Shipment s = l.shipment();
+    return new ListItem(s.waybill(), s.state().name(), s.reference(), s.sortCode(), s.destination(),
+        new MaskedPair(sender, recipient), s.createdAt().toString(),
+        l.printedAt() == null ? null : l.printedAt().toString(), labelUrl(s.waybill()));
   }
 
   static DetailView detail(Shipment s, Masked sender, Masked recipient, List<ShipmentEvent> events) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Page;
+import org.parcelveil.http.Paging;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
 import org.parcelveil.validation.ValidationException;
@@ -183,6 +185,32 @@ public final class Shipments {
 
   public List<Shipment> ofMerchant(String merchantId, int limit) {
     return repository.findByMerchant(merchantId, limit);
+  }
+
+  /**
+   * One page of a merchant's shipments under {@code filter}, newest first; the cursor's position is the last served
+   * shipment's creation time and number, so the next page starts strictly after it.
+   */
+  public Page<ShipmentRepository.Listed> list(String merchantId, ShipmentFilter filter, Paging.Request page) {
+    Paging.TimeAndId after = page.after() == null ? null : Paging.timeAndId(page.after());
+    List<ShipmentRepository.Listed> rows = repository.page(merchantId, filter, after == null ? null : after.at(),
+        after == null ? null : after.id(), page.fetch());
+    return Paging.page(page, rows, l -> Paging.timePosition(l.shipment().createdAt(), l.shipment().waybill()));
+  }
+
+  /** How many of a merchant's shipments pass {@code filter}. */
+  public long count(String merchantId, ShipmentFilter filter) {
+    return repository.count(merchantId, filter);
+  }
+
+  /** When the shipment's label was first handed out for printing; empty if never. */
+  public Optional<Instant> printedAt(String waybill) {
+    return repository.printedAt(waybill);
+  }
+
+  /** Notes that these shipments' labels were handed out for printing (the first time is kept). */
+  public void printed(List<String> waybills) {
+    repository.printed(waybills, clock.instant());
   }
 
   /**

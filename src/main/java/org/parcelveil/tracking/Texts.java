@@ -14,7 +14,8 @@ final class Texts {
       "OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"},
       "DELIVERED", new String[] {"已签收", "Delivered"},
       "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
-      "RETURNED", new String[] {"已退回寄件人", "Returned to sender"});
+      "RETURNED", new String[] {"已退回寄件人", "Returned to sender"},
+      "CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"});
   private static final Map<String, String[]> EVENTS = Map.of(
       "PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"},
       "PICKED_UP", new String[] {"快递员已揽收", "Picked up"},
@@ -23,7 +24,8 @@ final class Texts {
       "OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"},
       "DELIVERED", new String[] {"已签收", "Delivered"},
       "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
-      "RETURNED", new String[] {"已退回", "Returned"});
+      "RETURNED", new String[] {"已退回", "Returned"},
+      "CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"});
 
   private static final Map<String, String[]> ROLES = Map.of(
       "courier", new String[] {"快递员", "A courier"},

@@ -14,6 +14,7 @@ import org.parcelveil.audit.AuditUnavailableException;
 import org.parcelveil.network.Network;
 import org.parcelveil.network.Station;
 import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.CancelledShipment;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.Shipments;
@@ -75,7 +76,8 @@ public final class Tracker {
       return new Outcome(null, true);
     }
     Shipment s = found.get();
-    if (phoneLast4 == null) {
+    if (phoneLast4 == null || CancelledShipment.is(s)) {
+      // A cancelled number is void: it says so, and nothing of the recipient is compared or shown.
       return new Outcome(view(s, Tracked.PhoneCheck.NOT_ASKED, false, null), false);
     }
     Person recipient = open(s);
@@ -115,6 +117,9 @@ public final class Tracker {
       return new Outcome(null, true);
     }
     Shipment s = found.get();
+    if (CancelledShipment.is(s)) {
+      return new Outcome(view(s, Tracked.PhoneCheck.NOT_ASKED, false, null), false);
+    }
     return new Outcome(view(s, Tracked.PhoneCheck.NOT_ASKED, true, open(s)), false);
   }
 

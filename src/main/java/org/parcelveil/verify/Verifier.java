@@ -11,6 +11,7 @@ import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.SealedOrder;
+import org.parcelveil.shipment.CancelledShipment;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.Shipments;
@@ -66,6 +67,14 @@ public final class Verifier {
       return v;
     }
     Shipment s = found.get();
+    if (CancelledShipment.is(s)) {
+      // Void: nothing of the order is compared (no claim, no phone), the platform only learns the number is dead.
+      Verification v = new Verification(Verdict.VOID, List.of(
+          CheckResult.pass("exists", "a waybill number this carrier issued"),
+          CheckResult.fail("state", "cancelled by the shop before pickup: this waybill number is void")));
+      log.record(platform.id(), s.waybill(), order.orderId(), v, now);
+      return v;
+    }
     List<ShipmentEvent> history = events.of(s.waybill());
     Optional<ClaimRegistry.Claim> held = claims.find(s.waybill());
     // Against a claim on areas alone the phone is compared (a match takes the number over); against a claim on the

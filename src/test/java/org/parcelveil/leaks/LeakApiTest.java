@@ -45,7 +45,7 @@ class LeakApiTest {
   static JsonNode awaitAlert(TestService svc, String token, String kind) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       svc.pv.leaks().engine().flush();
-      for (JsonNode a : svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", token).json()) {
+      for (JsonNode a : svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", token).json().get("items")) {
         if (a.get("kind").asText().equals(kind)) {
           return a;
         }
@@ -66,7 +66,7 @@ class LeakApiTest {
       assertThat(waybills).hasSize(3);
       assertThat(svc.post("/v1/canaries", c.merchant(), Map.of("channel", "x", "count", 1)).status()).isEqualTo(403);
       assertThat(svc.get("/v1/canaries", svc.adminToken).status()).isEqualTo(403);
-      assertThat(svc.get("/v1/canaries", c.security()).json()).hasSize(3);
+      assertThat(svc.get("/v1/canaries", c.security()).json().get("items")).hasSize(3);
       assertThat(svc.post("/v1/canaries", c.security(), Map.of("channel", "bad channel!", "count", 0)).status())
           .isEqualTo(400);
 
@@ -106,8 +106,8 @@ class LeakApiTest {
       assertThat(svc.post(ack, c.security(), "{}").json().get("changed").asBoolean()).isTrue();
       assertThat(svc.post(ack, c.security(), "{}").json().get("changed").asBoolean()).as("once").isFalse();
       String since = "/v1/alerts?since=2000-01-01T00:00:00Z";
-      assertThat(svc.get(since + "&state=open&kind=refusal_burst", c.security()).json()).isEmpty();
-      assertThat(svc.get(since + "&state=acknowledged&kind=refusal_burst", c.security()).json()).hasSize(1);
+      assertThat(svc.get(since + "&state=open&kind=refusal_burst", c.security()).json().get("items")).isEmpty();
+      assertThat(svc.get(since + "&state=acknowledged&kind=refusal_burst", c.security()).json().get("items")).hasSize(1);
       assertThat(svc.get(since + "&state=later", c.security()).status()).isEqualTo(400);
       assertThat(svc.post("/v1/alerts/al_nope/acknowledge", c.security(), "{}").status()).isEqualTo(404);
       assertThat(svc.post("/v1/alerts/" + burst.get("id").asText() + "/suspend", c.merchant(), "{}").status())

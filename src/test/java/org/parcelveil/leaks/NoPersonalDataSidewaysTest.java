@@ -54,6 +54,24 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.get("/v1/shipments/" + waybill + "/label?format=zpl", merchant).body());
       sideways.add(svc.post("/v1/scans", station, Map.of("qr", "not-a-token-" + Fixtures.MARK_NAME)).body());
       sideways.add(svc.post("/v1/shipments/" + waybill + "/events", courier.token(), Map.of("type", "DELIVERED")).body());
+      // Lists and cancellation: the merchant's list (items, filters, bad filters and cursors carrying the markers),
+      // a cancelled parcel's label, scan, tracking and verification.
+      sideways.add(svc.get("/v1/shipments", merchant).body());
+      sideways.add(svc.get("/v1/shipments?limit=1&state=CREATED", merchant).body());
+      sideways.add(svc.get("/v1/shipments?reference=" + Fixtures.MARK_NAME, merchant).body());
+      sideways.add(svc.get("/v1/shipments?reference=" + Fixtures.MARK_NAME + "x".repeat(70), merchant).body());
+      sideways.add(svc.get("/v1/shipments?cursor=" + Fixtures.MARK_NAME, merchant).body());
+      sideways.add(svc.get("/v1/shipments?createdFrom=" + Fixtures.MARK_PHONE, merchant).body());
+      sideways.add(svc.get("/v1/shipments?state=" + Fixtures.MARK_STREET, merchant).body());
+      String voided = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-C")).json().get("waybill").asText();
+      sideways.add(svc.post("/v1/shipments/" + voided + "/cancel", merchant, Map.of()).body());
+      sideways.add(svc.post("/v1/shipments/" + voided + "/cancel", svc.principal("merchant", "Other", null).token(),
+          Map.of()).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/cancel", merchant, Map.of()).body());
+      sideways.add(svc.get("/v1/shipments/" + voided + "/label?format=zpl", merchant).body());
+      sideways.add(svc.post("/v1/labels", merchant, Map.of("waybills", List.of(voided))).body());
+      sideways.add(svc.get("/v1/track/" + voided + "?phoneLast4=" + Fixtures.MARK_PHONE.substring(7), null).body());
+      sideways.add(svc.get("/v1/shipments?state=cancelled", merchant).body());
       // Problems answering bad input that carries the markers.
       sideways.add(svc.post("/v1/shipments", merchant, bad()).body());
       sideways.add(svc.post("/v1/shipments", merchant, "{\"reference\": \"" + Fixtures.MARK_NAME + "\", ").body());

@@ -34,7 +34,8 @@ class HiddenShipmentTest {
       new Endpoint("returned", (wb, t) -> svc.post("/v1/shipments/" + wb + "/events", t, Map.of("type", "RETURNED"))),
       new Endpoint("reveal", (wb, t) -> svc.post("/v1/shipments/" + wb + "/reveal", t,
           Map.of("party", "recipient", "purpose", "DELIVERY"))),
-      new Endpoint("contact", (wb, t) -> svc.post("/v1/shipments/" + wb + "/contact", t, Map.of())));
+      new Endpoint("contact", (wb, t) -> svc.post("/v1/shipments/" + wb + "/contact", t, Map.of())),
+      new Endpoint("cancel", (wb, t) -> svc.post("/v1/shipments/" + wb + "/cancel", t, Map.of())));
 
   @BeforeAll
   static void parcels() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.access.Principals;
@@ -14,6 +15,7 @@ import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Json;
+import org.parcelveil.http.Paging;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
 import org.parcelveil.observe.AccessEvent;
@@ -105,8 +107,8 @@ final class LeakRoutes implements Routes {
   }
 
   private void listCanaries(Context ctx) {
-    ctx.json(canaries.all().stream().map(c -> new CanaryView(c.waybill(), c.channel(), c.createdAt().toString()))
-        .toList());
+    ctx.json(Paging.of(Paging.of(ctx, "canaries"), canaries.all(), c -> c.waybill(), Comparator.naturalOrder())
+        .map(c -> new CanaryView(c.waybill(), c.channel(), c.createdAt().toString())));
   }
 
   /** The telephony platform reports a call to a number of the canary range: any such call is a touch. */
@@ -132,6 +134,7 @@ final class LeakRoutes implements Routes {
   }
 
   private void listAlerts(Context ctx) {
+    Paging.Request page = Paging.of(ctx, "alerts");
     String since = ctx.queryParam("since");
     Instant from;
     try {
@@ -142,7 +145,9 @@ final class LeakRoutes implements Routes {
     String state = ctx.queryParam("state");
     AlertState wanted = state == null ? null : AlertState.parse(state)
         .orElseThrow(() -> ValidationException.of("state", "must be open, acknowledged or suspended"));
-    ctx.json(alerts.since(from, wanted, ctx.queryParam("kind")).stream().map(AlertView::of).toList());
+    // Oldest first, as raised (at most Alerts.MAX_LIST since the given time); the id breaks ties.
+    ctx.json(Paging.of(page, alerts.since(from, wanted, ctx.queryParam("kind")),
+        a -> Paging.timePosition(a.at(), a.id()), Comparator.naturalOrder()).map(AlertView::of));
   }
 
   private void acknowledgeAlert(Context ctx) {
@@ -195,7 +200,8 @@ final class LeakRoutes implements Routes {
     if (status != null && !status.equals("pending")) {
       throw ValidationException.of("status", "must be pending");
     }
-    ctx.json(attributions.held());
+    ctx.json(Paging.of(Paging.of(ctx, "attributions"), attributions.held(),
+        h -> Paging.timePosition(Instant.parse(h.at()), h.runId()), Comparator.naturalOrder()));
   }
 
   /** A second person releases a held run: an admin, never its requester. */

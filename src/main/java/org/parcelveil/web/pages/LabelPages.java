@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
 import java.util.List;
+import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Role;
 import org.parcelveil.label.LabelData;
 import org.parcelveil.label.LabelService;
@@ -38,7 +39,13 @@ public final class LabelPages {
   private void one(Context ctx, Gate.Visit v) {
     String file = ctx.pathParam("file");
     String waybill = file.endsWith(".pdf") ? file.substring(0, file.length() - 4) : file;
-    LabelData label = labels.label(v.principal(), waybill).orElse(null);
+    LabelData label;
+    try {
+      label = labels.label(v.principal(), waybill).orElse(null);
+    } catch (ApiException cancelled) {
+      gate.refuse(ctx, v.frame(), HttpStatus.CONFLICT, "label.cancelled");
+      return;
+    }
     if (label == null) {
       gate.refuse(ctx, v.frame(), HttpStatus.NOT_FOUND, "label.not_found");
       return;
@@ -48,7 +55,9 @@ public final class LabelPages {
 
   /** The ticked rows as one PDF; a number that is not the merchant's fails the whole batch, as in the API. */
   private void batch(Context ctx, Gate.Visit v) throws Exception {
-    List<String> waybills = ctx.formParams("waybills");
+    // "Print all on this page" sends every row of the page; otherwise the ticked ones.
+    List<String> waybills = "page".equals(ctx.formParam("print")) ? ctx.formParams("onpage")
+        : ctx.formParams("waybills");
     if (waybills.isEmpty()) {
       gate.refuse(ctx, v.frame(), HttpStatus.BAD_REQUEST, "label.none_ticked");
       return;

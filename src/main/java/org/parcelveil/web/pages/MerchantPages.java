@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
+import org.parcelveil.http.Page;
+import org.parcelveil.http.Paging;
 import org.parcelveil.sender.Senders;
 import org.parcelveil.shipment.Shipment;
+import org.parcelveil.shipment.ShipmentFilter;
+import org.parcelveil.shipment.ShipmentRepository;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
@@ -27,7 +30,8 @@ import org.parcelveil.web.session.Ids;
 
 /** The merchant's screens: own shipments (masked, searchable), a new shipment, CSV import, and label links. */
 public final class MerchantPages {
-  static final int LIST_LIMIT = 200;
+  /** The console's own list name for cursors (an API cursor is refused here, and the other way round). */
+  static final String LIST = "console-shipments";
   private final Gate gate;
   private final Shipments shipments;
   private final Views views;
@@ -57,18 +61,56 @@ public final class MerchantPages {
             .result(ShipmentImport.template())));
   }
 
-  /** Own shipments, newest first; the search matches a waybill or the merchant's own order reference. */
+  /**
+   * Own shipments, newest first, a page at a time ({@link Paging}, as the API), with the total that matches. The
+   * search takes a waybill (that one shipment, if it is the merchant's) or the merchant's own order reference
+   * (exact); a state narrows the list.
+   */
   private void list(Context ctx, Gate.Visit v) {
     String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").trim();
-    String needle = q.toLowerCase(Locale.ROOT);
-    List<ShipmentRow> rows = new ArrayList<>();
-    for (Shipment s : shipments.ofMerchant(v.principal().id(), LIST_LIMIT)) {
-      if (needle.isEmpty() || s.waybill().toLowerCase(Locale.ROOT).contains(needle)
-          || s.reference().toLowerCase(Locale.ROOT).contains(needle)) {
-        rows.add(ShipmentRow.of(s, shipments.masked(s, PartyRole.RECIPIENT)));
-      }
+    String state = ctx.queryParam("state") == null ? "" : ctx.queryParam("state").trim();
+    String merchant = v.principal().id();
+    Frame frame = v.frame();
+    ShipmentFilter filter = ShipmentFilter.NONE;
+    Paging.Request request = Paging.of(LIST, null, null);
+    try {
+      request = Paging.of(LIST, ctx.queryParam("limit"), ctx.queryParam("cursor"));
+      filter = ShipmentFilter.parse(q.isEmpty() || shipments.isWellFormed(q) ? null : q,
+          state.isEmpty() ? null : state, null, null);
+    } catch (ValidationException e) {
+      ctx.status(400);
+      frame = frame.withErrors(describe(frame, e.errors()));
+      q = "";
+      state = "";
     }
-    views.page(ctx, "merchant/list.jte", Map.of("frame", v.frame(), "rows", rows, "q", q.length() > 64 ? "" : q));
+    List<ShipmentRow> rows = new ArrayList<>();
+    String next = null;
+    long total;
+    if (!q.isEmpty() && shipments.isWellFormed(q)) {
+      shipments.find(q).filter(s -> s.merchantId().equals(merchant))
+          .ifPresent(s -> rows.add(ShipmentRow.of(s, shipments.masked(s, PartyRole.RECIPIENT))));
+      total = rows.size();
+    } else {
+      Page<ShipmentRepository.Listed> page = shipments.list(merchant, filter, request);
+      page.items().forEach(l -> rows.add(ShipmentRow.of(l.shipment(),
+          shipments.masked(l.shipment(), PartyRole.RECIPIENT), l.printedAt())));
+      next = page.nextCursor() == null ? null : "/console/merchant?q=" + encode(q) + "&state=" + encode(state)
+          + "&cursor=" + page.nextCursor();
+      total = shipments.count(merchant, filter);
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", frame);
+    params.put("rows", rows);
+    params.put("q", q.length() > 64 ? "" : q);
+    params.put("state", state);
+    params.put("total", total);
+    params.put("next", next);
+    params.put("first", request.after() == null);
+    views.page(ctx, "merchant/list.jte", params);
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.parcelveil.web.pages;
 import io.javalin.config.RoutesConfig;
 import org.parcelveil.keys.KeyName;
 import org.parcelveil.shipment.CourierWork;
+import org.parcelveil.shipment.Cancellation;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;
@@ -16,6 +17,7 @@ public final class Pages {
   private final SignInPages signIn;
   private final MerchantPages merchant;
   private final LabelPages labels;
+  private final MerchantShipmentPages merchantShipments;
   private final StationPages station;
   private final CourierPages courier;
   private final SupportPages support;
@@ -35,6 +37,10 @@ public final class Pages {
     this.signIn = new SignInPages(gate, accounts, views, clients);
     this.merchant = new MerchantPages(gate, p.shipments(), p.relay(), views, p.senders());
     this.labels = new LabelPages(gate, p.labels());
+    // The console's cancellation is the API's (same checks, same audit entry), on its own event writer as support's.
+    this.merchantShipments = new MerchantShipmentPages(gate, p.shipments(), p.visibility(),
+        new Cancellation(p.visibility(), new EventRepository(p.dataSource()), p.shipments(), p.audit(), p.clock()),
+        views);
     this.station = new StationPages(gate, p.shipments(), p.visibility(), p.lifecycle(), p.principals(), work,
         p.labels(), views);
     this.courier = new CourierPages(gate, p.shipments(), p.visibility(), work, reveals, p.relay(), p.lifecycle(), views,
@@ -52,6 +58,7 @@ public final class Pages {
     signIn.register(routes);
     merchant.register(routes);
     labels.register(routes);
+    merchantShipments.register(routes);
     station.register(routes);
     courier.register(routes);
     support.register(routes);

@@ -12,14 +12,19 @@ import org.parcelveil.vault.Masked;
  */
 public record ShipmentRow(String waybill, String reference, String state, String sortCode, String destination,
     @Nullable String recipientName, @Nullable String recipientPhone, Instant createdAt, @Nullable String cod,
-    @Nullable String platformOrderId, @Nullable String buyer) {
+    @Nullable String platformOrderId, @Nullable String buyer, @Nullable Instant printedAt) {
 
   static ShipmentRow of(Shipment s, @Nullable Masked recipient) {
+    return of(s, recipient, null);
+  }
+
+  /** As above, with when its label was first printed (null if never, or not known to the caller). */
+  static ShipmentRow of(Shipment s, @Nullable Masked recipient, @Nullable Instant printedAt) {
     SealedOrder order = s.sealedOrder();
     return new ShipmentRow(s.waybill(), s.reference(), s.state().name(), s.sortCode(), s.destination().display(),
         recipient == null ? null : recipient.name(), recipient == null ? null : recipient.phone(), s.createdAt(),
         s.cod() == null ? null : Money.format(s.cod().amountCents(), s.cod().currency()),
-        order == null ? null : order.orderId(), order == null ? null : order.buyer());
+        order == null ? null : order.orderId(), order == null ? null : order.buyer(), printedAt);
   }
 
   /** True if the recipient was sealed by a marketplace: the merchant reaches the buyer by relay only. */
@@ -39,5 +44,25 @@ public record ShipmentRow(String waybill, String reference, String state, String
 
   public String created() {
     return PageTimes.minute(createdAt);
+  }
+
+  /** The creation time in Asia/Shanghai, as the merchant's list shows it. */
+  public String createdShanghai() {
+    return PageTimes.shanghai(createdAt);
+  }
+
+  /** When the label was first printed, in Asia/Shanghai; null if never. */
+  public @Nullable String printedShanghai() {
+    return printedAt == null ? null : PageTimes.shanghai(printedAt);
+  }
+
+  /** A cancelled shipment's label no longer prints. */
+  public boolean cancelled() {
+    return "CANCELLED".equals(state);
+  }
+
+  /** The merchant's detail page of this shipment (history, reprint, cancel). */
+  public String detailUrl() {
+    return MerchantShipmentPages.url(waybill);
   }
 }
