@@ -20,7 +20,7 @@ public final class ShipmentLabels {
   private volatile List<Secret> qrKeys;
   private volatile QrTokens tokens;
   private final String carrierName;
-  private final String checkUrl;
+  private volatile String checkUrl;
 
   public ShipmentLabels(Shipments shipments, List<Secret> qrKeys, String carrierName, String checkUrl) {
     this.shipments = shipments;
@@ -47,6 +47,11 @@ public final class ShipmentLabels {
       this.tokens = tokens(keys);
       this.qrKeys = List.copyOf(keys);
     }
+  }
+
+  /** Where labels printed from now on send recipients to check a parcel (the service's public address). */
+  public void useCheckUrl(String url) {
+    this.checkUrl = url;
   }
 
   public LabelData of(Shipment s) {
