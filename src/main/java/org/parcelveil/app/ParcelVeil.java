@@ -172,7 +172,7 @@ public final class ParcelVeil implements AutoCloseable {
       });
       this.retentionJob = new RetentionJob(shredder, clock);
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyName.QR), settings.carrierName(),
-          settings.publicUrl(settings.http().port()));
+          settings.labels().hotline(), settings.publicUrl(settings.http().port()));
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);

@@ -131,6 +131,9 @@ public final class SettingsCatalog {
         + "areas may hold.", false, s -> s.labels().fontFile() == null ? "bundled WenQuanYi Micro Hei"
         : s.labels().fontFile().toString(), (s, v) -> s.withLabels(s.labels().withFontFile(Path.of(v.strip())))));
     all.add(at("label-zpl-font", "labels.zplFont", "FONT", "Printer font file ZPL labels use for Chinese text."));
+    all.add(new Setting("carrier-hotline", "NUMBER", "The carrier's customer service number, printed on every label "
+        + "(e.g. 95338).", false, s -> s.labels().hotline() == null ? "unset (none printed)" : s.labels().hotline(),
+        (s, v) -> s.withLabels(s.labels().withHotline(v.strip()))));
     all.add(at("retention-days", "retention.maxDays", "DAYS", "Most days personal data is kept (parcels never "
         + "delivered); data is encrypted under the key of the day its retention ends."));
     all.add(at("retention-after-delivery-days", "retention.daysAfterFinish", "DAYS",

@@ -1,10 +1,20 @@
 package org.parcelveil.shipment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.parcelveil.vault.PersonInput;
 
-/** {@code POST /v1/shipments} as the client sends it. Prints without its personal data. */
+/**
+ * {@code POST /v1/shipments} as the client sends it. Prints without its personal data. A payment left out is not
+ * written when the request is fingerprinted, so an idempotency key taken before the field existed still matches.
+ */
 public record ShipmentRequest(String reference, PersonInput sender, RecipientInput recipient, ParcelInput parcel,
-    CodInput cod) {
+    CodInput cod, @JsonInclude(JsonInclude.Include.NON_NULL) String payment) {
+
+  /** A request that leaves the payment to its default ({@link Payment#DEFAULT}). */
+  public ShipmentRequest(String reference, PersonInput sender, RecipientInput recipient, ParcelInput parcel,
+      CodInput cod) {
+    this(reference, sender, recipient, parcel, cod, null);
+  }
 
   /** The parcel part of a request. */
   public record ParcelInput(Integer weightGrams, Integer lengthCm, Integer widthCm, Integer heightCm) {}
