@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
 public final class Requests {
   /** Enough for any honest request; a body with more bad fields than this hears about the first ones. */
   static final int MAX_ERRORS = 50;
+  /**
+   * Bodies up to this size are bound again to find every bad field; a larger one (a batch of thousands) hears about
+   * the first only, so a large body of bad fields cannot make the server bind it fifty times.
+   */
+  static final int MAX_SEARCHED_BYTES = 256 * 1024;
 
   private Requests() {}
 
@@ -45,7 +50,8 @@ public final class Requests {
       throw e;
     } catch (JsonMappingException e) {
       // Only a body that does not bind is read again, as a tree, to find every field that does not.
-      throw ApiException.invalid(bindingErrors(tree(bytes), type));
+      throw ApiException.invalid(bytes.length <= MAX_SEARCHED_BYTES ? bindingErrors(tree(bytes), type)
+          : List.of(new FieldError(path(e), message(e))));
     } catch (JacksonException e) {
       throw ApiException.badRequest("The request body is not valid JSON.");
     } catch (IOException e) {
