@@ -181,7 +181,7 @@ public final class ParcelVeil implements AutoCloseable {
       });
       this.retentionJob = new RetentionJob(shredder, clock);
       this.shipmentLabels = new ShipmentLabels(shipments, keys.secrets(KeyName.QR), settings.carrierName(),
-          settings.publicUrl());
+          settings.labels().hotline(), settings.publicUrl(settings.http().port()));
       this.labelService = new LabelService(labels, shipmentLabels, shipments, visibility, accessEvents, clock);
       this.leaks = new LeaksModule(new LeaksModule.Parts(database.dataSource(), principals, shipments, events, network,
           blindIndex, keys, audit.log(), accessEvents, relaySignature), settings.leaks(), clock);
@@ -245,13 +245,16 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
-        new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(), visibility,
+        new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),
+        visibility,
         clock, settings.tracking().trustedProxyHeader(), senders));
     this.web = web;
     routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
     principals.startTokenCache();
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
+    // Asked for port 0, the service learns its port only now: labels point to it from the first one printed.
+    shipmentLabels.useCheckUrl(settings.publicUrl(server.port()));
     audit.start();
     leaks.start();
     eventHooks.start();

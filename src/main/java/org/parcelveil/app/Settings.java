@@ -32,6 +32,9 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_CARRIER = "ParcelVeil 快递";
 
+  /** The public URL when none is set: the address the service listens on ({@link #publicUrl(int)}). */
+  public static final String LISTENING = "";
+
   /** Where the data lives unless told otherwise: {@code ./data}. */
   public static final Path DEFAULT_DATA_DIR = Path.of("./data");
 
@@ -44,9 +47,24 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     return new Settings(dataDir, Optional.empty(), Optional.empty(),
         new HttpSettings(DEFAULT_HOST, DEFAULT_PORT, HttpSettings.DEFAULT_MAX_BODY), RetentionPolicy.DEFAULTS, "PV", 1000,
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS, LabelSettings.defaults(), DEFAULT_CARRIER,
-        "http://localhost:" + DEFAULT_PORT, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
+        LISTENING, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
         TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS, WitnessSettings.NONE,
         EventHookSettings.DEFAULTS);
+  }
+
+  /**
+   * The public address labels, QR codes and set-up links point to: {@code public-url} when set, else the address
+   * the service listens on ({@code port}, the one it got when it asked for 0): {@code localhost} for loopback and for
+   * every interface (which name reaches this machine from elsewhere only the operator knows), else the host.
+   */
+  public String publicUrl(int port) {
+    if (!publicUrl.isBlank()) {
+      return publicUrl;
+    }
+    String host = http.host();
+    boolean local = host.equals("0.0.0.0") || host.equals("::") || host.contains(":") || host.startsWith("127.")
+        || host.equals("localhost");
+    return "http://" + (local ? "localhost" : host) + ":" + port;
   }
 
   public Settings withDataDir(Path dir) {

@@ -109,8 +109,11 @@ public final class SettingsCatalog {
     all.add(at("max-body", "http.maxBodyBytes", "BYTES", "Largest request body; larger ones get 413."));
     all.add(new Setting("metrics-token", "TOKEN", "Bearer token (32+ characters) that reads /metrics and nothing "
         + "else; an admin token also does.", true, s -> "unset", null));
-    all.add(at("public-url", "publicUrl", "URL", "Printed on labels and in their QR codes (the authenticity page), "
-        + "and the base of console set-up links."));
+    all.add(new Setting("public-url", "URL", "Printed on labels and in their QR codes (the authenticity page), and "
+        + "the base of console set-up links. Set it when people reach the service by another address: behind a proxy "
+        + "or TLS terminator, or from other hosts.", false,
+        s -> s.publicUrl().isBlank() ? "the address serve listens on (http://localhost:PORT)" : s.publicUrl(),
+        (s, v) -> s.withPublicUrl(v.strip())));
     all.add(new Setting("audit-origin", "ORIGIN", "Origin line of the audit log's checkpoints; fixed by the first "
         + "checkpoint.", false, s -> s.auditOrigin().equals(Settings.defaults().auditOrigin())
         ? "<hostname>/parcelveil" : s.auditOrigin(), (s, v) -> s.withAuditOrigin(v.strip())));
@@ -128,6 +131,9 @@ public final class SettingsCatalog {
         + "areas may hold.", false, s -> s.labels().fontFile() == null ? "bundled WenQuanYi Micro Hei"
         : s.labels().fontFile().toString(), (s, v) -> s.withLabels(s.labels().withFontFile(Path.of(v.strip())))));
     all.add(at("label-zpl-font", "labels.zplFont", "FONT", "Printer font file ZPL labels use for Chinese text."));
+    all.add(new Setting("carrier-hotline", "NUMBER", "The carrier's customer service number, printed on every label "
+        + "(e.g. 95338).", false, s -> s.labels().hotline() == null ? "unset (none printed)" : s.labels().hotline(),
+        (s, v) -> s.withLabels(s.labels().withHotline(v.strip()))));
     all.add(at("retention-days", "retention.maxDays", "DAYS", "Most days personal data is kept (parcels never "
         + "delivered); data is encrypted under the key of the day its retention ends."));
     all.add(at("retention-after-delivery-days", "retention.daysAfterFinish", "DAYS",

@@ -36,6 +36,8 @@ public final class HttpServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.startup.showJavalinBanner = false;
+      // A known path asked with a method it does not take is a 405 with Allow, not a 404: the path exists.
+      config.http.prefer405over404 = true;
       config.jetty.host = settings.host();
       config.jetty.port = settings.port();
       config.jetty.modifyServletContextHandler(handler ->
@@ -71,7 +73,12 @@ public final class HttpServer implements AutoCloseable {
         LOG.warn("database unavailable at {} {}: {}", ctx.method(), routeOf(ctx), e.getMessage());
         problem(ctx, unavailable("The database is unavailable; retry shortly."));
       });
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, translate(e)));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 405) {
+          ctx.header("Allow", allowed(ctx.path(), config.unsafe.internalRouter));
+        }
+        problem(ctx, translate(e));
+      });
       config.routes.exception(Exception.class, (e, ctx) -> {
         // The exception's message may quote input; log its type and origin only.
         LOG.error("unhandled {} at {} {} {}", e.getClass().getName(), ctx.method(), routeOf(ctx), redacted(e));
@@ -168,6 +175,19 @@ public final class HttpServer implements AutoCloseable {
       ownTokenEndpoints = found;
     }
     return found;
+  }
+
+  /** The methods some route takes at {@code path}, for the Allow header of a 405. */
+  private static String allowed(String path, InternalRouter router) {
+    return router.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod() && e.matches(path))
+        .map(e -> e.endpoint.method.name())
+        .distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** Every route the features registered, as {@code METHOD /path/{param}}: what the contract must describe. */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
   }
 
   private static void authenticate(Context ctx, Authenticator authenticator) {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.parcelveil.shipment.Payment;
 import org.parcelveil.validation.ValidationException;
 
 /**
@@ -13,6 +14,8 @@ import org.parcelveil.validation.ValidationException;
  * @param cod cash on delivery, or {@code null} when the recipient pays nothing
  * @param qrToken a token from {@link QrTokens#issue}, carried by the QR code
  * @param checkUrl where a recipient checks the parcel is genuine; printed, and the QR code links below it
+ * @param payment who pays the carriage (寄付, 到付, 月结)
+ * @param hotline the carrier's customer service number, or {@code null} for none
  */
 public record LabelData(
     String carrierName,
@@ -27,7 +30,9 @@ public record LabelData(
     int pieceCount,
     Cod cod,
     String qrToken,
-    String checkUrl) {
+    String checkUrl,
+    Payment payment,
+    String hotline) {
 
   static final Pattern WAYBILL = Pattern.compile("[0-9A-Z]{6,24}");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -57,7 +62,21 @@ public record LabelData(
     if (checkUrl == null || checkUrl.length() > 48 || !URL.matcher(checkUrl).matches()) {
       throw ValidationException.of("checkUrl", "must be an http(s) URL of at most 48 characters");
     }
+    if (payment == null) {
+      payment = Payment.DEFAULT;
+    }
+    if (hotline != null) {
+      hotline = text("hotline", hotline, 20);
+    }
     checkUrl = checkUrl.endsWith("/") ? checkUrl.substring(0, checkUrl.length() - 1) : checkUrl;
+  }
+
+  /** A label paid by its sender, with no hotline. */
+  public LabelData(String carrierName, String service, String waybill, String sortCode, MaskedParty recipient,
+      MaskedParty sender, int weightGrams, LocalDate date, int pieceNumber, int pieceCount, Cod cod, String qrToken,
+      String checkUrl) {
+    this(carrierName, service, waybill, sortCode, recipient, sender, weightGrams, date, pieceNumber, pieceCount, cod,
+        qrToken, checkUrl, Payment.DEFAULT, null);
   }
 
   /** What the QR code holds: a link a phone camera opens, from which a courier app takes the token. */

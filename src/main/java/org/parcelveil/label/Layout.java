@@ -10,6 +10,7 @@ import org.parcelveil.label.Element.Bars;
 import org.parcelveil.label.Element.Box;
 import org.parcelveil.label.Element.Qr;
 import org.parcelveil.label.Element.Text;
+import org.parcelveil.shipment.Payment;
 
 /**
  * Places a label's zones on a 100 × 150 mm page: carrier, sorting code, waybill barcode, recipient, sender,
@@ -40,7 +41,10 @@ final class Layout {
 
     // Carrier and service.
     text(out, "carrierName", LEFT, 4, 54, 7, Align.LEFT, d.carrierName());
-    text(out, "service", 60, 5.5, 36, 4.5, Align.RIGHT, d.service());
+    text(out, "service", 60, 4, 36, 4.5, Align.RIGHT, d.service());
+    if (d.hotline() != null) {
+      text(out, "hotline", 60, 9.75, 36, 3.25, Align.RIGHT, "客服 Hotline " + d.hotline());
+    }
     rule(out, 15);
 
     // Sorting code: the largest text, read by sorters from a distance.
@@ -65,14 +69,19 @@ final class Layout {
     rule(out, 101);
 
     // Weight, pieces, date, payment on the left; the QR code on the right.
-    text(out, "weightGrams", LEFT, 103, 56, 3.75, Align.LEFT, "重量 Weight  " + weight(d.weightGrams()));
-    text(out, "pieceNumber", LEFT, 108.5, 56, 3.75, Align.LEFT,
-        "件数 Pieces  " + d.pieceNumber() + "/" + d.pieceCount());
+    text(out, "weightGrams", LEFT, 103, 56, 3.75, Align.LEFT, "重量 Weight  " + weight(d.weightGrams())
+        + "   件数 Pieces  " + d.pieceNumber() + "/" + d.pieceCount());
+    text(out, "payment", LEFT, 108.5, 56, 3.75, Align.LEFT,
+        "运费 Carriage  " + d.payment().chinese() + " " + d.payment().english());
     text(out, "date", LEFT, 114, 56, 3.75, Align.LEFT, "日期 Date  " + d.date());
     out.add(new Box(LEFT, 120, 56, 14, d.cod() == null ? RULE : 0.75));
     if (d.cod() != null) {
       text(out, "cod", LEFT + 1, 121.5, 54, 5.5, Align.CENTER, d.cod().chinese());
       text(out, "cod", LEFT + 1, 128, 54, 4, Align.CENTER, d.cod().english());
+    } else if (d.payment() == Payment.RECIPIENT) {
+      // No goods money, but the recipient does pay the carriage (到付): "nothing to pay" would be untrue.
+      text(out, "cod", LEFT + 1, 122, 54, 4.5, Align.CENTER, "无代收货款 只付运费");
+      text(out, "cod", LEFT + 1, 128, 54, 3.5, Align.CENTER, "No COD: pay the carriage only");
     } else {
       // Said outright: fake cash-on-delivery parcels are a common fraud, and the recipient should know to refuse.
       text(out, "cod", LEFT + 1, 122, 54, 4.5, Align.CENTER, "无代收货款 请勿付款");

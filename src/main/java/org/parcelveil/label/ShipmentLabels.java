@@ -20,9 +20,12 @@ public final class ShipmentLabels {
   private volatile List<Secret> qrKeys;
   private volatile QrTokens tokens;
   private final String carrierName;
-  private final String checkUrl;
+  private final String hotline;
+  private volatile String checkUrl;
 
-  public ShipmentLabels(Shipments shipments, List<Secret> qrKeys, String carrierName, String checkUrl) {
+  public ShipmentLabels(Shipments shipments, List<Secret> qrKeys, String carrierName, String hotline,
+      String checkUrl) {
+    this.hotline = hotline;
     this.shipments = shipments;
     this.qrKeys = List.copyOf(qrKeys);
     this.tokens = tokens(qrKeys);
@@ -49,13 +52,18 @@ public final class ShipmentLabels {
     }
   }
 
+  /** Where labels printed from now on send recipients to check a parcel (the service's public address). */
+  public void useCheckUrl(String url) {
+    this.checkUrl = url;
+  }
+
   public LabelData of(Shipment s) {
     Cod cod = s.cod() == null ? null : Cod.of(s.cod().amountCents(), s.cod().currency());
     return new LabelData(carrierName, "标准快递 Standard", s.waybill(), s.sortCode(),
         party(shipments.masked(s, PartyRole.RECIPIENT), s.destination().display()),
         party(shipments.masked(s, PartyRole.SENDER), s.origin().display()),
         s.parcel().weightGrams(), LocalDate.ofInstant(s.createdAt(), ZoneOffset.UTC), 1, 1, cod,
-        tokens.issue(s.waybill()), checkUrl);
+        tokens.issue(s.waybill()), checkUrl, s.payment(), hotline);
   }
 
   private static MaskedParty party(Masked masked, String area) {

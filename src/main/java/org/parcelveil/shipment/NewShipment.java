@@ -10,7 +10,7 @@ import org.parcelveil.vault.PersonInput;
 
 /** A validated request for a shipment, with its people still in plain form (in memory only). */
 public record NewShipment(String reference, Person sender, Person recipient, Parcel parcel, @Nullable Cod cod,
-    @Nullable SealedOrder sealedOrder) {
+    @Nullable SealedOrder sealedOrder, Payment payment) {
   static final int MAX_WEIGHT_GRAMS = 100_000;
   static final int MAX_SIDE_CM = 300;
   static final long MAX_COD_CENTS = 10_000_000L;
@@ -47,10 +47,14 @@ public record NewShipment(String reference, Person sender, Person recipient, Par
         opened != null ? opened.recipient() : given == null ? null : given.asPlain(), printable);
     Parcel parcel = parcel(check, r.parcel());
     Cod cod = cod(check, r.cod());
+    Payment payment = r.payment() == null ? Payment.DEFAULT : Payment.parse(r.payment()).orElse(null);
+    if (payment == null) {
+      check.fail("payment", "must be SENDER, RECIPIENT or MONTHLY");
+    }
     check.throwIfInvalid();
     SealedOrder order = opened == null ? null
         : new SealedOrder(opened.platformId(), opened.orderId(), platforms.pseudonym(merchantId, recipient));
-    return new NewShipment(reference, sender, recipient, parcel, cod, order);
+    return new NewShipment(reference, sender, recipient, parcel, cod, order, payment);
   }
 
   private static Person party(Check check, String prefix, PersonInput input, Printability printable) {

@@ -10,7 +10,7 @@ import org.parcelveil.vault.SealedPerson;
 public record Shipment(String waybill, String merchantId, String reference, ShipmentState state, Area origin,
     Area destination, String sortCode, Parcel parcel, @Nullable Cod cod, LocalDate retentionDay, Instant createdAt,
     Instant updatedAt, @Nullable Instant shreddedAt, boolean canary, SealedPerson sender, SealedPerson recipient,
-    Assignment assignment, @Nullable SealedOrder sealedOrder) {
+    Assignment assignment, @Nullable SealedOrder sealedOrder, Payment payment) {
 
   /** Who picks the parcel up and who delivers it, since when, and when its journey ended (delivered or returned). */
   public record Assignment(@Nullable String pickupCourierId, @Nullable String deliveryCourierId,

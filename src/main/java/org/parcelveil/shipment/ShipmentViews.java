@@ -11,7 +11,7 @@ final class ShipmentViews {
   record MaskedPair(Masked sender, Masked recipient) {}
 
   record CreatedView(String waybill, String status, String sortCode, MaskedPair masked, String labelUrl,
-      OrderView platformOrder) {}
+      OrderView platformOrder, String payment) {}
 
   /** The marketplace order a shipment from a sealed recipient is bound to, and the shop's pseudonym of the buyer. */
   record OrderView(String platform, String orderId, String buyer) {
@@ -28,7 +28,7 @@ final class ShipmentViews {
 
   record DetailView(String waybill, String status, String reference, String sortCode, Area origin, Area destination,
       ParcelView parcel, CodView cod, MaskedPair masked, List<EventView> events, String createdAt,
-      String retentionEnds, boolean shredded, String labelUrl, OrderView platformOrder) {}
+      String retentionEnds, boolean shredded, String labelUrl, OrderView platformOrder, String payment) {}
 
   /** A shipment in a merchant's list: what the single view shows of it, without its parcel and events. */
   record ListItem(String waybill, String status, String reference, String sortCode, Area destination,
@@ -48,7 +48,7 @@ final class ShipmentViews {
   static CreatedView created(Shipments.Created c) {
     Shipment s = c.shipment();
     return new CreatedView(s.waybill(), s.state().name(), s.sortCode(), new MaskedPair(c.sender(), c.recipient()),
-        labelUrl(s.waybill()), OrderView.of(s.sealedOrder()));
+        labelUrl(s.waybill()), OrderView.of(s.sealedOrder()), s.payment().name());
   }
 
   static ListItem item(ShipmentRepository.Listed l, Masked sender, Masked recipient) {
@@ -66,6 +66,6 @@ final class ShipmentViews {
         new MaskedPair(sender, recipient),
         events.stream().map(e -> new EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())).toList(),
         s.createdAt().toString(), s.retentionDay().toString(), s.isShredded(), labelUrl(s.waybill()),
-        OrderView.of(s.sealedOrder()));
+        OrderView.of(s.sealedOrder()), s.payment().name());
   }
 }

@@ -278,7 +278,8 @@ public final class Shipments {
         n.sender().address().area(), n.recipient().address().area(),
         network.sortCode(n.recipient().address().area()), n.parcel(), n.cod(), bucket, now, now, null, false,
         vault.seal(waybill, PartyRole.SENDER, bucket, n.sender()),
-        vault.seal(waybill, PartyRole.RECIPIENT, bucket, n.recipient()), Shipment.Assignment.NONE, n.sealedOrder());
+        vault.seal(waybill, PartyRole.RECIPIENT, bucket, n.recipient()), Shipment.Assignment.NONE, n.sealedOrder(),
+        n.payment());
   }
 
   /** The idempotency key was used before with another request body. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.ParcelVeil;
 import org.parcelveil.app.Settings;
 import org.parcelveil.http.HttpServer;
@@ -65,6 +66,49 @@ class ServeDefaultsTest {
   void hostOption_widensOnRequest() {
     assertThat(serve("serve", "--host", "0.0.0.0").settings().http().host()).isEqualTo("0.0.0.0");
     assertThat(Settings.defaults(Path.of("x")).http().host()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void labels_pointToThePortServeListensOn_unlessPublicUrlIsSet() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Settings settings = serve("serve", "--port", Integer.toString(port)).settings();
+    assertThat(settings.publicUrl(port)).isEqualTo("http://localhost:" + port);
+    assertThat(serve("serve", "--port", "19080", "--public-url", "https://parcels.example.cn").settings()
+        .publicUrl(19080)).isEqualTo("https://parcels.example.cn");
+
+    Path dir = Files.createTempDirectory("pv-serve-");
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    try (ParcelVeil pv = ParcelVeil.open(settings.withDataDir(dir).withDatabase(TestDatabases.freshPostgres()),
+        Map.of(MasterKeySource.ENV, Base64.getEncoder().encodeToString(key)));
+        HttpServer server = pv.serve()) {
+      assertThat(server.port()).isEqualTo(port);
+      String admin = pv.principals().create(null, "admin", "Admin", null).token();
+      String merchant = pv.principals().create(null, "merchant", "Shop", null).token();
+      post(port, "/v1/stations", admin, Map.of("code", "HZ-XH01", "name", "Xihu", "kind", "STATION",
+          "area", Fixtures.area("浙江省", "杭州市", "西湖区")));
+      String waybill = org.parcelveil.http.Json.mapper()
+          .readTree(post(port, "/v1/shipments", merchant, Fixtures.shipment("P-1"))).get("waybill").asText();
+      String zpl = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + port + "/v1/shipments/" + waybill + "/label?format=zpl"))
+          .header("Authorization", "Bearer " + merchant).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(zpl).contains("^FDMA,http://localhost:" + port + "/c/").doesNotContain("localhost:8080");
+    }
+  }
+
+  private static String post(int port, String path, String token, Object body) throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                org.parcelveil.http.Json.mapper().writeValueAsString(body))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return r.body();
   }
 
   /** The serve command as the command line parses these arguments, with an empty environment. */

@@ -39,7 +39,8 @@ class LabelApiTest {
           .singleElement().satisfies(r -> assertThat(r.getText()).isEqualTo(wb));
       String qr = codes.stream().filter(r -> r.getBarcodeFormat() == BarcodeFormat.QR_CODE).findFirst().orElseThrow()
           .getText();
-      assertThat(qr).startsWith("http://localhost:8080/c/");
+      // No --public-url: the QR code points to where this service listens, not to a port it does not.
+      assertThat(qr).startsWith("http://localhost:" + svc.server.port() + "/c/");
       TestService.Response scan = svc.post("/v1/scans", desk, Map.of("qr", qr));
       assertThat(scan.status()).isEqualTo(200);
       assertThat(scan.json().get("waybill").asText()).isEqualTo(wb);
@@ -69,6 +70,39 @@ class LabelApiTest {
         assertThat(pdf.getNumberOfPages()).isEqualTo(2);
       }
       assertThat(svc.post("/v1/labels", other, Map.of("waybills", List.of(wb), "format", "pdf")).status()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void payment_isStoredShownAndPrinted_withTheHotline_andABadOneIsRefused() throws Exception {
+    try (TestService svc = TestService.start("postgres", s -> s.withLabels(s.labels().withHotline("95338")))) {
+      Fixtures.network(svc);
+      String merchant = svc.principal("merchant", "Shop", null).token();
+      Map<String, Object> collect = new java.util.LinkedHashMap<>(Fixtures.shipment("PAY-1"));
+      collect.put("payment", "RECIPIENT");
+      collect.remove("cod");
+      TestService.Response created = svc.post("/v1/shipments", merchant, collect);
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      assertThat(created.json().get("payment").asText()).isEqualTo("RECIPIENT");
+      String wb = created.json().get("waybill").asText();
+      assertThat(svc.get("/v1/shipments/" + wb, merchant).json().get("payment").asText()).isEqualTo("RECIPIENT");
+      try (PDDocument doc = Loader.loadPDF(bytes(svc, "/v1/shipments/" + wb + "/label", merchant, 200))) {
+        assertThat(new PDFTextStripper().getText(doc)).contains("到付 Recipient pays", "只付运费",
+            "客服 Hotline 95338").doesNotContain("请勿付款");
+      }
+
+      String plain = svc.post("/v1/shipments", merchant, Fixtures.shipment("PAY-2")).json().get("waybill").asText();
+      assertThat(svc.get("/v1/shipments/" + plain, merchant).json().get("payment").asText()).isEqualTo("SENDER");
+      try (PDDocument doc = Loader.loadPDF(bytes(svc, "/v1/shipments/" + plain + "/label", merchant, 200))) {
+        assertThat(new PDFTextStripper().getText(doc)).contains("寄付 Sender pays", "客服 Hotline 95338");
+      }
+
+      Map<String, Object> bad = new java.util.LinkedHashMap<>(Fixtures.shipment("PAY-3"));
+      bad.put("payment", "CASH");
+      bad.put("reference", "");
+      TestService.Response refused = svc.post("/v1/shipments", merchant, bad);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"payment\"", "\"reference\"").doesNotContain("CASH");
     }
   }
 

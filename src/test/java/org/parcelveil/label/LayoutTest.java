@@ -17,7 +17,8 @@ class LayoutTest {
     String waybill = "Z".repeat(24);
     LabelData d = new LabelData(han.repeat(24), han.repeat(16), waybill, han.repeat(20), party, party, 999_999,
         LocalDate.of(2026, 12, 31), 999, 999, Cod.of(99_999_999_99L, "CNY"), TestLabels.TOKENS.issue(waybill),
-        "https://" + "w".repeat(29) + ".example.cn");
+        "https://" + "w".repeat(29) + ".example.cn", org.parcelveil.shipment.Payment.MONTHLY,
+        "+86 400 811 1111 999");
 
     List<Element> elements = layout.place(d);
 

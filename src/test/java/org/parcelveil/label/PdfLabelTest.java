@@ -19,6 +19,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.parcelveil.shipment.Payment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,9 +28,11 @@ class PdfLabelTest {
 
   enum Case {
     DOMESTIC(TestLabels.DOMESTIC, List.of("张**", "*******5678", "浙江省 杭州市 西湖区", "欧阳**", "*******1234",
-        "广东省 深圳市 南山区", "代收货款 ¥128.50", "COD CNY 128.50", "HZ1-XH01-07", "顺达快递", "1.25 kg")),
+        "广东省 深圳市 南山区", "代收货款 ¥128.50", "COD CNY 128.50", "HZ1-XH01-07", "顺达快递", "1.25 kg",
+        "月结 Monthly account", "客服 Hotline 95338")),
     LATIN(TestLabels.LATIN, List.of("J. S.", "********0123", "Beijing, Chaoyang District", "M. G. L.",
-        "上海市 上海市 浦东新区", "无代收货款", "No COD", "BJ2-CY03-15", "Swift Parcel 迅捷", "2/2"));
+        "上海市 上海市 浦东新区", "无代收货款 只付运费", "No COD: pay the carriage only", "BJ2-CY03-15",
+        "Swift Parcel 迅捷", "2/2", "到付 Recipient pays", "客服 Hotline 400-811-1111"));
 
     final TestLabels.Fixture fixture;
     final List<String> printed;
@@ -51,6 +54,16 @@ class PdfLabelTest {
       for (String plain : c.fixture.plainValues()) {
         assertThat(text).doesNotContain(plain);
       }
+    }
+  }
+
+  @Test
+  void senderPaid_withoutCod_saysNothingToPay_andNoHotlineWhenNoneIsSet() throws Exception {
+    LabelData d = TestLabels.paid(Payment.SENDER, null, TestLabels.LATIN.label());
+    try (PDDocument doc = Loader.loadPDF(LABELS.pdf(d))) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("寄付 Sender pays", "无代收货款 请勿付款", "No COD: nothing to pay")
+          .doesNotContain("到付").doesNotContain("Hotline");
     }
   }
 

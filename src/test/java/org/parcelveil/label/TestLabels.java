@@ -3,6 +3,7 @@ package org.parcelveil.label;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.parcelveil.shipment.Payment;
 
 /**
  * Label fixtures, each with the plain values behind it that must never appear on the printed label. The masked
@@ -14,21 +15,21 @@ final class TestLabels {
   static final QrTokens TOKENS = new QrTokens(Map.of(1, KEY_1, 2, KEY_2), 2);
   static final String CHECK_URL = "https://check.parcelveil.cn";
 
-  /** A Chinese domestic parcel with cash on delivery. */
+  /** A Chinese domestic parcel with cash on delivery, carriage on the merchant's monthly account. */
   static final Fixture DOMESTIC = new Fixture(
-      label("顺达快递", "标准快递 Standard", "PV20261129000417K", "HZ1-XH01-07",
+      paid(Payment.MONTHLY, "95338", label("顺达快递", "标准快递 Standard", "PV20261129000417K", "HZ1-XH01-07",
           new MaskedParty("张**", "*******5678", "浙江省 杭州市 西湖区"),
           new MaskedParty("欧阳**", "*******1234", "广东省 深圳市 南山区"),
-          1250, 1, 1, Cod.of(12850, "CNY")),
+          1250, 1, 1, Cod.of(12850, "CNY"))),
       List.of("张伟明", "13812345678", "138 1234 5678", "文三路", "东部软件园", "502室", "欧阳娜娜", "13900001234",
           "科技园南路", "维生素D3软胶囊", "iPhone"));
 
-  /** A parcel for a recipient with a Latin name, nothing to pay, two pieces. */
+  /** A parcel for a recipient with a Latin name, no COD but the carriage to pay (到付), two pieces. */
   static final Fixture LATIN = new Fixture(
-      label("Swift Parcel 迅捷", "Express 特快", "PV20261129000932C", "BJ2-CY03-15",
+      paid(Payment.RECIPIENT, "400-811-1111", label("Swift Parcel 迅捷", "Express 特快", "PV20261129000932C", "BJ2-CY03-15",
           new MaskedParty("J. S.", "********0123", "Beijing, Chaoyang District"),
           new MaskedParty("M. G. L.", "*******9876", "上海市 上海市 浦东新区"),
-          480, 2, 2, null),
+          480, 2, 2, null)),
       List.of("John Smith", "Smith", "447700900123", "7700 900123", "Baker Street", "221B", "Maria",
           "Garcia", "13811119876", "Nikon D850", "camera"));
 
@@ -42,11 +43,18 @@ final class TestLabels {
         piece, pieces, cod, TOKENS.issue(waybill), CHECK_URL);
   }
 
+  /** {@code d} with its carriage paid as {@code payment} and the carrier's {@code hotline}. */
+  static LabelData paid(Payment payment, String hotline, LabelData d) {
+    return new LabelData(d.carrierName(), d.service(), d.waybill(), d.sortCode(), d.recipient(), d.sender(),
+        d.weightGrams(), d.date(), d.pieceNumber(), d.pieceCount(), d.cod(), d.qrToken(), d.checkUrl(), payment,
+        hotline);
+  }
+
   static LabelData withRecipientName(LabelData d, String name) {
     MaskedParty r = d.recipient();
     return new LabelData(d.carrierName(), d.service(), d.waybill(), d.sortCode(),
         new MaskedParty(name, r.phone(), r.area()), d.sender(), d.weightGrams(), d.date(), d.pieceNumber(),
-        d.pieceCount(), d.cod(), d.qrToken(), d.checkUrl());
+        d.pieceCount(), d.cod(), d.qrToken(), d.checkUrl(), d.payment(), d.hotline());
   }
 
   private static byte[] bytes(int fill) {

@@ -57,7 +57,7 @@ final class ShipmentForm {
       errors.add(new FieldError("cod.amountCents", "must be an amount such as 128.50"));
     }
     return new Parsed(new ShipmentRequest(blankToNull(field.apply("reference")), sender(field), recipient(field),
-        parcel, cod, blankToNull(field.apply(SENDER_ID))), errors);
+        parcel, cod, blankToNull(field.apply(SENDER_ID)), null), errors);
   }
 
   /**
