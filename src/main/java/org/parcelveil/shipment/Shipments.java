@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
+import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Masked;
 import org.parcelveil.vault.PartyRole;
@@ -22,6 +23,8 @@ import org.parcelveil.vault.Vault;
  * data lives only in memory here, between the request and the vault.
  */
 public final class Shipments {
+  /** The status of a recipient the network does not serve: the request is well formed, the area is not deliverable. */
+  static final int UNSERVED = 422;
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{1,128}");
 
   private final ShipmentRepository repository;
@@ -99,11 +102,11 @@ public final class Shipments {
         return;
       }
       try {
-        valid[i] = NewShipment.validate((ShipmentRequest) item, printable, recipients, merchant.id());
+        valid[i] = served(NewShipment.validate((ShipmentRequest) item, printable, recipients, merchant.id()));
       } catch (ValidationException e) {
         errors[i] = ApiException.invalid(e.errors());
       } catch (ApiException e) {
-        if (e.status() != 400) {
+        if (e.status() != 400 && e.status() != UNSERVED) {
           throw e;
         }
         errors[i] = e; // a sealed or registered recipient this item names does not open: this item's problem
@@ -137,7 +140,20 @@ public final class Shipments {
    * @throws ValidationException naming each bad field
    */
   public NewShipment validate(Principal merchant, ShipmentRequest request) {
-    return NewShipment.validate(request, printable, platforms, merchant.id());
+    return served(NewShipment.validate(request, printable, platforms, merchant.id()));
+  }
+
+  /**
+   * Refuses a recipient's district that no station serves, before a number or label exists: such a parcel would
+   * only be printed {@link Network#UNROUTED} and go nowhere.
+   */
+  private NewShipment served(NewShipment n) {
+    if (network.stationServing(n.recipient().address().area()).isEmpty()) {
+      throw new ApiException(UNSERVED, "unserved-area", "Area not served",
+          "The network does not serve the recipient's district.",
+          List.of(new FieldError("recipient.address.district", "is not served by the network")), java.util.Map.of());
+    }
+    return n;
   }
 
 

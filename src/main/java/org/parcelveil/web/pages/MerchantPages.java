@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
@@ -120,6 +121,12 @@ public final class MerchantPages {
     } catch (ValidationException e) {
       ctx.status(400);
       form(ctx, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
+    } catch (ApiException e) {
+      if (e.errors().isEmpty()) {
+        throw e;
+      }
+      ctx.status(e.status()); // a recipient's district the network does not serve, named like a field error
+      form(ctx, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
     } catch (Shipments.IdempotencyConflictException e) {
       ctx.status(409);
       form(ctx, v.frame().withErrors(List.of(v.frame().t("merchant.duplicate"))), ShipmentForm.values(ctx::formParam),
@@ -165,6 +172,8 @@ public final class MerchantPages {
       try {
         shipments.validate(merchant, parsed.request());
       } catch (ValidationException e) {
+        e.errors().stream().filter(x -> all.stream().noneMatch(y -> y.field().equals(x.field()))).forEach(all::add);
+      } catch (ApiException e) {
         e.errors().stream().filter(x -> all.stream().noneMatch(y -> y.field().equals(x.field()))).forEach(all::add);
       }
       throw new ValidationException(all);
