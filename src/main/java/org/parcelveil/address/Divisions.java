@@ -39,9 +39,14 @@ public final class Divisions {
   private final Map<String, List<City>> citiesAnywhere;
   private final Map<String, List<Division>> districtsAnywhere;
   private final int longestName;
+  private final List<String> provinceNames;
+  private final List<String> cityNames;
 
   private Divisions(Map<String, Province> provinces, Map<String, List<City>> citiesAnywhere,
-      Map<String, List<Division>> districtsAnywhere, int longestName) {
+      Map<String, List<Division>> districtsAnywhere, int longestName, List<String> provinceNames,
+      List<String> cityNames) {
+    this.provinceNames = List.copyOf(provinceNames);
+    this.cityNames = List.copyOf(cityNames);
     this.provinces = provinces;
     this.citiesAnywhere = citiesAnywhere;
     this.districtsAnywhere = districtsAnywhere;
@@ -97,6 +102,16 @@ public final class Divisions {
     return new Division(p.name(), c.name(), d);
   }
 
+  /** The provinces' official names, in code order (for pickers). */
+  public List<String> provinceNames() {
+    return provinceNames;
+  }
+
+  /** The cities' names as areas are written (municipalities as themselves), in code order (for pickers). */
+  public List<String> cityNames() {
+    return cityNames;
+  }
+
   @Nullable Province province(String name) {
     return provinces.get(name);
   }
@@ -138,6 +153,7 @@ public final class Divisions {
     Map<String, List<City>> citiesAnywhere = new java.util.HashMap<>();
     Map<String, List<Division>> districtsAnywhere = new java.util.HashMap<>();
     int[] longest = {0};
+    List<String> cityList = new ArrayList<>();
     provinceNames.forEach((pcode, pname) -> {
       Map<String, Map<String, String>> districtsByCity = new LinkedHashMap<>();
       java.util.Set<String> placeholders = new java.util.HashSet<>();
@@ -168,6 +184,7 @@ public final class Divisions {
         });
         City city = new City(pname, cname, districtLookup.build());
         built.add(city);
+        cityList.add(cname);
         cities.full(cname, city);
         cities.shortForm(ShortNames.of(cname), city);
       });
@@ -196,6 +213,7 @@ public final class Divisions {
     provinces.keySet().forEach(alias -> longest[0] = Math.max(longest[0], alias.length()));
     citiesAnywhere.replaceAll((k, v) -> List.copyOf(v));
     districtsAnywhere.replaceAll((k, v) -> List.copyOf(v));
-    return new Divisions(provinces, Map.copyOf(citiesAnywhere), Map.copyOf(districtsAnywhere), longest[0]);
+    return new Divisions(provinces, Map.copyOf(citiesAnywhere), Map.copyOf(districtsAnywhere), longest[0],
+        List.copyOf(provinceNames.values()), cityList);
   }
 }

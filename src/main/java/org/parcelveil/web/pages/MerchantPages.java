@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.parcelveil.address.AddressParser;
+import org.parcelveil.address.Divisions;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
@@ -32,6 +34,7 @@ public final class MerchantPages {
   private final Views views;
   private final CsvImport csv;
   private final Relay relay;
+  private final PastedAddress paste;
 
   public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views) {
     this.gate = gate;
@@ -39,6 +42,7 @@ public final class MerchantPages {
     this.relay = relay;
     this.views = views;
     this.csv = new CsvImport(shipments);
+    this.paste = new PastedAddress(new AddressParser(Divisions.official()));
   }
 
   public void register(RoutesConfig routes) {
@@ -108,6 +112,12 @@ public final class MerchantPages {
   }
 
   private void create(Context ctx, Gate.Visit v) {
+    if (paste.requested(ctx::formParam) != null) {
+      PastedAddress.Filled filled = paste.fill(ctx::formParam, v.frame());
+      ctx.status(filled.ok() ? 200 : 400);
+      form(ctx, filled.frame(), filled.values(), null);
+      return;
+    }
     Principal merchant = v.principal();
     ShipmentForm.Parsed parsed = ShipmentForm.parse(ctx::formParam);
     String idem = ctx.formParam("idem");
