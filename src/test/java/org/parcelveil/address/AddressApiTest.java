@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.MarketplaceSealer;
 import org.parcelveil.app.TestService;
 
 /** Areas at the API: checked against the official list, normalised, refused where the network does not serve. */
@@ -94,6 +95,39 @@ class AddressApiTest {
         .contains("SERVED-B").doesNotContain("UNSERVED-1", "UNSERVED-B");
   }
 
+  /** A party in Hangzhou with the area as given (short forms, or an unknown district). */
+  private static Map<String, Object> buyer(String p, String c, String d) {
+    Map<String, Object> party = new HashMap<>(Fixtures.party("Buyer", "13911112222", "西湖区"));
+    Map<String, Object> address = Fixtures.area(p, c, d);
+    address.put("detail", "1号");
+    party.put("address", address);
+    return party;
+  }
+
+  @Test
+  void sealedAndRegisteredRecipients_areCheckedAndNormalisedWhenOpenedOnTheServer() {
+    var platform = svc.principal("platform", "Marketplace", null);
+    String platformId = platform.principal().id();
+    Map<String, Object> sealedShort = new HashMap<>(Fixtures.shipment("SEALED-SHORT"));
+    sealedShort.put("recipient", MarketplaceSealer.recipient(MarketplaceSealer.seal(svc, platformId, "TB-S1",
+        merchantId, buyer("浙江", "杭州", "西湖")), platformId, "TB-S1"));
+    TestService.Response ok = svc.post("/v1/shipments", merchant, sealedShort);
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    assertThat(ok.json().at("/masked/recipient/area").asText()).isEqualTo("浙江省 杭州市 西湖区");
+
+    Map<String, Object> sealedMars = new HashMap<>(Fixtures.shipment("SEALED-MARS"));
+    sealedMars.put("recipient", MarketplaceSealer.recipient(MarketplaceSealer.seal(svc, platformId, "TB-S2",
+        merchantId, buyer("浙江省", "杭州市", "奥林匹斯区")), platformId, "TB-S2"));
+    TestService.Response mars = svc.post("/v1/shipments", merchant, sealedMars);
+    assertThat(mars.status()).isEqualTo(400);
+    assertThat(fields(mars)).containsExactly("recipient.address.district");
+
+    TestService.Response order = svc.post("/v1/orders", platform.token(), Map.of("orderId", "TB-R1",
+        "merchant", merchantId, "recipient", buyer("火星省", "火星市", "奥林匹斯区")));
+    assertThat(order.status()).isEqualTo(400);
+    assertThat(fields(order)).containsExactly("recipient.address.province");
+  }
+
   @Test
   void parse_splitsALineIntoTheFieldsOfAParty() {
     TestService.Response r = svc.post("/v1/addresses/parse", merchant,
@@ -109,6 +143,14 @@ class AddressApiTest {
     assertThat(p.at("/address/detail").asText()).isEqualTo("2栋1204室");
     assertThat(p.get("unparsed").isArray()).isTrue();
     assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void theContract_describesTheParseOperation() {
+    JsonNode op = svc.get("/openapi.json", null).json().at("/paths/~1v1~1addresses~1parse/post");
+    assertThat(op.get("operationId").asText()).isEqualTo("parseAddress");
+    assertThat(op.at("/responses/400").isMissingNode()).isFalse();
+    assertThat(op.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("/ParsedAddress");
   }
 
   @Test
