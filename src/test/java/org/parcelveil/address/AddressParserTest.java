@@ -70,6 +70,24 @@ class AddressParserTest {
     assertThat(p.unparsed()).containsExactly("李四");
   }
 
+  /** Hostile or random text never throws: each answer is a (possibly empty) split, never a 500. */
+  @Test
+  void randomAndHostileText_neverThrows() {
+    java.util.Random random = new java.util.Random(20);
+    String alphabet = "浙江省杭州市西湖区北京朝阳重庆县市辖区 ,，；:：0123456789+-()号路栋室\uD83D\uDE00\u202E收件人电话";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(AddressParser.MAX_LENGTH);
+      for (int j = 0; j < length; j++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      ParsedAddress p = parser.parse(text.toString());
+      assertThat(p.unparsed()).isNotNull();
+    }
+    assertThat(parser.parse(" ".repeat(AddressParser.MAX_LENGTH)).address().province()).isNull();
+    assertThat(parser.parse("浙 ".repeat(AddressParser.MAX_LENGTH / 2)).name()).isNotNull();
+  }
+
   @Test
   void parsedValues_printRedacted() {
     ParsedAddress p = parser.parse("张三 13912345678 浙江省杭州市西湖区文三路90号2栋1204室");
