@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.access.AccessRoutes;
+import org.parcelveil.address.AddressParser;
+import org.parcelveil.address.AddressRoutes;
+import org.parcelveil.address.Divisions;
 import org.parcelveil.access.DisclosureBudgets;
 import org.parcelveil.access.DisclosurePolicy;
 import org.parcelveil.disclosure.DisclosureRoutes;
@@ -230,6 +233,7 @@ public final class ParcelVeil implements AutoCloseable {
     List<Routes> routes = new ArrayList<>();
     routes.add(new OperationsRoutes(meters, database, metricsAccess));
     routes.add(new NetworkRoutes(network));
+    routes.add(new AddressRoutes(new AddressParser(Divisions.official())));
     routes.add(new AccessRoutes(principals));
     routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, cancellation, accessEvents, clock));
     routes.add(new DisclosureRoutes(disclosures));

@@ -12,6 +12,7 @@ import org.parcelveil.http.Page;
 import org.parcelveil.http.Paging;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.network.Network;
+import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.Masked;
 import org.parcelveil.vault.PartyRole;
@@ -24,6 +25,8 @@ import org.parcelveil.vault.Vault;
  * data lives only in memory here, between the request and the vault.
  */
 public final class Shipments {
+  /** The status of a recipient the network does not serve: the request is well formed, the area is not deliverable. */
+  static final int UNSERVED = 422;
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{1,128}");
 
   private final ShipmentRepository repository;
@@ -104,12 +107,12 @@ public final class Shipments {
         return;
       }
       try {
-        valid[i] = NewShipment.validate(withSender(merchant, (ShipmentRequest) item, book), printable, recipients,
-            merchant.id());
+        valid[i] = served(NewShipment.validate(withSender(merchant, (ShipmentRequest) item, book), printable,
+            recipients, merchant.id()));
       } catch (ValidationException e) {
         errors[i] = ApiException.invalid(e.errors());
       } catch (ApiException e) {
-        if (e.status() != 400) {
+        if (e.status() != 400 && e.status() != UNSERVED) {
           throw e;
         }
         errors[i] = e; // a sealed or registered recipient this item names does not open: this item's problem
@@ -143,7 +146,8 @@ public final class Shipments {
    * @throws ValidationException naming each bad field
    */
   public NewShipment validate(Principal merchant, ShipmentRequest request) {
-    return NewShipment.validate(withSender(merchant, request, senders), printable, platforms, merchant.id());
+    return served(NewShipment.validate(withSender(merchant, request, senders), printable, platforms,
+        merchant.id()));
   }
 
   /**
@@ -162,6 +166,19 @@ public final class Shipments {
       throw ValidationException.of("senderId", "is not one of your saved senders");
     }
     return saved.map(request::withSender).orElse(request);
+  }
+
+  /**
+   * Refuses a recipient's district that no station serves, before a number or label exists: such a parcel would
+   * only be printed {@link Network#UNROUTED} and go nowhere.
+   */
+  private NewShipment served(NewShipment n) {
+    if (network.stationServing(n.recipient().address().area()).isEmpty()) {
+      throw new ApiException(UNSERVED, "unserved-area", "Area not served",
+          "The network does not serve the recipient's district.",
+          List.of(new FieldError("recipient.address.district", "is not served by the network")), java.util.Map.of());
+    }
+    return n;
   }
 
 

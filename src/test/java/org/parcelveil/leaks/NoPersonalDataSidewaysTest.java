@@ -187,6 +187,13 @@ class NoPersonalDataSidewaysTest {
         sideways.add(svc.get("/v1/webhooks/" + subscription + "/deliveries?cursor=" + Fixtures.MARK_NAME, merchant)
             .body());
       }
+      // Address parsing: the parsed fields go back to the caller only; refusals never quote the text.
+      String line = Fixtures.MARK_NAME + " " + Fixtures.MARK_PHONE + " 浙江省杭州市西湖区" + Fixtures.MARK_STREET
+          + "路90号" + Fixtures.MARK_DETAIL + "1204室";
+      svc.post("/v1/addresses/parse", merchant, Map.of("text", line));
+      sideways.add(svc.post("/v1/addresses/parse", merchant, Map.of("text", line.repeat(20))).body());
+      sideways.add(svc.post("/v1/addresses/parse", merchant, Map.of("text", line, "extra", line)).body());
+      sideways.add(svc.post("/v1/addresses/parse", courier.token(), Map.of("text", line)).body());
       sideways.add(svc.get("/metrics", svc.adminToken).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.parcelveil.address.AddressParser;
+import org.parcelveil.address.Divisions;
+import org.parcelveil.http.ApiException;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
@@ -38,6 +41,7 @@ public final class MerchantPages {
   private final ShipmentImport imports;
   private final Relay relay;
   private final Senders senders;
+  private final PastedAddress paste;
 
   public MerchantPages(Gate gate, Shipments shipments, Relay relay, Views views, Senders senders) {
     this.gate = gate;
@@ -46,6 +50,7 @@ public final class MerchantPages {
     this.relay = relay;
     this.views = views;
     this.imports = new ShipmentImport(shipments);
+    this.paste = new PastedAddress(new AddressParser(Divisions.official()));
   }
 
   public void register(RoutesConfig routes) {
@@ -164,6 +169,12 @@ public final class MerchantPages {
   }
 
   private void create(Context ctx, Gate.Visit v) {
+    if (paste.requested(ctx::formParam) != null) {
+      PastedAddress.Filled filled = paste.fill(ctx::formParam, v.frame());
+      ctx.status(filled.ok() ? 200 : 400);
+      form(ctx, filled.frame(), filled.values(), null);
+      return;
+    }
     Principal merchant = v.principal();
     ShipmentForm.Parsed parsed = ShipmentForm.parse(ctx::formParam);
     String idem = ctx.formParam("idem");
@@ -181,6 +192,12 @@ public final class MerchantPages {
       form(ctx, v, frame, ShipmentForm.senderValues(ctx::formParam), ShipmentRow.of(c.shipment(), c.recipient()));
     } catch (ValidationException e) {
       ctx.status(400);
+      form(ctx, v, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
+    } catch (ApiException e) {
+      if (e.errors().isEmpty()) {
+        throw e;
+      }
+      ctx.status(e.status()); // a recipient's district the network does not serve, named like a field error
       form(ctx, v, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
     } catch (Shipments.IdempotencyConflictException e) {
       ctx.status(409);
@@ -258,6 +275,8 @@ public final class MerchantPages {
       try {
         shipments.validate(merchant, parsed.request());
       } catch (ValidationException e) {
+        e.errors().stream().filter(x -> all.stream().noneMatch(y -> y.field().equals(x.field()))).forEach(all::add);
+      } catch (ApiException e) {
         e.errors().stream().filter(x -> all.stream().noneMatch(y -> y.field().equals(x.field()))).forEach(all::add);
       }
       throw new ValidationException(all);
