@@ -172,7 +172,7 @@ public final class MerchantPages {
     if (paste.requested(ctx::formParam) != null) {
       PastedAddress.Filled filled = paste.fill(ctx::formParam, v.frame());
       ctx.status(filled.ok() ? 200 : 400);
-      form(ctx, filled.frame(), filled.values(), null);
+      form(ctx, v, filled.frame(), filled.values(), null);
       return;
     }
     Principal merchant = v.principal();
