@@ -90,4 +90,31 @@ class SenderFormTest {
       assertThat(svc.pv.shipments().ofMerchant(m.principal().id(), 100)).hasSize(before);
     }
   }
+
+  @Test
+  void formOffersThePayment_andTheShipmentCarriesTheOneChosen() {
+    try (TestService svc = TestService.start()) {
+      Fixtures.network(svc);
+      var m = People.personWithToken(svc, "merchant", "Tea shop", null, "teashop");
+      ConsoleClient c = new ConsoleClient(svc);
+      People.signIn(c, svc, "teashop", new HashMap<>());
+      assertThat(c.get("/console/merchant/new").body()).contains("<select id=\"payment\" name=\"payment\">",
+          "<option value=\"SENDER\" selected>", "<option value=\"RECIPIENT\">", "<option value=\"MONTHLY\">");
+
+      Map<String, String> collect = typedSender(shipment("PAY-1"));
+      collect.put("payment", "RECIPIENT");
+      ConsoleClient.Page created = c.post("/console/merchant/new", collect);
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+      Matcher wb = Pattern.compile("id=\"created-waybill\">([^<]+)<").matcher(created.body());
+      assertThat(wb.find()).isTrue();
+      assertThat(svc.get("/v1/shipments/" + wb.group(1), m.token()).json().get("payment").asText())
+          .isEqualTo("RECIPIENT");
+
+      Map<String, String> unknown = typedSender(shipment("PAY-2"));
+      unknown.put("payment", "CASH");
+      ConsoleClient.Page refused = c.post("/console/merchant/new", unknown);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("payment");
+    }
+  }
 }

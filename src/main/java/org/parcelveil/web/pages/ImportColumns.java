@@ -50,6 +50,7 @@ final class ImportColumns {
     m.put("height_cm", List.of("高(厘米)", "高度(厘米)", "高(cm)"));
     m.put("cod_amount", List.of("代收货款", "代收金额", "代收货款(元)"));
     m.put("cod_currency", List.of("币种", "代收币种"));
+    m.put("payment", List.of("付款方式", "运费支付", "支付方式"));
     m.put("recipient_sealed", List.of("加密收件人", "密文收件人"));
     m.put("recipient_platform", List.of("平台", "平台编号"));
     m.put("recipient_order_id", List.of("平台订单号"));

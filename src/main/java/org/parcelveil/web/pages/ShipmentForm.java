@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.parcelveil.shipment.Payment;
 import org.parcelveil.shipment.RecipientInput;
 import org.parcelveil.shipment.ShipmentRequest;
 import org.parcelveil.validation.FieldError;
@@ -21,7 +22,7 @@ final class ShipmentForm {
       "sender_detail",
       "recipient_name", "recipient_phone", "recipient_province", "recipient_city", "recipient_district",
       "recipient_street", "recipient_detail",
-      "weight_grams", "length_cm", "width_cm", "height_cm", "cod_amount", "cod_currency");
+      "weight_grams", "length_cm", "width_cm", "height_cm", "cod_amount", "cod_currency", "payment");
   /**
    * A recipient as a marketplace gave it, instead of the plain recipient columns: a sealed value with its platform
    * and order id, or a registered order's handle. CSV columns only: the shop copies them from the platform's export.
@@ -57,7 +58,21 @@ final class ShipmentForm {
       errors.add(new FieldError("cod.amountCents", "must be an amount such as 128.50"));
     }
     return new Parsed(new ShipmentRequest(blankToNull(field.apply("reference")), sender(field), recipient(field),
-        parcel, cod, blankToNull(field.apply(SENDER_ID)), null), errors);
+        parcel, cod, blankToNull(field.apply(SENDER_ID)), payment(field.apply("payment"))), errors);
+  }
+
+  /** The payment as the API names it; a CSV may give the label's own words (寄付, 到付, 月结). */
+  private static String payment(String value) {
+    String v = blankToNull(value);
+    if (v == null) {
+      return null;
+    }
+    for (Payment p : Payment.values()) {
+      if (p.chinese().equals(v.strip())) {
+        return p.name();
+      }
+    }
+    return v;
   }
 
   /**
