@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,9 @@ import java.util.stream.Collectors;
  * field that does not bind (an unknown field, a wrong type), not just the first.
  */
 public final class Requests {
+  /** A segment of a field path: an API field name, with an array index. */
+  private static final Pattern FIELD_NAME = Pattern.compile("([$A-Za-z][A-Za-z0-9_]{0,63})?(\\[\\d{1,6}])*");
+
   /** Enough for any honest request; a body with more bad fields than this hears about the first ones. */
   static final int MAX_ERRORS = 50;
   /**
@@ -98,7 +103,7 @@ public final class Requests {
         if (!seen.add(field)) {
           break;
         }
-        errors.add(new FieldError(field, message(e)));
+        errors.add(new FieldError(shown(field), message(e)));
         if (!takeOut(tree, e.getPath())) {
           break;
         }
@@ -148,6 +153,16 @@ public final class Requests {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A field path as a problem may name it: a segment that is no field name of ours (a client's key may be anything,
+   * personal data pasted as a header among it) is never echoed.
+   */
+  static String shown(String path) {
+    return Arrays.stream(path.split("\\.", -1))
+        .map(seg -> FIELD_NAME.matcher(seg).matches() ? seg : "(unnamed field)")
+        .collect(Collectors.joining("."));
   }
 
   static String path(JsonMappingException e) {

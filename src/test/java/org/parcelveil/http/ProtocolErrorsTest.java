@@ -83,6 +83,20 @@ class ProtocolErrorsTest {
   }
 
   @Test
+  void anUnknownFieldWhoseNameIsNoFieldName_isNotEchoed() {
+    Map<String, Object> body = new LinkedHashMap<>(Fixtures.shipment("M-5"));
+    // Personal data pasted as a key (a spreadsheet's header row, a client's bug): the problem names no such field.
+    body.put(Fixtures.MARK_NAME + " " + Fixtures.MARK_PHONE, "x");
+    body.put("recipient", Map.of(Fixtures.MARK_STREET + "路90号", 1));
+
+    TestService.Response r = svc.post("/v1/shipments", merchant, body);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).doesNotContain(Fixtures.MARK_NAME, Fixtures.MARK_PHONE, Fixtures.MARK_STREET);
+    assertThat(fields(r.json())).contains("(unnamed field)", "recipient.(unnamed field)");
+  }
+
+  @Test
   void everyInvalidField_isInOneProblem() {
     Map<String, Object> body = new LinkedHashMap<>(Fixtures.shipment("M-3"));
     body.put("reference", "");
