@@ -140,11 +140,10 @@ final class Subscriptions {
     if (!settings.allowPrivateTargets()) {
       try {
         PublicAddresses.requirePublic(uri);
-      } catch (PublicAddresses.BlockedAddressException e) {
-        errors.add(new FieldError("url", "must reach a public address (not loopback, private, link-local or "
-            + "metadata)"));
-      } catch (IOException e) {
-        errors.add(new FieldError("url", "its host does not resolve"));
+      } catch (PublicAddresses.BlockedAddressException | IOException e) {
+        // One answer for both: which inner names resolve on the service's network is no caller's business.
+        errors.add(new FieldError("url", "must be a host that resolves to public addresses only (not loopback, "
+            + "private, link-local or metadata)"));
       }
     }
     return uri;

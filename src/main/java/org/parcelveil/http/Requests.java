@@ -56,7 +56,7 @@ public final class Requests {
     } catch (JsonMappingException e) {
       // Only a body that does not bind is read again, as a tree, to find every field that does not.
       throw ApiException.invalid(bytes.length <= MAX_SEARCHED_BYTES ? bindingErrors(tree(bytes), type)
-          : List.of(new FieldError(path(e), message(e))));
+          : List.of(new FieldError(shown(path(e)), message(e))));
     } catch (JacksonException e) {
       throw ApiException.badRequest("The request body is not valid JSON.");
     } catch (IOException e) {

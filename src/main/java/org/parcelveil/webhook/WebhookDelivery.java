@@ -8,17 +8,21 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -123,7 +127,7 @@ public final class WebhookDelivery implements MeterBinder, AutoCloseable {
           .header("X-PV-Timestamp", ts)
           .header("X-PV-Signature", c.signature().sign(ts, body))
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = exchange(request);
       if (status >= 200 && status < 300) {
         settle(row, target, "delivered", Integer.toString(status));
         return;
@@ -145,6 +149,29 @@ public final class WebhookDelivery implements MeterBinder, AutoCloseable {
     LOG.warn("{} webhook call {} (try {}) not accepted: {}; next try in {} s", target.kind(), row.id(), row.attempt(),
         outcome, delay.toSeconds());
     outbox.retryAt(row, outcome, now, now.plus(delay));
+  }
+
+  /**
+   * Sends one call and reads its answer, all within {@link #CALL_TIMEOUT}: the request's own timeout ends only the wait
+   * for the answer's headers, and a receiver that then never sends the body it announced would hold this, the node's
+   * one sender, and every other subscriber's calls behind it.
+   */
+  private int exchange(HttpRequest request) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    try {
+      return answer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new HttpTimeoutException("no whole answer within " + CALL_TIMEOUT.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause().getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      throw e;
+    }
   }
 
   private void settle(WebhookOutbox.Row row, WebhookTarget target, String result, String outcome) {

@@ -101,6 +101,58 @@ class TrackingWebhookTest {
   }
 
   @Test
+  void aReceiverThatAnswersButNeverSendsItsBody_holdsNobodyElsesCalls() throws Exception {
+    // Headers promising ten megabytes, then silence: the call must end at its time limit, not hold the sender.
+    try (java.net.ServerSocket stalled = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Receiver receiver = new Receiver(0); TestService svc = service()) {
+      java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+      List<java.net.Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+      Thread server = new Thread(() -> {
+        try {
+          while (true) {
+            java.net.Socket s = stalled.accept();
+            held.add(s);
+            asked.incrementAndGet();
+            s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 10000000\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+          }
+        } catch (java.io.IOException closed) {
+          // The test is over.
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      Fixtures.network(svc);
+      String slow = svc.principal("merchant", "Slow shop", null).token();
+      String fast = svc.principal("merchant", "Fast shop", null).token();
+      String station = svc.principal("station", "Origin", "HZ-BJ01").token();
+      subscribe(svc, slow, "http://127.0.0.1:" + stalled.getLocalPort() + "/hook");
+      subscribe(svc, fast, receiver.url());
+
+      pickUp(svc, station, ship(svc, slow, "WH-SLOW"));
+      for (int i = 0; i < 400 && asked.get() == 0; i++) {
+        svc.clock.advance(java.time.Duration.ofMinutes(1));
+        Thread.sleep(50);
+      }
+      assertThat(asked.get()).as("the stalled receiver was called").isPositive();
+      pickUp(svc, station, ship(svc, fast, "WH-FAST"));
+      for (int i = 0; i < 800 && receiver.accepted().isEmpty(); i++) {
+        svc.clock.advance(java.time.Duration.ofMinutes(1));
+        Thread.sleep(50);
+      }
+      assertThat(receiver.accepted()).as("the other merchant's call got through").hasSize(1);
+      held.forEach(s -> {
+        try {
+          s.close();
+        } catch (java.io.IOException ignored) {
+          // Closing only.
+        }
+      });
+    }
+  }
+
+  @Test
   void eachCaller_seesDeletesAndFollowsOnlyItsOwn() throws Exception {
     try (Receiver mine = new Receiver(0); Receiver theirs = new Receiver(0); Receiver market = new Receiver(0);
         TestService svc = service()) {

@@ -159,6 +159,27 @@ class ShipmentImportTest {
   }
 
   @Test
+  void workbookWithOneCellFarToTheRight_isRefusedBeforeItIsParsed() throws IOException {
+    // One cell in column 16,384 makes the reader pad every row to that width: a small file, a huge heap.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Workbook wb = new Workbook(out, "test", "1.0")) {
+      Worksheet ws = wb.newWorksheet("wide");
+      String[] header = CHINESE.trim().split(",");
+      for (int c = 0; c < header.length; c++) {
+        ws.value(0, c, header[c]);
+      }
+      ws.value(0, 16_383, "x");
+      for (int r = 1; r < 2_000; r++) {
+        ws.value(r, 0, "r" + r);
+      }
+    }
+    assertThat(out.size()).isLessThan(1 << 20);
+    ConsoleClient.Page page = upload("wide.xlsx", out.toByteArray(), "auto");
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body()).contains("too large");
+  }
+
+  @Test
   void zipBomb_namedXlsx_isRefusedBeforeItIsParsed() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {

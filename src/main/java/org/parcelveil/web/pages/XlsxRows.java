@@ -97,10 +97,14 @@ final class XlsxRows {
         if (++parts > MAX_PARTS) {
           throw new ImportProblem.Refused(ImportProblem.of("import.too_large"));
         }
+        CellReferences refs = entry.getName().startsWith("xl/worksheets/") ? new CellReferences() : null;
         try (InputStream in = zip.getInputStream(entry)) {
           for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > MAX_INFLATED_BYTES) {
+              throw new ImportProblem.Refused(ImportProblem.of("import.too_large"));
+            }
+            if (refs != null && refs.tooWide(buffer, n)) {
               throw new ImportProblem.Refused(ImportProblem.of("import.too_large"));
             }
           }
@@ -111,6 +115,36 @@ final class XlsxRows {
         throw refused;
       }
       throw notWorkbook();
+    }
+  }
+
+  /**
+   * Watches a sheet's XML for a cell reference (an attribute value or a range's second half: {@code r="XFD1"},
+   * {@code ref="A1:XFD9"}) beyond column ZZ. The reader makes every row as wide as the widest column it has seen, so
+   * one such cell in a 1 KB file would cost each of thousands of rows millions of empty cells.
+   */
+  static final class CellReferences {
+    private byte previous;
+    private int letters = -1;
+
+    boolean tooWide(byte[] bytes, int length) {
+      for (int i = 0; i < length; i++) {
+        byte b = bytes[i];
+        if (b >= 'A' && b <= 'Z') {
+          if (letters >= 0) {
+            letters++;
+          } else if (previous == '"' || previous == ':') {
+            letters = 1;
+          }
+        } else {
+          if (letters >= 3 && b >= '0' && b <= '9') {
+            return true;
+          }
+          letters = -1;
+        }
+        previous = b;
+      }
+      return false;
     }
   }
 
