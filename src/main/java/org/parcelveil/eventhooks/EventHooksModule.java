@@ -40,10 +40,12 @@ public final class EventHooksModule implements AutoCloseable {
     SubscriptionSecrets secrets = new SubscriptionSecrets(keys);
     this.subscriptions = new Subscriptions(repository, secrets, shipments, new DeliveryLog(dataSource), settings,
         clock);
-    this.relay = new EventRelay(dataSource, new EventFeed(dataSource), repository,
-        owner -> principals.find(owner).filter(p -> !p.isRevoked()).isPresent(), clock);
+    java.util.function.Predicate<String> activeOwner =
+        owner -> principals.find(owner).filter(p -> !p.isRevoked()).isPresent();
+    this.relay = new EventRelay(dataSource, new EventFeed(dataSource), repository, activeOwner, clock);
     this.delivery = new WebhookDelivery(dataSource,
-        List.of(new EventTarget(repository, secrets, settings.allowPrivateTargets())), RetrySchedule.DEFAULT, clock);
+        List.of(new EventTarget(repository, secrets, activeOwner, settings.allowPrivateTargets())),
+        RetrySchedule.DEFAULT, clock);
   }
 
   public void start() {

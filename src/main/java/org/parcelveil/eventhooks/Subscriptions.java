@@ -140,8 +140,9 @@ final class Subscriptions {
     if (!settings.allowPrivateTargets()) {
       try {
         PublicAddresses.requirePublic(uri);
-      } catch (PublicAddresses.BlockedAddressException | IOException e) {
-        // One answer for both: which inner names resolve on the service's network is no caller's business.
+      } catch (IOException e) {
+        // One answer for a blocked host (BlockedAddressException is an IOException) and one that does not resolve:
+        // which inner names resolve on the service's network is no caller's business.
         errors.add(new FieldError("url", "must be a host that resolves to public addresses only (not loopback, "
             + "private, link-local or metadata)"));
       }

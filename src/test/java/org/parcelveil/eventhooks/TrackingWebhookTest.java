@@ -153,6 +153,25 @@ class TrackingWebhookTest {
   }
 
   @Test
+  void callsQueuedBeforeTheOwnerWasRevoked_areNotSentAfterwards() throws Exception {
+    try (Receiver receiver = new Receiver(1); TestService svc = service()) {
+      Fixtures.network(svc);
+      var shop = svc.principal("merchant", "Shop", null);
+      String station = svc.principal("station", "Origin", "HZ-BJ01").token();
+      subscribe(svc, shop.token(), receiver.url());
+      pickUp(svc, station, ship(svc, shop.token(), "WH-REV"));
+      receiver.await(c -> !c.isEmpty(), svc);
+      // The first try was refused (503): the call waits in the outbox for its next try when the shop is revoked.
+      assertThat(svc.pv.principals().revoke(null, shop.principal().id())).isTrue();
+      for (int i = 0; i < 60; i++) {
+        svc.clock.advance(java.time.Duration.ofMinutes(10));
+        Thread.sleep(50);
+      }
+      assertThat(receiver.calls()).as("no try after the revocation").hasSize(1);
+    }
+  }
+
+  @Test
   void eachCaller_seesDeletesAndFollowsOnlyItsOwn() throws Exception {
     try (Receiver mine = new Receiver(0); Receiver theirs = new Receiver(0); Receiver market = new Receiver(0);
         TestService svc = service()) {
