@@ -43,6 +43,7 @@ import org.parcelveil.keys.MasterKeySource;
 import org.parcelveil.label.LabelRoutes;
 import org.parcelveil.label.LabelService;
 import org.parcelveil.label.Labels;
+import org.parcelveil.label.PackingSlips;
 import org.parcelveil.label.ShipmentLabels;
 import org.parcelveil.observe.AccessEvents;
 import org.parcelveil.leaks.alert.AlertDraft;
@@ -240,7 +241,8 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(intake.routes());
     routes.add(new SenderRoutes(senders));
     routes.add(new RelayRoutes(relay, shipments, visibility, relaySignature, clock));
-    routes.add(new LabelRoutes(labelService));
+    PackingSlips packingSlips = new PackingSlips(labelService);
+    routes.add(new LabelRoutes(labelService, packingSlips));
     routes.add(leaks.routes());
     routes.add(eventHooks.routes());
     routes.add(audit.routes());
@@ -251,7 +253,7 @@ public final class ParcelVeil implements AutoCloseable {
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),
         visibility,
-        clock, settings.tracking().trustedProxyHeader(), senders));
+        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips));
     this.web = web;
     routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));

@@ -18,15 +18,22 @@ import org.parcelveil.shipment.Shipment;
 import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
 
-/** Labels ({@code GET /v1/shipments/{waybill}/label}, {@code POST /v1/labels}) and QR scans ({@code POST /v1/scans}). */
+/**
+ * Labels ({@code GET /v1/shipments/{waybill}/label}, {@code POST /v1/labels}), packing slips
+ * ({@code POST /v1/shipments/{waybill}/packing-slip}) and QR scans ({@code POST /v1/scans}).
+ */
 public final class LabelRoutes implements Routes {
   private final LabelService service;
   private final Labels labels;
+  private final PackingSlips slips;
 
-  public LabelRoutes(LabelService service) {
+  public LabelRoutes(LabelService service, PackingSlips slips) {
     this.service = service;
     this.labels = service.labels();
+    this.slips = slips;
   }
+
+  record SlipBody(List<PackingSlips.Line> items) {}
 
   record BatchBody(List<String> waybills, String format) {}
 
@@ -38,6 +45,7 @@ public final class LabelRoutes implements Routes {
   public void register(RoutesConfig routes) {
     routes.get("/v1/shipments/{waybill}/label", this::one, Access.roles(Role.MERCHANT, Role.STATION, Role.COURIER));
     routes.post("/v1/labels", this::batch, Access.roles(Role.MERCHANT));
+    routes.post("/v1/shipments/{waybill}/packing-slip", this::packingSlip, Access.roles(Role.MERCHANT));
     routes.post("/v1/scans", this::scan, Access.roles(Role.STATION, Role.COURIER));
     routes.exception(LabelFontException.class, (e, ctx) -> HttpProblems.send(ctx, unprintable(e)));
   }
@@ -82,6 +90,16 @@ public final class LabelRoutes implements Routes {
     ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"labels.pdf\"");
     // Written straight to the response: a 1,000-page PDF is never held twice.
     labels.pdf(data, ctx.outputStream());
+  }
+
+  private void packingSlip(Context ctx) {
+    Principal p = Auth.principal(ctx);
+    SlipBody body = Requests.body(ctx, SlipBody.class);
+    byte[] pdf = slips.pdf(p, ctx.pathParam("waybill"), body.items());
+    // The items are on this page: no browser or proxy may keep it.
+    ctx.contentType("application/pdf").header("Cache-Control", "no-store")
+        .header("Content-Disposition", "inline; filename=\"" + ctx.pathParam("waybill") + "-packing-slip.pdf\"")
+        .result(pdf);
   }
 
   private void scan(Context ctx) {

@@ -104,8 +104,13 @@ public final class LabelService {
   }
 
   private Optional<Shipment> visible(Principal p, String waybill) {
-    Optional<Shipment> found = waybill == null ? Optional.empty() : visibility.find(p, waybill, "label");
-    found.ifPresent(s -> observer.record(AccessEvent.of(AccessEvent.Kind.VIEW, p, s.waybill(), "label",
+    return visible(p, waybill, "label");
+  }
+
+  /** The shipment if {@code p} may see it, reported to the leak detectors as viewed for {@code action}. */
+  Optional<Shipment> visible(Principal p, String waybill, String action) {
+    Optional<Shipment> found = waybill == null ? Optional.empty() : visibility.find(p, waybill, action);
+    found.ifPresent(s -> observer.record(AccessEvent.of(AccessEvent.Kind.VIEW, p, s.waybill(), action,
         clock.instant())));
     return found;
   }

@@ -25,6 +25,7 @@ public final class Labels {
   private final PdfRenderer pdf;
   private final RasterRenderer raster;
   private final LabelFont font;
+  private final SlipLayout slipLayout;
 
   public Labels(LabelSettings settings) {
     this.font = LabelFont.load(settings.fontFile());
@@ -32,6 +33,7 @@ public final class Labels {
     this.zpl = new ZplRenderer(settings.zplFont());
     this.pdf = new PdfRenderer(font);
     this.raster = new RasterRenderer(font);
+    this.slipLayout = new SlipLayout(layout, font);
   }
 
   /**
@@ -99,6 +101,17 @@ public final class Labels {
     }
     write(pages, out);
     return pages.size();
+  }
+
+  /** A packing slip as PDF on label-sized pages (more than one only for a long list of items). */
+  byte[] pdf(PackingSlip slip) {
+    List<List<Element>> pages = slipLayout.place(slip);
+    return bytes(out -> write(pages, out));
+  }
+
+  /** True if labels and slips in this font can draw every character of {@code text}. */
+  boolean covers(String text) {
+    return text.codePoints().noneMatch(LabelData::unprintable) && font.covers(text);
   }
 
   private void write(List<List<Element>> pages, OutputStream out) throws IOException {

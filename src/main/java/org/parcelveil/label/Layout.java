@@ -21,8 +21,8 @@ final class Layout {
   static final double WIDTH = 100;
   static final double HEIGHT = 150;
   static final double DOTS_PER_MM = 8;
-  private static final double LEFT = 4;
-  private static final double INNER = 92;
+  static final double LEFT = 4;
+  static final double INNER = 92;
   private static final double RULE = 0.375;
   /** Below this an em is under 18 printer dots and Chinese characters stop being legible on a thermal print. */
   private static final double MIN_TEXT = 2.25;
@@ -52,11 +52,7 @@ final class Layout {
     rule(out, 37);
 
     // Waybill as Code 128 and as text.
-    boolean[] modules = Codes.code128(d.waybill());
-    double module = barModule(modules.length);
-    double barsWidth = modules.length * module;
-    out.add(new Bars(50 - barsWidth / 2, 39.5, module, 15, modules, d.waybill()));
-    text(out, "waybill", LEFT, 56, INNER, 4.5, Align.CENTER, spaced(d.waybill()));
+    waybill(out, d.waybill(), 39.5, 15);
     rule(out, 63);
 
     // Recipient: largest of the two parties, the courier's eye goes here first.
@@ -99,13 +95,22 @@ final class Layout {
     return out;
   }
 
+  /** The waybill as a centred Code 128 barcode {@code height} mm tall at {@code top}, with its text below. */
+  void waybill(List<Element> out, String waybill, double top, double height) {
+    boolean[] modules = Codes.code128(waybill);
+    double module = barModule(modules.length);
+    double barsWidth = modules.length * module;
+    out.add(new Bars(WIDTH / 2 - barsWidth / 2, top, module, height, modules, waybill));
+    text(out, "waybill", LEFT, top + height + 1.5, INNER, 4.5, Align.CENTER, spaced(waybill));
+  }
+
   private void party(List<Element> out, String role, MaskedParty p, double y, double size, double areaSize) {
     text(out, role + ".name", LEFT, y, 34, size, Align.LEFT, p.name());
     text(out, role + ".phone", 40, y, 56, size, Align.LEFT, p.phone());
     text(out, role + ".area", LEFT, y + size + 1, INNER, areaSize, Align.LEFT, p.area());
   }
 
-  private void text(List<Element> out, String field, double x, double y, double width, double size, Align align,
+  void text(List<Element> out, String field, double x, double y, double width, double size, Align align,
       String s) {
     font.check(field, s);
     // The field length caps in LabelData and MaskedParty are chosen so that even all-Chinese text fits at MIN_TEXT.
@@ -113,12 +118,12 @@ final class Layout {
     out.add(new Text(x, y, width, Math.max(snap(fitted), MIN_TEXT), align, s, field));
   }
 
-  private static void rule(List<Element> out, double y) {
+  static void rule(List<Element> out, double y) {
     out.add(new Box(2, y, 96, RULE, RULE));
   }
 
   /** The widest whole-dot bar module (0.5, 0.375 or 0.25 mm) that fits with its quiet zones. */
-  private static double barModule(int modules) {
+  static double barModule(int modules) {
     for (int dots = 4; dots > 2; dots--) {
       if ((modules + 2 * QUIET_ZONE_MODULES) * dots / DOTS_PER_MM <= INNER) {
         return dots / DOTS_PER_MM;
@@ -136,7 +141,7 @@ final class Layout {
   }
 
   /** Rounds down to whole printer dots. */
-  private static double snap(double mm) {
+  static double snap(double mm) {
     return Math.floor(mm * DOTS_PER_MM) / DOTS_PER_MM;
   }
 

@@ -187,6 +187,25 @@ class NoPersonalDataSidewaysTest {
         sideways.add(svc.get("/v1/webhooks/" + subscription + "/deliveries?cursor=" + Fixtures.MARK_NAME, merchant)
             .body());
       }
+      // Packing slips: items carrying the markers are drawn on the slip and go nowhere else (no row, log line or
+      // metric); refusals name items by position, never quote them.
+      String packed = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-SLIP")).json().get("waybill")
+          .asText();
+      String slip = "/v1/shipments/" + packed + "/packing-slip";
+      List<Map<String, Object>> markedItems = List.of(
+          Map.of("name", Fixtures.MARK_NAME + " " + Fixtures.MARK_PHONE, "quantity", 1, "sku", Fixtures.MARK_DETAIL),
+          Map.of("name", Fixtures.MARK_STREET + " 贾宝玉黛", "quantity", 2));
+      assertThat(svc.post(slip, merchant, Map.of("items", markedItems)).status()).as("the walk prints a real slip")
+          .isEqualTo(200);
+      sideways.add(svc.post(slip, merchant, Map.of("items", List.of(
+          Map.of("name", Fixtures.MARK_NAME + " \uD83D\uDCE6", "quantity", 0, "sku", Fixtures.MARK_DETAIL.repeat(9)),
+          Map.of("name", Fixtures.MARK_STREET.repeat(12), "quantity", Fixtures.MARK_PHONE)))).body());
+      sideways.add(svc.post(slip, merchant, "{\"items\": [{\"name\": \"" + Fixtures.MARK_NAME + "\", ").body());
+      sideways.add(svc.post(slip, merchant, Map.of("items", markedItems, "surprise", Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post(slip, shop.token(), Map.of("items", markedItems)).body());
+      sideways.add(svc.post(slip, station, Map.of("items", markedItems)).body());
+      sideways.add(svc.post("/v1/shipments/" + voided + "/packing-slip", merchant, Map.of("items", markedItems))
+          .body());
       // Address parsing: the parsed fields go back to the caller only; refusals never quote the text.
       String line = Fixtures.MARK_NAME + " " + Fixtures.MARK_PHONE + " 浙江省杭州市西湖区" + Fixtures.MARK_STREET
           + "路90号" + Fixtures.MARK_DETAIL + "1204室";

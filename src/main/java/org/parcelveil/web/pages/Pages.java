@@ -40,7 +40,7 @@ public final class Pages {
     // The console's cancellation is the API's (same checks, same audit entry), on its own event writer as support's.
     this.merchantShipments = new MerchantShipmentPages(gate, p.shipments(), p.visibility(),
         new Cancellation(p.visibility(), new EventRepository(p.dataSource()), p.shipments(), p.audit(), p.clock()),
-        views);
+        views, p.packingSlips());
     this.station = new StationPages(gate, p.shipments(), p.visibility(), p.lifecycle(), p.principals(), work,
         p.labels(), views);
     this.courier = new CourierPages(gate, p.shipments(), p.visibility(), work, reveals, p.relay(), p.lifecycle(), views,
