@@ -26,9 +26,19 @@ final class SenderRepository {
     this.sql = Sql.over(dataSource);
   }
 
-  /** Stores a new entry, as the default if asked (the former default no longer is), in one transaction. */
-  void insert(String merchantId, String id, Instant createdAt, SealedPerson s, boolean asDefault) {
-    sql.useTransaction("could not save the sender", h -> {
+  /**
+   * Stores a new entry, as the default if asked (the former default no longer is), in one transaction; false (and
+   * nothing stored) if the merchant already has {@code max}. The merchant's rows are locked first, so saves that
+   * arrive together take turns: each counts the others' entries and clears the default another one just set.
+   */
+  boolean insert(String merchantId, String id, Instant createdAt, SealedPerson s, boolean asDefault, int max) {
+    return sql.inTransaction("could not save the sender", h -> {
+      h.createQuery("SELECT id FROM senders WHERE merchant_id = :m FOR UPDATE").bind("m", merchantId)
+          .mapTo(String.class).list();
+      if (h.createQuery("SELECT count(*) FROM senders WHERE merchant_id = :m").bind("m", merchantId)
+          .mapTo(Integer.class).one() >= max) {
+        return false;
+      }
       if (asDefault) {
         h.createUpdate("UPDATE senders SET is_default = FALSE WHERE merchant_id = :m AND is_default")
             .bind("m", merchantId).execute();
@@ -39,6 +49,7 @@ final class SenderRepository {
           .bind("province", s.area().province()).bind("city", s.area().city()).bind("district", s.area().district())
           .bind("name", s.name()).bind("phone", s.phone()).bind("street", s.street()).bind("detail", s.detail())
           .execute();
+      return true;
     });
   }
 
@@ -47,11 +58,6 @@ final class SenderRepository {
     return sql.withHandle("could not read the senders", h -> h.createQuery("SELECT " + COLUMNS
             + " FROM senders WHERE merchant_id = :m ORDER BY is_default DESC, created_at DESC, id")
         .bind("m", merchantId).map(ROW).list());
-  }
-
-  int count(String merchantId) {
-    return sql.withHandle("could not read the senders", h -> h.createQuery(
-            "SELECT count(*) FROM senders WHERE merchant_id = :m").bind("m", merchantId).mapTo(Integer.class).one());
   }
 
   Optional<Row> find(String merchantId, String id) {

@@ -47,12 +47,12 @@ public final class Senders implements SenderBook {
       check.fail("sender", "is required");
     }
     check.throwIfInvalid();
-    if (repository.count(merchantId) >= MAX_PER_MERCHANT) {
-      throw ValidationException.of("sender", "the address book is full (" + MAX_PER_MERCHANT + " senders): delete one");
-    }
     String id = newId();
     java.time.Instant now = clock.instant();
-    repository.insert(merchantId, id, now, vault.sealSaved(merchantId, id, person), asDefault);
+    if (!repository.insert(merchantId, id, now, vault.sealSaved(merchantId, id, person), asDefault,
+        MAX_PER_MERCHANT)) {
+      throw ValidationException.of("sender", "the address book is full (" + MAX_PER_MERCHANT + " senders): delete one");
+    }
     return new SavedSender(id, asDefault, now, person);
   }
 

@@ -2,6 +2,7 @@ package org.parcelveil.shipment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
 import org.parcelveil.identity.Principal;
@@ -59,6 +60,9 @@ public final class Cancellation {
       // A scan (or a cancel) moved it between our read and our update.
       ShipmentState current = events.currentState(s.waybill()).orElse(s.state());
       if (current != ShipmentState.CANCELLED) {
+        // The entry above said the cancel was allowed; the log must not read as if it happened.
+        audit.append(new AuditRecord(AUDIT_ACTION, merchant.id(), merchant.role().wireName(), s.waybill(), null,
+            null, null, AuditRecord.Outcome.REFUSED, "overtaken_by_" + current.name().toLowerCase(Locale.ROOT)));
         throw LifecycleException.illegal(EventType.CANCELLED, current);
       }
       return shipments.find(s.waybill()).orElse(s);

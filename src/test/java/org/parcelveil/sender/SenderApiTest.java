@@ -139,6 +139,36 @@ class SenderApiTest {
     }
   }
 
+  @Test
+  void savesThatArriveTogether_takeTurns_oneDefaultAndNoneBeyondTheLimit() throws Exception {
+    try (TestService svc = TestService.start()) {
+      String a = svc.principal("merchant", "Shop A", null).token();
+      for (int i = 0; i < Senders.MAX_PER_MERCHANT - 4; i++) {
+        assertThat(svc.post("/v1/senders", a, sender("滨江区", false)).status()).isEqualTo(201);
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> svc.post("/v1/senders", a, sender("西湖区", true)).status()));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var f : answers) {
+        statuses.add(f.get());
+      }
+      pool.shutdown();
+      // Four fit; the rest hear the book is full. Never a 503 from two defaults colliding.
+      assertThat(statuses).filteredOn(st -> st == 201).hasSize(4);
+      assertThat(statuses).filteredOn(st -> st == 400).hasSize(4);
+      var items = svc.get("/v1/senders", a).json().get("items");
+      assertThat(items).hasSize(Senders.MAX_PER_MERCHANT);
+      int defaults = 0;
+      for (var item : items) {
+        defaults += item.get("isDefault").asBoolean() ? 1 : 0;
+      }
+      assertThat(defaults).isEqualTo(1);
+    }
+  }
+
   static String origin(TestService svc, String token, TestService.Response created) {
     return svc.get("/v1/shipments/" + created.json().get("waybill").asText(), token).json().get("origin")
         .get("district").asText();
