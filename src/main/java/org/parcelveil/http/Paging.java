@@ -24,6 +24,8 @@ public final class Paging {
   public static final int MAX_LIMIT = 200;
   private static final int MAX_CURSOR = 512;
   private static final String VERSION = "1";
+  /** The latest time a position may hold: any later one is forged (and beyond what the database stores). */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private Paging() {}
 
@@ -130,7 +132,12 @@ public final class Paging {
     try {
       long seconds = Long.parseLong(position.substring(0, 19));
       int nanos = Integer.parseInt(position.substring(19, 28));
-      return new TimeAndId(Instant.ofEpochSecond(seconds, nanos), position.substring(29));
+      Instant at = Instant.ofEpochSecond(seconds, nanos);
+      if (at.isAfter(LATEST)) {
+        // A forged position the database could not even compare with: the caller's mistake, not the store's.
+        throw ValidationException.of("cursor", "is not a cursor of this list: pass nextCursor from the previous page");
+      }
+      return new TimeAndId(at, position.substring(29));
     } catch (NumberFormatException | java.time.DateTimeException e) {
       throw ValidationException.of("cursor", "is not a cursor of this list: pass nextCursor from the previous page");
     }

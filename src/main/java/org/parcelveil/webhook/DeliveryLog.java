@@ -92,7 +92,11 @@ public final class DeliveryLog {
         if (parts.length != 3 || !parts[2].matches("wh_[0-9a-f]{20}")) {
           throw new IllegalArgumentException("not a cursor of this list");
         }
-        return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
+        Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        if (at.isBefore(Instant.EPOCH) || at.isAfter(org.parcelveil.http.Paging.LATEST)) {
+          throw new IllegalArgumentException("not a cursor of this list"); // forged: beyond what the store holds
+        }
+        return new Position(at, parts[2]);
       } catch (IllegalArgumentException | java.time.DateTimeException e) {
         throw new IllegalArgumentException("not a cursor of this list", e);
       }

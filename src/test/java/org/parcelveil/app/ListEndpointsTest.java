@@ -67,6 +67,38 @@ class ListEndpointsTest {
     }
   }
 
+  @Test
+  void alerts_pageBeyondTheFirstThousand_withFiltersAppliedBeforeTheCut() {
+    try (TestService svc = TestService.start()) {
+      String security = svc.principal("security", "Analyst", null).token();
+      java.time.Instant at = svc.clock.instant();
+      for (int i = 0; i < 1_005; i++) {
+        svc.pv.leaks().alerts().raise(new org.parcelveil.leaks.alert.AlertDraft(
+            org.parcelveil.leaks.alert.Severity.MEDIUM, "test-flood", null, null, "flood " + i, at, "flood|" + i));
+      }
+      svc.pv.leaks().alerts().raise(org.parcelveil.leaks.alert.AlertDraft.of(
+          org.parcelveil.leaks.alert.Severity.HIGH, "test-late", null, null, "the one after the flood",
+          at.plusSeconds(1)));
+      String since = "/v1/alerts?since=" + at.minusSeconds(1) + "&limit=" + Paging.MAX_LIMIT;
+      for (String path : List.of(since, since + "&kind=test-late", since + "&state=open")) {
+        List<String> kinds = new ArrayList<>();
+        String cursor = null;
+        do {
+          JsonNode page = get(svc, path + (cursor == null ? "" : "&cursor=" + cursor), security);
+          page.get("items").forEach(item -> kinds.add(item.get("kind").asText()));
+          cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(kinds).as(path).contains("test-late");
+        assertThat(kinds).as(path).hasSize(path.contains("test-late") ? 1 : 1_006);
+      }
+      // A forged position three million years ahead: a Java time, but none the database can compare with.
+      String forged = Paging.cursor("alerts", "0000100000000000000000000000|al_x");
+      TestService.Response r = svc.get(since + "&cursor=" + forged, security);
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().at("/errors/0/field").asText()).isEqualTo("cursor");
+    }
+  }
+
   private static JsonNode get(TestService svc, String path, String token) {
     TestService.Response r = svc.get(path, token);
     assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);

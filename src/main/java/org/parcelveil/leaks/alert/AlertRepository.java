@@ -7,6 +7,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.store.Sql;
 
 /** Alerts as rows of {@code leak_alerts}. */
@@ -55,6 +56,34 @@ public final class AlertRepository {
     return sql.withHandle("could not read alerts", h -> h.createQuery("SELECT " + READ_COLUMNS
             + " FROM leak_alerts WHERE at >= :since ORDER BY at, id FETCH FIRST :limit ROWS ONLY")
         .bind("since", since).bind("limit", limit).map(ALERT).list());
+  }
+
+  /**
+   * One page of the alerts raised at or after {@code since}, oldest first, after the position {@code afterAt},
+   * {@code afterId} (none for the first page), in a state and of a kind when given: at most {@code fetch}.
+   */
+  public List<Alert> page(Instant since, @Nullable Instant afterAt, @Nullable String afterId,
+      @Nullable AlertState state, @Nullable String kind, int fetch) {
+    String where = "at >= :since"
+        + (afterAt == null ? "" : " AND (at > :afterAt OR (at = :afterAt AND id > :afterId))")
+        + (kind == null ? "" : " AND kind = :kind")
+        + (state == null ? "" : switch (state) {
+          case SUSPENDED -> " AND suspended_at IS NOT NULL";
+          case ACKNOWLEDGED -> " AND suspended_at IS NULL AND acknowledged_at IS NOT NULL";
+          case OPEN -> " AND suspended_at IS NULL AND acknowledged_at IS NULL";
+        });
+    return sql.withHandle("could not read alerts", h -> {
+      var q = h.createQuery("SELECT " + READ_COLUMNS + " FROM leak_alerts WHERE " + where
+              + " ORDER BY at, id FETCH FIRST :fetch ROWS ONLY")
+          .bind("since", since).bind("fetch", fetch);
+      if (afterAt != null) {
+        q.bind("afterAt", afterAt).bind("afterId", afterId);
+      }
+      if (kind != null) {
+        q.bind("kind", kind);
+      }
+      return q.map(ALERT).list();
+    });
   }
 
   public Optional<Alert> find(String id) {

@@ -8,10 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.parcelveil.identity.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
+import org.parcelveil.http.Page;
+import org.parcelveil.http.Paging;
+import org.parcelveil.identity.Principal;
 import org.parcelveil.webhook.WebhookOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,17 @@ public final class Alerts implements AlertSink {
   public List<Alert> since(Instant since, @Nullable AlertState state, @Nullable String kind) {
     return since(since).stream().filter(a -> state == null || a.state() == state)
         .filter(a -> kind == null || a.kind().equals(kind)).toList();
+  }
+
+  /**
+   * One page of the alerts raised at or after {@code since}, oldest first (the id breaks ties), narrowed to a state
+   * and a kind when given: read a page at a time from the table, so every alert can be reached however many there are.
+   */
+  public Page<Alert> page(Instant since, @Nullable AlertState state, @Nullable String kind, Paging.Request request) {
+    Paging.TimeAndId after = request.after() == null ? null : Paging.timeAndId(request.after());
+    List<Alert> fetched = repository.page(since, after == null ? null : after.at(), after == null ? null : after.id(),
+        state, kind, request.fetch());
+    return Paging.page(request, fetched, a -> Paging.timePosition(a.at(), a.id()));
   }
 
   public Optional<Alert> find(String id) {

@@ -145,9 +145,8 @@ final class LeakRoutes implements Routes {
     String state = ctx.queryParam("state");
     AlertState wanted = state == null ? null : AlertState.parse(state)
         .orElseThrow(() -> ValidationException.of("state", "must be open, acknowledged or suspended"));
-    // Oldest first, as raised (at most Alerts.MAX_LIST since the given time); the id breaks ties.
-    ctx.json(Paging.of(page, alerts.since(from, wanted, ctx.queryParam("kind")),
-        a -> Paging.timePosition(a.at(), a.id()), Comparator.naturalOrder()).map(AlertView::of));
+    // Oldest first, as raised; the id breaks ties.
+    ctx.json(alerts.page(from, wanted, ctx.queryParam("kind"), page).map(AlertView::of));
   }
 
   private void acknowledgeAlert(Context ctx) {
