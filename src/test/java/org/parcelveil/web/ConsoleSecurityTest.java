@@ -42,6 +42,19 @@ class ConsoleSecurityTest {
   }
 
   @Test
+  void signOut_tellsTheBrowserToDropWhatItKeptOfTheSession() {
+    ConsoleClient c = new ConsoleClient(svc);
+    People.signIn(c, svc, "shop1", SECRETS);
+    ConsoleClient.Page out = c.post("/console/signout", Map.of());
+    var signOut = out.raw().previousResponse().orElseThrow();
+    assertThat(signOut.statusCode()).isEqualTo(303);
+    // Back after sign-out must not show the shipments list from the browser's cache.
+    assertThat(signOut.headers().firstValue("Clear-Site-Data").orElse(""))
+        .contains("\"cache\"", "\"cookies\"", "\"storage\"");
+    assertThat(out.path()).isEqualTo("/console/signin");
+  }
+
+  @Test
   void sessionCookie_isHttpOnlyStrict_andStoredOnlyHashed() throws Exception {
     ConsoleClient c = new ConsoleClient(svc);
     c.get("/console/signin");

@@ -158,6 +158,9 @@ public final class SignInPages {
       }
     }
     gate.clearSession(ctx);
+    // Signed-in pages are no-store already; this also clears what a browser kept anyway (its back-forward cache) and
+    // the console's cookies on a shared computer.
+    ctx.header("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
     ctx.redirect("/console/signin", HttpStatus.SEE_OTHER);
   }
 
