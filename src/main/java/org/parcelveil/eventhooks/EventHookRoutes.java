@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.http.Access;
-import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Page;
+import org.parcelveil.http.Paging;
 import org.parcelveil.http.Auth;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
 import org.parcelveil.identity.Role;
-import org.parcelveil.validation.FieldError;
 import org.parcelveil.webhook.DeliveryLog;
 
 /**
@@ -19,8 +19,6 @@ import org.parcelveil.webhook.DeliveryLog;
  * subscriptions, and read each one's delivery log.
  */
 final class EventHookRoutes implements Routes {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 200;
   private final Subscriptions subscriptions;
 
   EventHookRoutes(Subscriptions subscriptions) {
@@ -44,7 +42,6 @@ final class EventHookRoutes implements Routes {
     }
   }
 
-  record ListView<T>(List<T> items, @Nullable String nextCursor) {}
 
   record TryView(int attempt, Instant at, String outcome) {}
 
@@ -77,7 +74,7 @@ final class EventHookRoutes implements Routes {
   }
 
   private void list(Context ctx) {
-    ctx.json(new ListView<>(subscriptions.of(Auth.principal(ctx)).stream().map(SubscriptionView::of).toList(),
+    ctx.json(new Page<>(subscriptions.of(Auth.principal(ctx)).stream().map(SubscriptionView::of).toList(),
         null));
   }
 
@@ -87,21 +84,7 @@ final class EventHookRoutes implements Routes {
   }
 
   private void deliveries(Context ctx) {
-    DeliveryLog.Page page = subscriptions.deliveries(Auth.principal(ctx), ctx.pathParam("id"),
-        ctx.queryParam("cursor"), limit(ctx.queryParam("limit")));
-    ctx.json(new ListView<>(page.items().stream().map(DeliveryView::of).toList(), page.nextCursor()));
-  }
-
-  private static int limit(@Nullable String text) {
-    if (text == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (text.matches("\\d{1,4}")) {
-      int n = Integer.parseInt(text);
-      if (n >= 1 && n <= MAX_LIMIT) {
-        return n;
-      }
-    }
-    throw ApiException.invalid(List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
+    Paging.Request request = Paging.of(ctx, "deliveries");
+    ctx.json(subscriptions.deliveries(Auth.principal(ctx), ctx.pathParam("id"), request).map(DeliveryView::of));
   }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.http.ApiException;
+import org.parcelveil.http.Page;
+import org.parcelveil.http.Paging;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.identity.Role;
 import org.parcelveil.shipment.Shipment;
@@ -90,13 +92,9 @@ final class Subscriptions {
     }
   }
 
-  DeliveryLog.Page deliveries(Principal caller, String id, @Nullable String cursor, int limit) {
+  Page<DeliveryLog.Delivery> deliveries(Principal caller, String id, Paging.Request request) {
     own(caller, id);
-    try {
-      return log.of(id, cursor, limit);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(List.of(new FieldError("cursor", "is not a cursor of this list")));
-    }
+    return log.of(id, request);
   }
 
   private Subscription own(Principal caller, String id) {
