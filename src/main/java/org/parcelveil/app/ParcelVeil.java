@@ -64,6 +64,10 @@ import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.RequestFingerprint;
 import org.parcelveil.shipment.ShipmentRepository;
 import org.parcelveil.shipment.ShipmentRoutes;
+import org.parcelveil.shipment.BulkScanRoutes;
+import org.parcelveil.shipment.BulkScans;
+import org.parcelveil.shipment.StationParcelRoutes;
+import org.parcelveil.shipment.StationParcels;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.store.Database;
@@ -249,6 +253,9 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
+    // A station's work in bulk and its lists: bags scanned in one action, parcels at and expected at the station.
+    routes.add(new BulkScanRoutes(new BulkScans(visibility, lifecycle)));
+    routes.add(new StationParcelRoutes(new StationParcels(database.dataSource(), network), network));
     WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),

@@ -72,6 +72,15 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.post("/v1/labels", merchant, Map.of("waybills", List.of(voided))).body());
       sideways.add(svc.get("/v1/track/" + voided + "?phoneLast4=" + Fixtures.MARK_PHONE.substring(7), null).body());
       sideways.add(svc.get("/v1/shipments?state=cancelled", merchant).body());
+      // A station's work: a bulk scan with marked numbers among real ones, a count that does not match, and the
+      // station's lists with marked filters and cursors.
+      sideways.add(svc.post("/v1/scans/bulk", station, Map.of("type", "ARRIVED",
+          "waybills", List.of(waybill, Fixtures.MARK_PHONE, Fixtures.MARK_NAME, Fixtures.MARK_PHONE), "count", 4)).body());
+      sideways.add(svc.post("/v1/scans/bulk", station, Map.of("type", "ARRIVED",
+          "waybills", List.of(Fixtures.MARK_NAME + "x".repeat(50)), "count", 2)).body());
+      sideways.add(svc.get("/v1/stations/HZ-XH01/parcels", station).body());
+      sideways.add(svc.get("/v1/stations/HZ-XH01/parcels?state=" + Fixtures.MARK_NAME, station).body());
+      sideways.add(svc.get("/v1/stations/HZ-XH01/parcels?cursor=" + Fixtures.MARK_NAME, station).body());
       // Problems answering bad input that carries the markers.
       sideways.add(svc.post("/v1/shipments", merchant, bad()).body());
       sideways.add(svc.post("/v1/shipments", merchant, "{\"reference\": \"" + Fixtures.MARK_NAME + "\", ").body());

@@ -67,6 +67,11 @@ public final class Parcels {
   /** Picked up at Binjiang (weighed), sorted at the hub, arrived at Xihu. */
   public void toDestination(String waybill, int weighedGrams) {
     event(originDesk, waybill, Map.of("type", "PICKED_UP", "weightGrams", weighedGrams));
+    toDestinationFromPickup(waybill);
+  }
+
+  /** From picked up at Binjiang: sorted at the hub, arrived at Xihu. */
+  public void toDestinationFromPickup(String waybill) {
     event(hubDesk, waybill, Map.of("type", "ARRIVED"));
     event(hubDesk, waybill, Map.of("type", "DEPARTED"));
     event(destDesk, waybill, Map.of("type", "ARRIVED"));

@@ -1,0 +1,177 @@
+package org.parcelveil.shipment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parcelveil.app.Fixtures;
+import org.parcelveil.app.TestService;
+import org.parcelveil.tracking.Parcels;
+
+/**
+ * Bulk scans ({@code POST /v1/scans/bulk}) and a station's lists ({@code GET /v1/stations/{code}/parcels}) through
+ * the real service: the count checked before anything is recorded, each parcel answering for itself, and each list
+ * for its own station's staff only.
+ */
+class StationWorkApiTest {
+  private static TestService svc;
+  private static Parcels parcels;
+
+  @BeforeAll
+  static void start() {
+    svc = TestService.start();
+    parcels = new Parcels(svc);
+  }
+
+  @AfterAll
+  static void stop() {
+    svc.close();
+  }
+
+  private static String pickedUp(String reference) {
+    String wb = parcels.create(reference);
+    parcels.event(parcels.originDesk, wb, Map.of("type", "PICKED_UP"));
+    return wb;
+  }
+
+  private static TestService.Response bulk(String token, String type, List<String> waybills, Object count) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("type", type);
+    body.put("waybills", waybills);
+    body.put("count", count);
+    return svc.post("/v1/scans/bulk", token, body);
+  }
+
+  @Test
+  void bulkArrival_recordsEachParcel_andAnswersEachForItself() {
+    String a = pickedUp("BULK-A");
+    String b = pickedUp("BULK-B");
+    String notPickedUp = parcels.create("BULK-C");
+    String typedLowerWithSpaces = " " + b.substring(0, 6).toLowerCase() + " " + b.substring(6) + " ";
+    TestService.Response r = bulk(parcels.hubDesk, "ARRIVED",
+        List.of(a, typedLowerWithSpaces, notPickedUp, "PV00000000000000X", a), 5);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode results = r.json().get("results");
+    assertThat(r.json().get("recorded").asInt()).isEqualTo(2);
+    assertThat(results.get(0).get("result").asText()).isEqualTo("RECORDED");
+    assertThat(results.get(0).get("state").asText()).isEqualTo("IN_TRANSIT");
+    assertThat(results.get(1).get("waybill").asText()).isEqualTo(b);
+    assertThat(results.get(1).get("result").asText()).isEqualTo("RECORDED");
+    assertThat(results.get(2).get("result").asText()).isEqualTo("CONFLICT");
+    assertThat(results.get(2).get("error").get("status").asInt()).isEqualTo(409);
+    assertThat(results.get(3).get("result").asText()).isEqualTo("NOT_FOUND");
+    assertThat(results.get(3).get("error").get("status").asInt()).isEqualTo(404);
+    assertThat(results.get(3).get("waybill").isNull()).as("what was typed is not echoed").isTrue();
+    assertThat(results.get(4).get("result").asText()).isEqualTo("REPEATED");
+    assertThat(svc.get("/v1/shipments/" + a, parcels.merchant).json().get("events")).hasSize(2);
+  }
+
+  @Test
+  void aWrongCount_is400_andNothingIsRecorded() {
+    String a = pickedUp("COUNT-A");
+    String b = pickedUp("COUNT-B");
+    TestService.Response r = bulk(parcels.hubDesk, "ARRIVED", List.of(a, b), 3);
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("count");
+    assertThat(bulk(parcels.hubDesk, "ARRIVED", List.of(a, b), null).status()).isEqualTo(400);
+    assertThat(svc.get("/v1/shipments/" + a, parcels.merchant).json().get("status").asText()).isEqualTo("PICKED_UP");
+    assertThat(svc.get("/v1/shipments/" + b, parcels.merchant).json().get("status").asText()).isEqualTo("PICKED_UP");
+  }
+
+  @Test
+  void anOversizedList_aHugeNumber_orAnUnknownType_is400_beforeAnything() {
+    String a = pickedUp("SIZE-A");
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i <= BulkScan.MAX_PARCELS; i++) {
+      many.add(a);
+    }
+    assertThat(bulk(parcels.hubDesk, "ARRIVED", many, many.size()).status()).isEqualTo(400);
+    TestService.Response huge = bulk(parcels.hubDesk, "ARRIVED", List.of(a, "9".repeat(100_000)), 2);
+    assertThat(huge.status()).isEqualTo(400);
+    assertThat(huge.body()).contains("waybills[1]").doesNotContain("99999999999");
+    assertThat(bulk(parcels.hubDesk, "DELIVERED", List.of(a), 1).status()).isEqualTo(400);
+    assertThat(svc.get("/v1/shipments/" + a, parcels.merchant).json().get("status").asText()).isEqualTo("PICKED_UP");
+  }
+
+  @Test
+  void bulkScans_areForStationStaff_andAParcelOffTheRoute_isNotFound() {
+    String a = pickedUp("ROLE-A");
+    assertThat(bulk(parcels.merchant, "ARRIVED", List.of(a), 1).status()).isEqualTo(403);
+    assertThat(bulk(parcels.courier, "ARRIVED", List.of(a), 1).status()).isEqualTo(403);
+    svc.post("/v1/stations", svc.adminToken, Map.of("code", "SHH", "name", "Shanghai hub", "kind", "HUB",
+        "area", Fixtures.area("上海市", "上海市", "青浦区")));
+    String farHub = svc.principal("station", "Far hub desk", "SHH").token();
+    TestService.Response r = bulk(farHub, "ARRIVED", List.of(a), 1);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("results").get(0).get("result").asText()).isEqualTo("NOT_FOUND");
+  }
+
+  private static Set<String> listed(String token, String code, String query) {
+    Set<String> out = new HashSet<>();
+    String cursor = null;
+    do {
+      TestService.Response r = svc.get("/v1/stations/" + code + "/parcels?limit=2" + query
+          + (cursor == null ? "" : "&cursor=" + cursor), token);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      r.json().get("items").forEach(i -> out.add(i.get("waybill").asText() + ":" + i.get("place").asText()));
+      cursor = r.json().get("nextCursor").isNull() ? null : r.json().get("nextCursor").asText();
+    } while (cursor != null);
+    return out;
+  }
+
+  @Test
+  void stationParcels_listsWhatIsAtTheStation_andWhatIsOnItsWay() {
+    String waiting = pickedUp("LIST-WAIT");
+    String sorted = pickedUp("LIST-SORT");
+    parcels.event(parcels.hubDesk, sorted, Map.of("type", "ARRIVED"));
+    String arrived = pickedUp("LIST-HERE");
+    parcels.toDestinationFromPickup(arrived);
+    String created = parcels.create("LIST-NEW");
+
+    Set<String> xihu = listed(parcels.destDesk, "HZ-XH01", "");
+    assertThat(xihu).contains(waiting + ":EXPECTED", sorted + ":EXPECTED", arrived + ":AT")
+        .noneMatch(s -> s.startsWith(created));
+    assertThat(listed(parcels.destDesk, "HZ-XH01", "&state=at")).contains(arrived + ":AT")
+        .doesNotContain(waiting + ":EXPECTED");
+
+    Set<String> hub = listed(parcels.hubDesk, "HZH", "");
+    assertThat(hub).contains(sorted + ":AT", waiting + ":EXPECTED").noneMatch(s -> s.startsWith(arrived));
+
+    Set<String> binjiang = listed(parcels.originDesk, "HZ-BJ01", "");
+    assertThat(binjiang).contains(waiting + ":AT").noneMatch(s -> s.startsWith(sorted));
+  }
+
+  @Test
+  void stationParcels_areForTheStationsOwnStaffOnly() {
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels", parcels.originDesk).status()).isEqualTo(403);
+    assertThat(svc.get("/v1/stations/NOPE/parcels", parcels.originDesk).status()).isEqualTo(403);
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels", parcels.courier).status()).isEqualTo(403);
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels", parcels.merchant).status()).isEqualTo(403);
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels", svc.adminToken).status()).isEqualTo(403);
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void stationParcels_badFilterOrCursor_is400() {
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels?state=GONE", parcels.destDesk).status()).isEqualTo(400);
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels?cursor=bogus", parcels.destDesk).status()).isEqualTo(400);
+    assertThat(svc.get("/v1/stations/HZ-XH01/parcels?limit=0", parcels.destDesk).status()).isEqualTo(400);
+  }
+
+  @Test
+  void stationParcels_itemsCarryNoPersonalData() {
+    String wb = pickedUp("LIST-PII");
+    String body = svc.get("/v1/stations/HZ-XH01/parcels?limit=200", parcels.destDesk).body();
+    assertThat(body).contains(wb);
+    for (String marker : Fixtures.MARKERS) {
+      assertThat(body).doesNotContain(marker);
+    }
+  }
+}
