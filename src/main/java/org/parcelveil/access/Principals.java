@@ -7,6 +7,7 @@ import org.parcelveil.audit.AuditLog;
 import org.parcelveil.audit.AuditRecord;
 import org.parcelveil.http.Authenticator;
 import org.parcelveil.network.Network;
+import org.parcelveil.network.Station;
 import org.parcelveil.validation.Check;
 import org.parcelveil.vault.Phone;
 import org.parcelveil.vault.Vault;
@@ -73,6 +74,9 @@ public final class Principals implements Authenticator, AutoCloseable {
         check.fail("stationCode", "is required for the " + role + " role");
       } else if (network.find(stationCode).isEmpty()) {
         check.fail("stationCode", "is not a known station");
+      } else if (r.get() == Role.COURIER && network.find(stationCode).get().kind() == Station.Kind.HUB) {
+        // A hub only sorts: nobody picks up or delivers from it, so no courier could ever be assigned there.
+        check.fail("stationCode", "must be a station, not a hub: couriers pick up and deliver from stations");
       }
     } else if (stationCode != null && !stationCode.isBlank()) {
       check.fail("stationCode", "only station staff and couriers belong to a station");

@@ -24,8 +24,8 @@ import org.parcelveil.vault.Area;
 import org.parcelveil.vault.PersonInput;
 
 /**
- * A small demo network: three hubs, six stations, their staff and couriers, two merchants, a marketplace, support
- * and security, and a few hundred shipments with made-up people. Seeded once per data directory.
+ * A small demo network: three hubs and their staff, six stations, their staff and couriers, two merchants, a
+ * marketplace, support and security, and a few hundred shipments with made-up people. Seeded once per data directory.
  */
 public final class DemoData {
   public static final String TOKENS_FILE = "demo-tokens.json";
@@ -94,6 +94,12 @@ public final class DemoData {
         add(out, "station-" + s.code(), "station", s.name() + " desk", s.code());
         add(out, "courier-" + s.code() + "-1", "courier", "Courier " + s.code() + " 1", s.code());
         add(out, "courier-" + s.code() + "-2", "courier", "Courier " + s.code() + " 2", s.code());
+      }
+    }
+    // Hub staff sort: they scan bags in and out at their hub, in the console or through the API.
+    for (DemoNetwork.StationSpec s : DemoNetwork.STATIONS) {
+      if (s.kind() == Station.Kind.HUB) {
+        add(out, "hub-" + s.code(), "station", s.name() + " desk", s.code());
       }
     }
     add(out, "merchant-1", "merchant", "Westlake Tea Shop", null);

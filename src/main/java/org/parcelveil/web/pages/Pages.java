@@ -2,9 +2,12 @@ package org.parcelveil.web.pages;
 
 import io.javalin.config.RoutesConfig;
 import org.parcelveil.keys.KeyName;
+import org.parcelveil.shipment.BulkScans;
 import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.shipment.Cancellation;
 import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.HandOvers;
+import org.parcelveil.shipment.StationParcels;
 import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
@@ -20,6 +23,8 @@ public final class Pages {
   private final MerchantShipmentPages merchantShipments;
   private final StationPages station;
   private final CourierPages courier;
+  private final StationListPages stationLists;
+  private final CourierRunPages courierRun;
   private final SupportPages support;
   private final SecurityPages security;
   private final AlertPages alerts;
@@ -42,9 +47,12 @@ public final class Pages {
         new Cancellation(p.visibility(), new EventRepository(p.dataSource()), p.shipments(), p.audit(), p.clock()),
         views, p.packingSlips());
     this.station = new StationPages(gate, p.shipments(), p.visibility(), p.lifecycle(), p.principals(), work,
-        p.labels(), views);
+        p.labels(), views, p.network(), new BulkScans(p.visibility(), p.lifecycle()));
     this.courier = new CourierPages(gate, p.shipments(), p.visibility(), work, reveals, p.relay(), p.lifecycle(), views,
         p.clock());
+    this.stationLists = new StationListPages(gate, p.network(), new StationParcels(p.dataSource(), p.network()),
+        new HandOvers(p.dataSource()), p.principals(), views, p.clock());
+    this.courierRun = new CourierRunPages(gate, p.shipments(), work, views, p.clock());
     this.support = new SupportPages(gate, p.shipments(), new EventRepository(p.dataSource()), reveals, views);
     this.security = new SecurityPages(gate, new AuditFeed(p.dataSource()), p.principals(), views, p.clock());
     this.alerts = new AlertPages(gate, p.leaks().alerts(), p.principals(), accounts, views, p.clock());
@@ -61,6 +69,8 @@ public final class Pages {
     merchantShipments.register(routes);
     station.register(routes);
     courier.register(routes);
+    stationLists.register(routes);
+    courierRun.register(routes);
     support.register(routes);
     security.register(routes);
     alerts.register(routes);
