@@ -113,6 +113,25 @@ class StationWorkApiTest {
     assertThat(r.json().get("results").get(0).get("result").asText()).isEqualTo("NOT_FOUND");
   }
 
+  /**
+   * Why station staff got 403 at a hub: events are recorded at the recorder's own station, and a station that is not
+   * on the parcel's route may not scan it. Hub work is for the hub's own staff, who may.
+   */
+  @Test
+  void aStationsStaff_scanOnlyAtTheirStation_andHubStaffAtTheirHub() {
+    String wb = pickedUp("AT-HUB");
+    TestService.Response atHub = svc.post("/v1/shipments/" + wb + "/events", parcels.destDesk,
+        Map.of("type", "ARRIVED", "stationCode", "HZH"));
+    assertThat(atHub.status()).isEqualTo(403);
+    TestService.Response byHub = svc.post("/v1/shipments/" + wb + "/events", parcels.hubDesk,
+        Map.of("type", "ARRIVED", "stationCode", "HZH"));
+    assertThat(byHub.status()).as(byHub.body()).isEqualTo(201);
+    TestService.Response hubCourier = svc.post("/v1/principals", svc.adminToken,
+        Map.of("role", "courier", "name", "Hub rider", "stationCode", "HZH"));
+    assertThat(hubCourier.status()).isEqualTo(400);
+    assertThat(hubCourier.body()).contains("not a hub");
+  }
+
   private static Set<String> listed(String token, String code, String query) {
     Set<String> out = new HashSet<>();
     String cursor = null;
