@@ -429,21 +429,11 @@ class ConsoleBrowserTest {
   }
 
   private static void signIn(Browser b, String login) {
-    b.go("/console/signin");
-    b.type("#login", login);
-    b.type("#password", People.PASSWORD);
-    b.submit("form[action='/console/signin'] button[type=submit]");
-    if (b.path().equals("/console/2fa")) {
-      if (!b.all("#totp-secret").isEmpty()) {
-        secrets.put(login, People.base32(b.find("#totp-secret").getText()));
-        if (login.equals("root")) {
-          b.fullShot("twofactor-enrol", 1280);
-        }
+    People.signIn(b, svc, login, secrets, () -> {
+      if (login.equals("root")) {
+        b.fullShot("twofactor-enrol", 1280);
       }
-      svc.clock.advance(Duration.ofSeconds(31));
-      b.type("#code", Totp.code(secrets.get(login), svc.clock.instant()));
-      b.submit("form[action='/console/2fa'] button[type=submit]");
-    }
+    });
   }
 
   private static void acceptResubmitDialog(Browser b) {

@@ -2,7 +2,6 @@ package org.parcelveil.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import org.parcelveil.app.TestService;
 import org.parcelveil.tracking.Parcels;
-import org.parcelveil.web.session.Totp;
 
 /**
  * The station's and hub's screens in headless Chromium on a 390 px phone: hub staff scan a bag through the bulk box,
@@ -99,18 +97,7 @@ class StationBrowserTest {
   }
 
   private static void signIn(String login) {
-    browser.go("/console/signin");
-    browser.type("#login", login);
-    browser.type("#password", People.PASSWORD);
-    browser.submit("form[action='/console/signin'] button[type=submit]");
-    if (browser.path().equals("/console/2fa")) {
-      if (!browser.all("#totp-secret").isEmpty()) {
-        SECRETS.put(login, People.base32(browser.find("#totp-secret").getText()));
-      }
-      svc.clock.advance(Duration.ofSeconds(31));
-      browser.type("#code", Totp.code(SECRETS.get(login), svc.clock.instant()));
-      browser.submit("form[action='/console/2fa'] button[type=submit]");
-    }
+    People.signIn(browser, svc, login, SECRETS, () -> { });
   }
 
   private static void signOut() {
