@@ -74,6 +74,29 @@ class StationWorkApiTest {
   }
 
   @Test
+  void aCageGoesOutWithOneCourier_onlyOfThisStation() {
+    String a = pickedUp("CAGE-A");
+    String b = pickedUp("CAGE-B");
+    parcels.toDestinationFromPickup(a);
+    parcels.toDestinationFromPickup(b);
+    Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("type", "OUT_FOR_DELIVERY",
+        "waybills", List.of(a, b), "count", 2, "courierId", parcels.courierId));
+    TestService.Response r = svc.post("/v1/scans/bulk", parcels.destDesk, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("recorded").asInt()).isEqualTo(2);
+    assertThat(svc.pv.shipments().find(a).orElseThrow().assignment().deliveryCourierId()).isEqualTo(parcels.courierId);
+
+    String c = pickedUp("CAGE-C");
+    parcels.toDestinationFromPickup(c);
+    body.put("waybills", List.of(c));
+    body.put("count", 1);
+    body.put("courierId", "pr_not_a_courier");
+    JsonNode refused = svc.post("/v1/scans/bulk", parcels.destDesk, body).json().get("results").get(0);
+    assertThat(refused.get("result").asText()).isEqualTo("INVALID");
+    assertThat(refused.get("error").get("errors").toString()).contains("courierId");
+  }
+
+  @Test
   void aWrongCount_is400_andNothingIsRecorded() {
     String a = pickedUp("COUNT-A");
     String b = pickedUp("COUNT-B");
