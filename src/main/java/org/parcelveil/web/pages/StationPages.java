@@ -33,7 +33,7 @@ import org.parcelveil.web.Views;
  */
 public final class StationPages {
   private static final Set<String> TYPES = Set.of("ARRIVED", "DEPARTED", "PICKUP_ASSIGNED", "OUT_FOR_DELIVERY",
-      "RETURNED");
+      "RETURNED", "AT_PICKUP_POINT");
   private final Gate gate;
   private final Shipments shipments;
   private final Visibility visibility;
