@@ -57,16 +57,16 @@ final class Codes {
     } catch (ShreddedException e) {
       return;
     }
+    String purpose = kind == CodeKind.PICKUP ? "pickup" : "delivery_pin";
     audit.append(new AuditRecord("pickup.code_sent", actor.id(), actor.role().wireName(), s.waybill(),
-        PartyRole.RECIPIENT.wireName(), kind == CodeKind.PICKUP ? "pickup" : "delivery_pin", null,
-        AuditRecord.Outcome.ALLOWED, null));
+        PartyRole.RECIPIENT.wireName(), purpose, null, AuditRecord.Outcome.ALLOWED, null));
     String code = String.format("%06d", random.nextInt(1_000_000));
     String last4 = kind == CodeKind.PICKUP ? recipient.phone().lastFour() : "";
     Instant now = clock.instant();
     store.put(s.waybill(), kind, macs.of(kind, s.waybill(), code, last4), macs.currentVersion(), now,
         now.plus(settings.codeTtl()));
     try {
-      notifier.sendCode(recipient.phone(), Sensitive.of(code));
+      notifier.sendParcelCode(recipient.phone(), Sensitive.of(code), s.waybill(), purpose);
     } catch (RuntimeException e) {
       // The provider's message may hold the number: only its class is logged. A new code is one re-issue away.
       LOG.warn("pickup code for {} not sent: the notifier failed ({})", s.waybill(), e.getClass().getSimpleName());

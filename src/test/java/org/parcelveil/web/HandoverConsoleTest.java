@@ -64,6 +64,9 @@ class HandoverConsoleTest {
           Map.of("waybill", wb, "code", wrong, "phoneLast4", "1234"));
       assertThat(refused.status()).isEqualTo(422);
       assertThat(refused.body()).contains("do not match this parcel").doesNotContain(wrong).contains(wb);
+      ConsoleClient.Page unknown = c.post("/console/station/handover",
+          Map.of("waybill", "PV00000000000000X", "code", code, "phoneLast4", "1234"));
+      assertThat(unknown.body()).contains("No such shipment.").doesNotContain(code);
       c.get("/console/lang/zh?back=/console/station/handover");
       c.get("/console/station/handover");
       ConsoleClient.Page chinese = c.post("/console/station/handover",

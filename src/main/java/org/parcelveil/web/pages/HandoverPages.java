@@ -52,8 +52,10 @@ public final class HandoverPages {
       ctx.status(400);
       render(ctx, frame.withErrors(List.of(frame.t("handover.malformed"))), waybill);
     } catch (ApiException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
       // Unknown, mistyped and out-of-scope numbers get one answer, as on the scan screen.
-      ctx.status(e.status() == 404 ? 200 : e.status());
       render(ctx, frame.withErrors(List.of(frame.t("reason.unknown_waybill"))), waybill);
     } catch (LifecycleException e) {
       boolean forbidden = e.kind() == LifecycleException.Kind.FORBIDDEN;
