@@ -69,6 +69,14 @@ final class CodeStore {
         .execute() == 1);
   }
 
+  /** Forgets the parcel's codes: its journey is over, and a MAC bound to the phone's digits is kept no longer. */
+  void forget(String waybill) {
+    sql.useHandle("could not delete the pickup codes", h -> h.createUpdate(
+            "DELETE FROM pickup_codes WHERE waybill = :waybill")
+        .bind("waybill", waybill)
+        .execute());
+  }
+
   /** The wrong codes this staff member entered on {@code day}. */
   int misses(String principalId, LocalDate day) {
     return sql.withHandle("could not read the staff misses", h -> h.createQuery(
@@ -76,11 +84,16 @@ final class CodeStore {
         .bind("p", principalId).bind("day", day).mapTo(int.class).findFirst().orElse(0));
   }
 
+  /** Counts a miss, and drops the staff member's counts of earlier days (only today's is ever read). */
   void addMiss(String principalId, LocalDate day) {
-    sql.useHandle("could not count the miss", h -> h.createUpdate("INSERT INTO pickup_staff_misses "
-            + "(principal_id, day, misses) VALUES (:p, :day, 1) ON CONFLICT (principal_id, day) "
-            + "DO UPDATE SET misses = pickup_staff_misses.misses + 1")
-        .bind("p", principalId).bind("day", day)
-        .execute());
+    sql.useTransaction("could not count the miss", h -> {
+      h.createUpdate("INSERT INTO pickup_staff_misses (principal_id, day, misses) VALUES (:p, :day, 1) "
+              + "ON CONFLICT (principal_id, day) DO UPDATE SET misses = pickup_staff_misses.misses + 1")
+          .bind("p", principalId).bind("day", day)
+          .execute();
+      h.createUpdate("DELETE FROM pickup_staff_misses WHERE principal_id = :p AND day < :day")
+          .bind("p", principalId).bind("day", day)
+          .execute();
+    });
   }
 }

@@ -104,6 +104,11 @@ final class Codes {
     }
   }
 
+  /** Forgets the parcel's codes once its journey is over (delivered or returned). */
+  void forget(String waybill) {
+    store.forget(waybill);
+  }
+
   /** True once the parcel's code of this kind was used: the handover that checked it may record the delivery. */
   boolean used(String waybill, CodeKind kind) {
     return store.find(waybill, kind).map(CodeStore.StoredCode::used).orElse(false);

@@ -15,7 +15,8 @@ import org.parcelveil.validation.ValidationException;
 /**
  * What the pickup feature adds to the lifecycle: shelving a parcel ({@code AT_PICKUP_POINT}) sends the recipient a
  * pickup code, and such a parcel is delivered only through a handover that checked it; sending a parcel whose
- * merchant asked for a delivery PIN out for delivery sends the PIN, and its delivery needs it.
+ * merchant asked for a delivery PIN out for delivery sends the PIN, and its delivery needs it. A delivered or
+ * returned parcel's codes are deleted.
  */
 public final class PickupRules implements LifecycleHook {
   static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
@@ -54,7 +55,9 @@ public final class PickupRules implements LifecycleHook {
 
   @Override
   public void after(Principal actor, Shipment s, ShipmentEvent stored) {
-    if (stored.type().equals(EventType.AT_PICKUP_POINT.name())) {
+    if (EventType.valueOf(stored.type()).finishes()) {
+      codes.forget(s.waybill());
+    } else if (stored.type().equals(EventType.AT_PICKUP_POINT.name())) {
       codes.issue(actor, s, CodeKind.PICKUP);
     } else if (stored.type().equals(EventType.OUT_FOR_DELIVERY.name()) && s.deliveryPin()) {
       codes.issue(actor, s, CodeKind.PIN);

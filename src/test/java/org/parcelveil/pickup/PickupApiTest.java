@@ -133,6 +133,14 @@ class PickupApiTest {
         assertThat(svc.pv.principals().authenticate(destDesk).orElseThrow().id()).isEqualTo(rs.getString(1));
       }
     }
+    try (Connection c = svc.pv.database().dataSource().getConnection();
+        PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM pickup_codes WHERE waybill = ?")) {
+      st.setString(1, p.waybill());
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("a delivered parcel's code is forgotten").isZero();
+      }
+    }
   }
 
   @Test
