@@ -38,7 +38,7 @@ public final class SealedRows {
       Shipment s = made.get(i % made.size());
       return new Shipment(codec.encode(1_000_000L + i), s.merchantId(), s.reference(), s.state(), s.origin(),
           s.destination(), s.sortCode(), s.parcel(), s.cod(), s.retentionDay(), s.createdAt(), s.updatedAt(),
-          s.shreddedAt(), s.canary(), s.sender(), s.recipient(), s.assignment(), s.sealedOrder(), s.payment());
+          s.shreddedAt(), s.canary(), s.sender(), s.recipient(), s.assignment(), s.sealedOrder(), s.payment(), s.deliveryPin());
     }).toList();
   }
 

@@ -36,7 +36,7 @@ public final class RawShipmentInsert {
     return new Shipment(keyPrefix + new String(digits) + "R", s.merchantId(), s.reference(), s.state(), s.origin(),
         s.destination(), s.sortCode(), s.parcel(), s.cod(), s.retentionDay(), s.createdAt(), s.updatedAt(),
         s.shreddedAt(), s.canary(), fresh(s.sender(), random), fresh(s.recipient(), random), s.assignment(),
-        s.sealedOrder(), s.payment());
+        s.sealedOrder(), s.payment(), s.deliveryPin());
   }
 
   private static SealedPerson fresh(SealedPerson p, SplittableRandom random) {

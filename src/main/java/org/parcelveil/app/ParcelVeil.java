@@ -24,6 +24,9 @@ import org.parcelveil.relay.Relay;
 import org.parcelveil.relay.RelayRoutes;
 import org.parcelveil.webhook.WebhookSignature;
 import org.parcelveil.shipment.Lifecycle;
+import org.parcelveil.pickup.Handovers;
+import org.parcelveil.pickup.PickupModule;
+import org.parcelveil.pickup.PickupRoutes;
 import org.parcelveil.access.PrincipalRepository;
 import org.parcelveil.access.Principals;
 import org.parcelveil.audit.AuditLog;
@@ -110,6 +113,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final EventRepository events;
   private final ShipmentRepository shipmentRepository;
   private final Lifecycle lifecycle;
+  private final Handovers handovers;
   private final Visibility visibility;
   private final Cancellation cancellation;
   private final Disclosures disclosures;
@@ -169,8 +173,12 @@ public final class ParcelVeil implements AutoCloseable {
       this.shipments = new Shipments(shipmentRepository, vault, Numbering.issuer(settings, keys, leases), network,
           new RequestFingerprint(keys.currentSecret(KeyName.IDEMPOTENCY)), clock, settings.retention(),
           labels.printability(), intake.recipients(), senders);
-      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents);
+      // The pickup feature's rules ride on the lifecycle; its handover desk records through that lifecycle.
+      PickupModule pickup = new PickupModule(database.dataSource(), keys.secrets(KeyName.PICKUP_CODES), shipments,
+          Notifiers.load(), audit.log(), settings.pickup(), clock);
+      this.lifecycle = new Lifecycle(events, network, principals, shipments, clock, accessEvents, pickup.rules());
       this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
+      this.handovers = pickup.handovers(visibility, network, lifecycle);
       this.cancellation = new Cancellation(visibility, events, shipments, audit.log(), clock);
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, visibility, policy,
@@ -241,6 +249,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new AddressRoutes(new AddressParser(Divisions.official())));
     routes.add(new AccessRoutes(principals));
     routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, cancellation, accessEvents, clock));
+    routes.add(new PickupRoutes(handovers));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(intake.routes());
     routes.add(new SenderRoutes(senders));
@@ -260,7 +269,7 @@ public final class ParcelVeil implements AutoCloseable {
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),
         visibility,
-        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips));
+        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips, handovers));
     this.web = web;
     routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
@@ -316,6 +325,11 @@ public final class ParcelVeil implements AutoCloseable {
 
   public Lifecycle lifecycle() {
     return lifecycle;
+  }
+
+  /** The handover of parcels at pickup points (the API and the station's console share it). */
+  public Handovers handovers() {
+    return handovers;
   }
 
   public Disclosures disclosures() {

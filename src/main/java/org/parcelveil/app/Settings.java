@@ -13,6 +13,7 @@ import org.parcelveil.leaks.service.LeakSettings;
 import org.parcelveil.relay.RelaySettings;
 import org.parcelveil.retention.RetentionPolicy;
 import org.parcelveil.store.DatabaseSettings;
+import org.parcelveil.pickup.PickupSettings;
 import org.parcelveil.tracking.TrackingSettings;
 import org.parcelveil.verify.VerificationSettings;
 
@@ -25,7 +26,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
     HttpSettings http, RetentionPolicy retention, String waybillPrefix, int counterBlockSize,
     DisclosureLimits disclosure, RelaySettings relay, LabelSettings labels, String carrierName, String publicUrl,
     String auditOrigin, LeakSettings leaks, TrackingSettings tracking, VerificationSettings verification,
-    KeySettings keys, WitnessSettings witnesses, EventHookSettings webhooks) {
+    KeySettings keys, WitnessSettings witnesses, EventHookSettings webhooks, PickupSettings pickup) {
 
   public static final int DEFAULT_PORT = 8080;
   /** Loopback: a service is reachable from the network only when its operator says so ({@code --host}). */
@@ -49,7 +50,7 @@ public record Settings(Path dataDir, Optional<DatabaseSettings> database, Option
         DisclosureLimits.DEFAULTS, RelaySettings.DEFAULTS, LabelSettings.defaults(), DEFAULT_CARRIER,
         LISTENING, AuditModule.defaultOrigin(), LeakSettings.DEFAULTS,
         TrackingSettings.DEFAULTS, VerificationSettings.DEFAULTS, KeySettings.DEFAULTS, WitnessSettings.NONE,
-        EventHookSettings.DEFAULTS);
+        EventHookSettings.DEFAULTS, PickupSettings.DEFAULTS);
   }
 
   /**

@@ -157,6 +157,8 @@ public final class SettingsCatalog {
         (s, v) -> s.withWebhooks(s.webhooks().withAllowPrivateTargets(SettingValues.bool(v)))));
     all.add(at("webhooks-per-caller", "webhooks.perCaller", "N", "Most tracking webhooks one merchant or platform "
         + "may hold."));
+    all.add(at("pickup-code-ttl", "pickup.codeTtl", "DURATION", "How long a pickup code or delivery PIN sent to a "
+        + "recipient stays valid (docs/pickup.md)."));
     for (String component : Records.names(DetectorSettings.class)) {
       all.add(at("detect-" + kebab(component), "leaks.detectors." + component,
           label(Records.type(Settings.class, "leaks.detectors." + component)), DetectorDocs.of(component)));

@@ -15,6 +15,8 @@ public enum KeyName {
   ALERTS_WEBHOOK("alerts-webhook", Kind.SECRET),
   LEAKS_CLIENT("leaks-client", Kind.SECRET),
   SUBJECT_CODES("subject-codes", Kind.SECRET),
+  /** The key of pickup codes' and delivery PINs' MACs (the pickup feature stores no code in clear). */
+  PICKUP_CODES("pickup-codes", Kind.SECRET),
   WEB_TOTP("web-totp", Kind.SECRET),
   WEB_SIGNIN_NAMES("web-signin-names", Kind.SECRET),
   WEB_SIGNIN_CLIENTS("web-signin-clients", Kind.SECRET),

@@ -19,12 +19,21 @@ public enum EventType {
   /** The destination station hands the parcel to one of its couriers: the delivery assignment. */
   OUT_FOR_DELIVERY(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT, ShipmentState.DELIVERY_FAILED),
       ShipmentState.OUT_FOR_DELIVERY, EnumSet.of(Role.STATION)),
-  DELIVERED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERED, EnumSet.of(Role.COURIER, Role.STATION)),
+  DELIVERED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY, ShipmentState.AT_PICKUP_POINT), ShipmentState.DELIVERED,
+      EnumSet.of(Role.COURIER, Role.STATION)),
   DELIVERY_FAILED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERY_FAILED,
       EnumSet.of(Role.COURIER, Role.STATION)),
   /** Back to the sender: the destination station, or support under a ticket (a parcel stuck or refused). */
-  RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT), ShipmentState.RETURNED,
+  RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT, ShipmentState.AT_PICKUP_POINT),
+      ShipmentState.RETURNED,
       EnumSet.of(Role.STATION, Role.SUPPORT)),
+  /**
+   * The destination station shelves the parcel or puts it in a locker, or holds a parcel whose delivery failed; the
+   * recipient is sent a pickup code (the {@code pickup} feature). Recorded again, it re-shelves: a new code replaces
+   * the old one.
+   */
+  AT_PICKUP_POINT(EnumSet.of(ShipmentState.IN_TRANSIT, ShipmentState.DELIVERY_FAILED, ShipmentState.AT_PICKUP_POINT),
+      ShipmentState.AT_PICKUP_POINT, EnumSet.of(Role.STATION)),
   /**
    * The merchant voids the shipment before any scan moved it ({@link Cancellation}); a pickup assignment alone does
    * not stop it (nothing has been handed over yet).

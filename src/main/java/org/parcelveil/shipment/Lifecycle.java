@@ -32,6 +32,7 @@ public final class Lifecycle {
   private final Shipments shipments;
   private final Clock clock;
   private final AccessObserver observer;
+  private final LifecycleHook hook;
 
   public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock) {
     this(events, network, principals, shipments, clock, AccessObserver.NONE);
@@ -40,6 +41,13 @@ public final class Lifecycle {
   /** As above, reporting events and out-of-scope attempts to {@code observer} (the leak detectors). */
   public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock,
       AccessObserver observer) {
+    this(events, network, principals, shipments, clock, observer, LifecycleHook.NONE);
+  }
+
+  /** As above, with the rules {@code hook} adds (pickup codes and delivery PINs). */
+  public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock,
+      AccessObserver observer, LifecycleHook hook) {
+    this.hook = hook;
     this.observer = observer;
     this.events = events;
     this.shipments = shipments;
@@ -87,6 +95,7 @@ public final class Lifecycle {
       throw LifecycleException.illegal(type, s.state());
     }
     String courier = checkWho(actor, type, s, station, r.courierId(), network.route(s.origin(), s.destination()));
+    hook.before(actor, s, type, r);
     Shipment.Assignment a = s.assignment();
     Shipment.Assignment next = switch (type) {
       case PICKUP_ASSIGNED -> new Shipment.Assignment(courier, a.deliveryCourierId(), now, null);
@@ -100,6 +109,7 @@ public final class Lifecycle {
     if (type.finishes()) {
       shipments.finished(s, now);
     }
+    hook.after(actor, s, stored);
     return stored;
   }
 
@@ -112,7 +122,7 @@ public final class Lifecycle {
       return EventType.valueOf(type.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       check.fail("type", "must be one of PICKUP_ASSIGNED, PICKED_UP, ARRIVED, DEPARTED, OUT_FOR_DELIVERY, "
-          + "DELIVERED, DELIVERY_FAILED, RETURNED");
+          + "DELIVERED, DELIVERY_FAILED, RETURNED, AT_PICKUP_POINT");
       return null;
     }
   }
@@ -191,6 +201,9 @@ public final class Lifecycle {
         if (!route.passes(station) && !route.mayTakeInMissorted(station)) {
           throw LifecycleException.forbidden(s.state(), "Only the stations and hubs on this parcel's route scan it.");
         }
+        return null;
+      case AT_PICKUP_POINT:
+        requireStation(s, station, destination, "Only the destination station shelves a parcel for pickup.");
         return null;
       case RETURNED:
         if (actor.role() == Role.STATION) {

@@ -24,6 +24,16 @@ public final class LifecycleException extends RuntimeException {
     return new LifecycleException(Kind.FORBIDDEN, state, why);
   }
 
+  /** An event another feature's rule refuses in the current state (a 409 naming what to do instead). */
+  public static LifecycleException conflict(ShipmentState state, String why) {
+    return new LifecycleException(Kind.ILLEGAL_TRANSITION, state, why);
+  }
+
+  /** An event another feature's rule refuses to this principal (a 403). */
+  public static LifecycleException refused(ShipmentState state, String why) {
+    return forbidden(state, why);
+  }
+
   static LifecycleException wrongRole(EventType type, Role role, ShipmentState state) {
     return forbidden(state, "The " + role.wireName() + " role may not record " + type + ".");
   }

@@ -10,7 +10,7 @@ import org.parcelveil.vault.PersonInput;
 
 /** A validated request for a shipment, with its people still in plain form (in memory only). */
 public record NewShipment(String reference, Person sender, Person recipient, Parcel parcel, @Nullable Cod cod,
-    @Nullable SealedOrder sealedOrder, Payment payment) {
+    @Nullable SealedOrder sealedOrder, Payment payment, boolean deliveryPin) {
   static final int MAX_WEIGHT_GRAMS = 100_000;
   static final int MAX_SIDE_CM = 300;
   static final long MAX_COD_CENTS = 10_000_000L;
@@ -54,7 +54,8 @@ public record NewShipment(String reference, Person sender, Person recipient, Par
     check.throwIfInvalid();
     SealedOrder order = opened == null ? null
         : new SealedOrder(opened.platformId(), opened.orderId(), platforms.pseudonym(merchantId, recipient));
-    return new NewShipment(reference, sender, recipient, parcel, cod, order, payment);
+    return new NewShipment(reference, sender, recipient, parcel, cod, order, payment,
+        Boolean.TRUE.equals(r.deliveryPin()));
   }
 
   private static Person party(Check check, String prefix, PersonInput input, Printability printable) {

@@ -32,7 +32,7 @@ public final class ShipmentRepository implements AutoCloseable {
       + "height_cm, cod_cents, cod_currency, retention_day, created_at, updated_at, shredded_at, canary, "
       + "sender_name, sender_phone, sender_street, sender_detail, sender_phone_idx, "
       + "recipient_name, recipient_phone, recipient_street, recipient_detail, recipient_phone_idx, "
-      + "platform_id, platform_order_id, buyer_pseudonym, payment";
+      + "platform_id, platform_order_id, buyer_pseudonym, payment, delivery_pin";
   static final String SELECT = "SELECT " + COLUMNS
       + ", pickup_courier_id, delivery_courier_id, assigned_at, finished_at FROM shipments ";
   /** The insert of one row, bound by position by {@link #bind(PreparedStatement, Shipment)}. */
@@ -346,6 +346,7 @@ public final class ShipmentRepository implements AutoCloseable {
     st.setString(i++, o == null ? null : o.orderId());
     st.setString(i++, o == null ? null : o.buyer());
     st.setString(i++, s.payment().name());
+    st.setBoolean(i++, s.deliveryPin());
   }
 
   private static <S extends SqlStatement<S>> S bindSealed(S st, String party, SealedPerson p) {
@@ -370,7 +371,7 @@ public final class ShipmentRepository implements AutoCloseable {
             instant(rs.getTimestamp("assigned_at")), instant(rs.getTimestamp("finished_at"))),
         rs.getString("platform_id") == null ? null : new SealedOrder(rs.getString("platform_id"),
             rs.getString("platform_order_id"), rs.getString("buyer_pseudonym")),
-        Payment.valueOf(rs.getString("payment")));
+        Payment.valueOf(rs.getString("payment")), rs.getBoolean("delivery_pin"));
   }
 
   private static SealedPerson sealed(ResultSet rs, Area area, String party) throws SQLException {

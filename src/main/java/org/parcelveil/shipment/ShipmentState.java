@@ -10,5 +10,7 @@ public enum ShipmentState {
   DELIVERY_FAILED,
   RETURNED,
   /** Voided by its merchant before pickup: its number is void, its label no longer prints. */
-  CANCELLED
+  CANCELLED,
+  /** On a station's shelf or in its locker, waiting for the recipient's pickup code. */
+  AT_PICKUP_POINT
 }

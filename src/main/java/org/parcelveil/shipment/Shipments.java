@@ -296,7 +296,7 @@ public final class Shipments {
         network.sortCode(n.recipient().address().area()), n.parcel(), n.cod(), bucket, now, now, null, false,
         vault.seal(waybill, PartyRole.SENDER, bucket, n.sender()),
         vault.seal(waybill, PartyRole.RECIPIENT, bucket, n.recipient()), Shipment.Assignment.NONE, n.sealedOrder(),
-        n.payment());
+        n.payment(), n.deliveryPin());
   }
 
   /** The idempotency key was used before with another request body. */

@@ -10,4 +10,13 @@ import org.parcelveil.vault.Sensitive;
  */
 public interface Notifier {
   void sendCode(Phone phone, Sensitive code);
+
+  /**
+   * Delivers a parcel's code to its recipient: a pickup code ({@code purpose} {@code pickup}) or a delivery PIN
+   * ({@code delivery_pin}), for the parcel {@code waybill}, so the message can say what the code is for. A provider
+   * that does not implement it sends it as a plain one-time code.
+   */
+  default void sendParcelCode(Phone phone, Sensitive code, String waybill, String purpose) {
+    sendCode(phone, code);
+  }
 }

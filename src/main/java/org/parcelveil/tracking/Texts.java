@@ -15,7 +15,8 @@ final class Texts {
       "DELIVERED", new String[] {"已签收", "Delivered"},
       "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
       "RETURNED", new String[] {"已退回寄件人", "Returned to sender"},
-      "CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"});
+      "CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"},
+      "AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"});
   private static final Map<String, String[]> EVENTS = Map.of(
       "PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"},
       "PICKED_UP", new String[] {"快递员已揽收", "Picked up"},
@@ -25,7 +26,8 @@ final class Texts {
       "DELIVERED", new String[] {"已签收", "Delivered"},
       "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
       "RETURNED", new String[] {"已退回", "Returned"},
-      "CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"});
+      "CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"},
+      "AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"});
 
   private static final Map<String, String[]> ROLES = Map.of(
       "courier", new String[] {"快递员", "A courier"},

@@ -16,6 +16,7 @@ import org.parcelveil.label.LabelService;
 import org.parcelveil.label.PackingSlips;
 import org.parcelveil.leaks.service.LeaksModule;
 import org.parcelveil.network.Network;
+import org.parcelveil.pickup.Handovers;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.retention.RetentionStatus;
 import org.parcelveil.shipment.Lifecycle;
@@ -45,7 +46,7 @@ public final class WebModule implements AutoCloseable {
   public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
       LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock,
-      @Nullable String trustedProxyHeader, Senders senders, PackingSlips packingSlips) {}
+      @Nullable String trustedProxyHeader, Senders senders, PackingSlips packingSlips, Handovers handovers) {}
 
   public WebModule(Parts parts) {
     Accounts accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),

@@ -16,6 +16,7 @@ import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.MarketplaceSealer;
 import org.parcelveil.app.SubjectLogin;
 import org.parcelveil.app.TestService;
+import org.parcelveil.subject.CapturingNotifier;
 
 /**
  * Sends marked personal data through every endpoint, good requests and bad, then greps everything that leaves the
@@ -26,6 +27,7 @@ class NoPersonalDataSidewaysTest {
   @Test
   void markedPersonalData_appearsInNoLogMetricProblemOrStoredColumn() throws Exception {
     List<String> sideways = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
     try (CapturedLogs logs = new CapturedLogs(); TestService svc = TestService.start(
         System.getProperty("pv.store", "postgres"), s -> s.withWebhooks(s.webhooks().withAllowPrivateTargets(true)))) {
       Fixtures.network(svc);
@@ -222,6 +224,47 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.post("/v1/addresses/parse", merchant, Map.of("text", line.repeat(20))).body());
       sideways.add(svc.post("/v1/addresses/parse", merchant, Map.of("text", line, "extra", line)).body());
       sideways.add(svc.post("/v1/addresses/parse", courier.token(), Map.of("text", line)).body());
+      // Pickup points and delivery PINs: the marked recipient's parcel shelved, handed over wrongly (markers in
+      // the fields) and rightly; a PIN parcel delivered with a wrong and the right PIN. Neither the phone nor any
+      // code sent may turn up sideways.
+      String markedPhone = "+86" + Fixtures.MARK_PHONE;
+      while (CapturingNotifier.next(markedPhone, java.time.Duration.ZERO).isPresent()) {
+        continue; // codes of the walk's earlier requests
+      }
+      Map<String, Object> pinned = new HashMap<>(Fixtures.shipment("LEAK-PU-1"));
+      pinned.put("deliveryPin", true);
+      for (String ref : List.of("LEAK-PU-0", "LEAK-PU-1")) {
+        Map<String, Object> pickupBody = ref.endsWith("1") ? pinned : Fixtures.shipment(ref);
+        String pu = svc.post("/v1/shipments", merchant, pickupBody).json().get("waybill").asText();
+        svc.post("/v1/shipments/" + pu + "/events", origin, Map.of("type", "PICKED_UP"));
+        svc.post("/v1/shipments/" + pu + "/events", station, Map.of("type", "ARRIVED"));
+        if (ref.endsWith("0")) {
+          svc.post("/v1/shipments/" + pu + "/events", station, Map.of("type", "AT_PICKUP_POINT"));
+          String code = CapturingNotifier.next(markedPhone, java.time.Duration.ofSeconds(10)).orElseThrow();
+          codes.add(code);
+          sideways.add(svc.post("/v1/shipments/" + pu + "/handover", station, Map.of("code",
+              Fixtures.MARK_PHONE_DIGITS, "phoneLast4", Fixtures.MARK_PHONE.substring(7))).body());
+          sideways.add(svc.post("/v1/shipments/" + pu + "/handover", station, Map.of("code", Fixtures.MARK_NAME,
+              "phoneLast4", Fixtures.MARK_PHONE_DIGITS)).body());
+          sideways.add(svc.post("/v1/shipments/" + pu + "/handover", station, Map.of("code", code,
+              "phoneLast4", Fixtures.MARK_PHONE.substring(7))).body());
+          sideways.add(svc.post("/v1/shipments/" + pu + "/handover", station, Map.of("code", code,
+              "phoneLast4", Fixtures.MARK_PHONE.substring(7))).body());
+        } else {
+          svc.post("/v1/shipments/" + pu + "/events", station,
+              Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
+          String pin = CapturingNotifier.next(markedPhone, java.time.Duration.ofSeconds(10)).orElseThrow();
+          codes.add(pin);
+          sideways.add(svc.post("/v1/shipments/" + pu + "/events", courier.token(),
+              Map.of("type", "DELIVERED", "pin", Fixtures.MARK_PHONE_DIGITS)).body());
+          sideways.add(svc.post("/v1/shipments/" + pu + "/events", courier.token(),
+              Map.of("type", "DELIVERED", "pin", Fixtures.MARK_NAME)).body());
+          TestService.Response delivered = svc.post("/v1/shipments/" + pu + "/events", courier.token(),
+              Map.of("type", "DELIVERED", "pin", pin));
+          assertThat(delivered.status()).as("the walk delivers a real PIN parcel").isEqualTo(201);
+          sideways.add(delivered.body());
+        }
+      }
       sideways.add(svc.get("/metrics", svc.adminToken).body());
       sideways.addAll(storedText(svc));
       sideways.addAll(logs.lines());
@@ -229,6 +272,11 @@ class NoPersonalDataSidewaysTest {
     String all = String.join("\n", sideways);
     for (String marker : Fixtures.MARKERS) {
       assertThat(all).as("marker %s", marker).doesNotContain(marker);
+    }
+    assertThat(codes).as("pickup code and PIN sent").hasSize(2);
+    for (String code : codes) {
+      // A code standing alone: six digits that are part of a longer run of letters or digits are something else.
+      assertThat(all).as("a pickup code or PIN").doesNotContainPattern("(?<![0-9A-Za-z])" + code + "(?![0-9A-Za-z])");
     }
     assertThat(all).contains("http_server_requests");
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class CitusPlacementTest {
   private static final List<String> BY_WAYBILL = List.of("shipments", "shipment_events", "waybill_claims",
-      "verification_phone_tries", "relay_bindings", "leak_canaries", "leak_attribution_matches");
+      "verification_phone_tries", "relay_bindings", "leak_canaries", "leak_attribution_matches", "pickup_codes");
   private static final List<String> AUDIT = List.of("audit_head", "audit_entries", "audit_checkpoints", "audit_keys");
 
   record Placement(String type, String column, long colocation, long shards) {}

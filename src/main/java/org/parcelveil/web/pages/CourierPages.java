@@ -16,7 +16,9 @@ import java.util.Set;
 import org.parcelveil.identity.Role;
 import org.parcelveil.relay.Relay;
 import org.parcelveil.shipment.CourierWork;
+import org.parcelveil.pickup.HandoverRefusedException;
 import org.parcelveil.shipment.EventRequest;
+import org.parcelveil.validation.ValidationException;
 import org.parcelveil.shipment.LifecycleException;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.shipment.Shipment;
@@ -138,13 +140,24 @@ public final class CourierPages {
       return;
     }
     try {
-      lifecycle.record(v.principal(), s.get(), new EventRequest(type, null, null, null, null));
+      lifecycle.record(v.principal(), s.get(), new EventRequest(type, null, null, null, null, null, pin(ctx, type)));
       // Post, redirect, get: a reload of the list does not record the event twice.
       ctx.redirect("/console/courier?msg=msg." + type + "&w=" + s.get().waybill(), HttpStatus.SEE_OTHER);
     } catch (LifecycleException e) {
       ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
       views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message",
           v.frame().t("event.refused", v.frame().t("state." + e.state().name()))));
+    } catch (ValidationException | HandoverRefusedException e) {
+      // A missing, malformed or wrong delivery PIN: one message, never the PIN typed.
+      ctx.status(e instanceof HandoverRefusedException h ? h.status() : 400);
+      views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message",
+          v.frame().t(e instanceof ValidationException ? "courier.pin_needed" : "courier.pin_wrong")));
     }
+  }
+
+  /** The delivery PIN typed with Delivered, if any (only parcels whose merchant asked for one need it). */
+  private static String pin(Context ctx, String type) {
+    String pin = ctx.formParam("pin");
+    return "DELIVERED".equals(type) && pin != null && !pin.isBlank() ? pin.trim() : null;
   }
 }

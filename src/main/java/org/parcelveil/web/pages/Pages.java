@@ -32,6 +32,7 @@ public final class Pages {
   private final AttributionPages attribution;
   private final AdminPages admin;
   private final StatusPages status;
+  private final HandoverPages handover;
 
   public Pages(Gate gate, Views views, Accounts accounts, FormNonces nonces, WebModule.Parts p) {
     CourierWork work = new CourierWork(p.dataSource());
@@ -60,6 +61,7 @@ public final class Pages {
     this.attribution = new AttributionPages(gate, p.leaks().attributionRuns(), views);
     this.admin = new AdminPages(gate, p.network(), p.principals(), accounts, views, p.publicUrl());
     this.status = new StatusPages(gate, p.retention(), p.keys(), views, p.clock());
+    this.handover = new HandoverPages(gate, p.handovers(), views);
   }
 
   public void register(RoutesConfig routes) {
@@ -78,5 +80,6 @@ public final class Pages {
     attribution.register(routes);
     admin.register(routes);
     status.register(routes);
+    handover.register(routes);
   }
 }

@@ -37,7 +37,7 @@ import org.parcelveil.web.Views;
  */
 public final class StationPages {
   private static final List<String> STATION_TYPES = List.of("ARRIVED", "DEPARTED", "PICKUP_ASSIGNED",
-      "OUT_FOR_DELIVERY", "RETURNED");
+      "OUT_FOR_DELIVERY", "RETURNED", "AT_PICKUP_POINT");
   /** A hub only sorts: parcels come in and go out; pick-up, delivery and returns are the stations' work. */
   private static final List<String> HUB_TYPES = List.of("ARRIVED", "DEPARTED");
   private final Gate gate;
