@@ -87,7 +87,7 @@ class DeliveryScenarioTest {
       assertThat(reveal(svc, c.courier(), "PV00000000000000A", "recipient", "DELIVERY", null).status()).isEqualTo(404);
 
       assertThat(event(svc, c.otherCourier(), wb, Map.of("type", "DELIVERED")).status()).isEqualTo(404);
-      assertThat(event(svc, c.courier(), wb, Map.of("type", "DELIVERED")).json().get("state").asText())
+      assertThat(event(svc, c.courier(), wb, Map.of("type", "DELIVERED", "codCollected", true)).json().get("state").asText())
           .isEqualTo("DELIVERED");
       TestService.Response illegal = event(svc, c.destDesk(), wb, Map.of("type", "ARRIVED"));
       assertThat(illegal.status()).isEqualTo(409);
@@ -117,18 +117,25 @@ class DeliveryScenarioTest {
       }
       assertThat(reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null).status()).isEqualTo(200);
       assertThat(reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null).status()).isEqualTo(200);
-      assertThat(reason(reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null))).isEqualTo("budget_exceeded");
+      // The cap for one parcel and the day's total are told apart; the reason stays the same for clients.
+      TestService.Response parcelCap = reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null);
+      assertThat(reason(parcelCap)).isEqualTo("budget_exceeded");
+      assertThat(parcelCap.json().get("budget").asText()).isEqualTo("shipment");
+      assertThat(parcelCap.json().get("limit").asInt()).isEqualTo(2);
       assertThat(reveal(svc, c.courier(), wb[1], "recipient", "DELIVERY", null).status()).isEqualTo(200);
-      assertThat(reason(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null))).isEqualTo("budget_exceeded");
+      TestService.Response daily = reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null);
+      assertThat(reason(daily)).isEqualTo("budget_exceeded");
+      assertThat(daily.json().get("budget").asText()).isEqualTo("daily");
+      assertThat(daily.json().get("limit").asInt()).isEqualTo(3);
 
       svc.clock.advance(Duration.ofHours(3));
       assertThat(reason(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null))).isEqualTo("outside_window");
-      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED"));
+      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT"));
       event(svc, c.destDesk(), wb[2], Map.of("type", "OUT_FOR_DELIVERY", "courierId", c.courierId()));
       // A new assignment opens a new window; the daily budget is still spent until the next day.
       assertThat(reason(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null))).isEqualTo("budget_exceeded");
       svc.clock.advance(Duration.ofDays(1));
-      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED"));
+      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT"));
       event(svc, c.destDesk(), wb[2], Map.of("type", "OUT_FOR_DELIVERY", "courierId", c.courierId()));
       assertThat(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null).status()).isEqualTo(200);
     }

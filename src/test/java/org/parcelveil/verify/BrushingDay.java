@@ -189,7 +189,7 @@ final class BrushingDay {
   }
 
   private void deliver(Plan p) {
-    event(p.deliveryCourier, p, Map.of("type", "DELIVERED"));
+    event(p.deliveryCourier, p, Map.of("type", "DELIVERED", "codCollected", true));
     p.delivered = true;
   }
 

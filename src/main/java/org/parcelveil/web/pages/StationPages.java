@@ -33,7 +33,7 @@ import org.parcelveil.web.Views;
  */
 public final class StationPages {
   private static final Set<String> TYPES = Set.of("ARRIVED", "DEPARTED", "PICKUP_ASSIGNED", "OUT_FOR_DELIVERY",
-      "RETURNED");
+      "RETURNED", "DROPPED_OFF");
   private final Gate gate;
   private final Shipments shipments;
   private final Visibility visibility;
@@ -113,7 +113,8 @@ public final class StationPages {
           type, courier, qr);
     } catch (LifecycleException e) {
       ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
-      render(ctx, v, frame.withErrors(List.of(frame.t("event.refused", frame.t("state." + e.state().name())))),
+      render(ctx, v, frame.withErrors(List.of(frame.t("event.refused", frame.t("state." + e.state().name()))
+          + " " + frame.t(e.next().key()))),
           type, courier, qr);
     } catch (ValidationException e) {
       ctx.status(400);
