@@ -159,6 +159,19 @@ class ExceptionFlowTest {
   }
 
   @Test
+  void publicTracking_saysTheReasonInWords_andTheDropOff() {
+    String wb = outForDelivery("DF-7", true);
+    assertThat(event(courier, wb, Map.of("type", "DELIVERY_FAILED", "reason", "REFUSED")).status()).isEqualTo(201);
+    JsonNode tracked = svc.get("/v1/track/" + wb, null).json();
+    assertThat(tracked.get("events")).extracting(e -> e.get("type").asText())
+        .containsExactly("DROPPED_OFF", "OUT_FOR_DELIVERY", "DELIVERY_FAILED");
+    assertThat(tracked.get("events").get(2).get("reason").asText()).isEqualTo("REFUSED");
+    String page = svc.get("/track?waybill=" + wb, null).body();
+    assertThat(page).contains("派送未成功 杭州市（收件人拒收）", "Delivery attempt failed 杭州市 (refused)",
+        "商家已在网点交寄 杭州市").doesNotContain(Fixtures.MARK_NAME);
+  }
+
+  @Test
   void aRefusedParcel_isReturnedByTheDestinationStation() {
     String wb = outForDelivery("DF-3", true);
     assertThat(event(courier, wb, Map.of("type", "DELIVERY_FAILED", "reason", "REFUSED")).status()).isEqualTo(201);
