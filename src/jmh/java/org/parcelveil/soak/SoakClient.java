@@ -150,6 +150,7 @@ public final class SoakClient {
       }
       case REVEALED -> {
         body.put("type", "DELIVERED");
+        body.put("codCollected", true); // the fixtures' parcels have cash on delivery, which the courier confirms
         token = cast.courier();
         next = null;
       }

@@ -65,6 +65,29 @@ public final class DisclosureBudgets {
     }
   }
 
+  /**
+   * As {@link #spend}, saying which budget refused: empty when the unit was spent. The counters are read after the
+   * refusal on the same connection, where the spend still holds their row locks, so the answer is the one that refused.
+   * The day's total is named first when both are used up: another parcel would be refused too.
+   */
+  public java.util.Optional<BudgetUsedUp> spendOrSayWhich(Connection c, Principal p, String waybill)
+      throws SQLException {
+    if (spend(c, p, waybill)) {
+      return java.util.Optional.empty();
+    }
+    Spend s = spendOf(p, waybill);
+    try (PreparedStatement ps = c.prepareStatement("SELECT used FROM disclosure_budget "
+        + "WHERE principal_id = ? AND budget_day = ? AND scope = '*'")) {
+      ps.setString(1, s.principalId());
+      ps.setObject(2, s.day());
+      try (ResultSet rs = ps.executeQuery()) {
+        boolean dailyUsedUp = !rs.next() || rs.getInt(1) >= s.total();
+        return java.util.Optional.of(dailyUsedUp ? new BudgetUsedUp(BudgetUsedUp.Budget.DAILY, s.total())
+            : new BudgetUsedUp(BudgetUsedUp.Budget.SHIPMENT, s.perShipment()));
+      }
+    }
+  }
+
   /** One spend's arguments: today's day (UTC) and the role's two limits. */
   private record Spend(String principalId, LocalDate day, String waybill, int total, int perShipment) {}
 

@@ -42,7 +42,10 @@ public final class DisclosureRoutes implements Routes {
     if (e.hidden()) {
       return NoSuchShipment.problem();
     }
-    Map<String, Object> ext = Map.of("reason", e.reason(), "auditIndex", e.auditIndex());
+    // budget_exceeded stays the reason for both budgets (clients rely on it); "budget" and "limit" tell them apart.
+    Map<String, Object> ext = e.budget() == null ? Map.of("reason", e.reason(), "auditIndex", e.auditIndex())
+        : Map.of("reason", e.reason(), "auditIndex", e.auditIndex(), "budget", e.budget().budget().wireName(),
+            "limit", e.budget().limit());
     if (e.gone()) {
       return new ApiException(410, "shredded", "Gone",
           "The personal data of this shipment has been destroyed at the end of its retention.", List.of(), ext);

@@ -1,6 +1,8 @@
 package org.parcelveil.disclosure;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.parcelveil.access.BudgetUsedUp;
 import org.parcelveil.access.Decision;
 import org.parcelveil.access.DisclosureBudgets;
 import org.parcelveil.access.DisclosureFacts;
@@ -29,6 +31,8 @@ public final class Disclosures {
   static final String SHREDDED = "shredded";
   static final String UNKNOWN = "unknown_waybill";
   static final String BUDGET_EXCEEDED = "budget_exceeded";
+  /** What the detectors hear when the per-shipment cap, not the day's budget, refused a reveal. */
+  public static final String SHIPMENT_BUDGET_EXCEEDED = "shipment_budget_exceeded";
   /** Logged when the policy would allow a caller that may not see the shipment; never expected, refused alike. */
   static final String NOT_VISIBLE = "not_visible";
 
@@ -90,12 +94,17 @@ public final class Disclosures {
       refuse(p, s.waybill(), party, purpose, ticket, SHREDDED, false);
     }
     // The budget is spent in the transaction that appends the entry: the unit goes if and only if the entry commits.
+    // Which budget refused is kept from the spend that decided (the log may run its condition again on a retry).
+    AtomicReference<BudgetUsedUp> usedUp = new AtomicReference<>();
     AuditLog.Conditional logged = audit.appendIf(
         record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.ALLOWED, null),
-        c -> budgets.spend(c, p, s.waybill()),
+        c -> {
+          usedUp.set(budgets.spendOrSayWhich(c, p, s.waybill()).orElse(null));
+          return usedUp.get() == null;
+        },
         record(p, s.waybill(), party, purpose, ticket, AuditRecord.Outcome.REFUSED, BUDGET_EXCEEDED));
     if (!logged.held()) {
-      throw refused(p, s.waybill(), BUDGET_EXCEEDED, logged.receipt(), false);
+      throw overBudget(p, s.waybill(), usedUp.get(), logged.receipt());
     }
     AuditReceipt receipt = logged.receipt();
     // Decrypted only now: a request refused for any reason, the budget included, never makes plaintext.
@@ -120,6 +129,18 @@ public final class Disclosures {
       boolean hidden) {
     AuditReceipt receipt = audit.append(record(p, waybill, party, purpose, ticket, AuditRecord.Outcome.REFUSED, reason));
     throw refused(p, waybill, reason, receipt, hidden);
+  }
+
+  /**
+   * A reveal refused by a budget: the log and the API keep the one reason {@code budget_exceeded} (clients rely on it)
+   * and the exception names the budget; the detectors hear the per-shipment cap as {@code shipment_budget_exceeded},
+   * so that their alert does not call it the day's budget.
+   */
+  private RefusedException overBudget(Principal p, String waybill, BudgetUsedUp usedUp, AuditReceipt receipt) {
+    BudgetUsedUp which = usedUp != null ? usedUp : new BudgetUsedUp(BudgetUsedUp.Budget.DAILY, 0);
+    String detail = which.budget() == BudgetUsedUp.Budget.SHIPMENT ? SHIPMENT_BUDGET_EXCEEDED : BUDGET_EXCEEDED;
+    observer.record(AccessEvent.of(AccessEvent.Kind.REFUSED, p, waybill, detail, receipt.time()));
+    return new RefusedException(BUDGET_EXCEEDED, receipt.index(), false, which);
   }
 
   /** Reports a logged refusal to the detectors and makes the exception that answers it. */

@@ -23,7 +23,8 @@ public final class EventRepository implements AutoCloseable {
   private static final RowMapper<ShipmentEvent> EVENT = (rs, ctx) -> new ShipmentEvent(rs.getString("waybill"),
       rs.getInt("seq"), rs.getString("type"), rs.getString("station_code"), rs.getString("courier_id"),
       rs.getString("principal_id"), rs.getObject("weight_grams", Integer.class),
-      rs.getTimestamp("at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
+      rs.getTimestamp("at").toInstant(), rs.getTimestamp("recorded_at").toInstant(), rs.getString("reason"),
+      rs.getObject("cod_collected", Boolean.class));
   private final Sql sql;
   private final @Nullable GroupCommit<Append, Optional<Integer>> appends;
   /** On Citus: an event committed on its own is appended by {@link #APPEND_CALL}, not {@link #APPEND}. */
@@ -86,9 +87,10 @@ public final class EventRepository implements AutoCloseable {
       + "pickup_courier_id = ?, delivery_courier_id = ?, assigned_at = ?, finished_at = ?, "
       + "event_seq = event_seq + 1 WHERE waybill = ? AND state = ? RETURNING event_seq) "
       + "INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, principal_id, weight_grams, at, "
-      + "recorded_at, ticket) SELECT CAST(? AS VARCHAR), event_seq, CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
-      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE), "
-      + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR) FROM moved RETURNING seq";
+      + "recorded_at, ticket, reason, cod_collected) SELECT CAST(? AS VARCHAR), event_seq, CAST(? AS VARCHAR), "
+      + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), "
+      + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR), "
+      + "CAST(? AS VARCHAR), CAST(? AS BOOLEAN) FROM moved RETURNING seq";
 
   /**
    * The same on Citus, as a call of {@code pv_append_event} ({@code db/main/V102}): Citus runs {@link #APPEND} as
@@ -96,9 +98,11 @@ public final class EventRepository implements AutoCloseable {
    * function is distributed by the waybill, so the call goes whole to the worker holding the parcel's shard. Its
    * result is the event's number, or NULL when another event moved the shipment first. Citus hands a call on only
    * outside a transaction block: it is sent in auto-commit. The parameters are {@link #APPEND}'s without its second
-   * waybill and time of recording (the function takes them from the first).
+   * waybill and time of recording (the function takes them from the first); since V141 with the failure reason and
+   * the cash confirmation last.
    */
-  private static final String APPEND_CALL = "SELECT pv_append_event(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String APPEND_CALL =
+      "SELECT pv_append_event(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** The statement {@link #append} sends for an event committed on its own (for tests of its plan). */
   String singleStatement() {
@@ -111,7 +115,7 @@ public final class EventRepository implements AutoCloseable {
     Append append = new Append(s, next, a, e, ticket);
     Optional<Integer> seq = appends != null ? appends.write(append) : appendAlone(append);
     return seq.map(n -> new ShipmentEvent(e.waybill(), n, e.type(), e.stationCode(), e.courierId(), e.principalId(),
-        e.weightGrams(), e.at(), e.recordedAt()));
+        e.weightGrams(), e.at(), e.recordedAt(), e.reason(), e.codCollected()));
   }
 
   /** The event's number, or empty if another event moved the shipment first; committed on its own. */
@@ -189,7 +193,9 @@ public final class EventRepository implements AutoCloseable {
     if (!call) {
       st.setObject(i++, utc(e.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
     }
-    st.setString(i, append.ticket());
+    st.setString(i++, append.ticket());
+    st.setString(i++, e.reason());
+    st.setObject(i, e.codCollected(), Types.BOOLEAN);
   }
 
   /**
@@ -213,8 +219,9 @@ public final class EventRepository implements AutoCloseable {
         int seq = h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM shipment_events WHERE waybill = :waybill")
             .bind("waybill", e.waybill()).mapTo(Integer.class).one();
         bindEvent(h.createUpdate("INSERT INTO shipment_events (waybill, seq, type, station_code, courier_id, "
-                + "principal_id, weight_grams, at, recorded_at, ticket) VALUES (:waybill, :seq, :type, :station, "
-                + ":courier, :principal, :weight, :at, :recordedAt, :ticket)"), e, ticket)
+                + "principal_id, weight_grams, at, recorded_at, ticket, reason, cod_collected) "
+                + "VALUES (:waybill, :seq, :type, :station, :courier, :principal, :weight, :at, :recordedAt, "
+                + ":ticket, :reason, :cod)"), e, ticket)
             .bind("seq", seq).execute();
         h.createUpdate("UPDATE shipments SET event_seq = :seq WHERE waybill = :waybill")
             .bind("seq", seq).bind("waybill", e.waybill()).execute();
@@ -241,7 +248,8 @@ public final class EventRepository implements AutoCloseable {
   private static <S extends SqlStatement<S>> S bindEvent(S st, ShipmentEvent e, @Nullable String ticket) {
     return st.bind("waybill", e.waybill()).bind("type", e.type()).bind("station", e.stationCode())
         .bind("courier", e.courierId()).bind("principal", e.principalId()).bind("weight", e.weightGrams())
-        .bind("at", e.at()).bind("recordedAt", e.recordedAt()).bind("ticket", ticket);
+        .bind("at", e.at()).bind("recordedAt", e.recordedAt()).bind("ticket", ticket)
+        .bind("reason", e.reason()).bindByType("cod", e.codCollected(), Boolean.class);
   }
 
   /** The shipment's state as stored now. */
@@ -253,7 +261,8 @@ public final class EventRepository implements AutoCloseable {
 
   public List<ShipmentEvent> of(String waybill) {
     return sql.withHandle("could not read shipment events", h -> h.createQuery("SELECT waybill, seq, type, "
-            + "station_code, courier_id, principal_id, weight_grams, at, recorded_at FROM shipment_events "
+            + "station_code, courier_id, principal_id, weight_grams, at, recorded_at, reason, cod_collected "
+            + "FROM shipment_events "
             + "WHERE waybill = :waybill ORDER BY seq")
         .bind("waybill", waybill).map(EVENT).list());
   }

@@ -12,15 +12,26 @@ public enum EventType {
   /** The origin station assigns a courier to pick the parcel up. */
   PICKUP_ASSIGNED(EnumSet.of(ShipmentState.CREATED), null, EnumSet.of(Role.STATION)),
   PICKED_UP(EnumSet.of(ShipmentState.CREATED), ShipmentState.PICKED_UP, EnumSet.of(Role.STATION, Role.COURIER)),
-  ARRIVED(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT), ShipmentState.IN_TRANSIT,
-      EnumSet.of(Role.STATION)),
-  DEPARTED(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT), ShipmentState.IN_TRANSIT,
-      EnumSet.of(Role.STATION)),
-  /** The destination station hands the parcel to one of its couriers: the delivery assignment. */
-  OUT_FOR_DELIVERY(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.IN_TRANSIT, ShipmentState.DELIVERY_FAILED),
+  /** The origin station's first scan of a parcel its merchant brought in: the pick-up without a courier. */
+  DROPPED_OFF(EnumSet.of(ShipmentState.CREATED), ShipmentState.DROPPED_OFF, EnumSet.of(Role.STATION)),
+  /**
+   * From DELIVERY_FAILED only for a misrouted parcel ({@link FailureReason#MISROUTED}), which {@link Lifecycle}
+   * checks: the parcel is sent on along its route.
+   */
+  ARRIVED(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.DROPPED_OFF, ShipmentState.IN_TRANSIT,
+      ShipmentState.DELIVERY_FAILED), ShipmentState.IN_TRANSIT, EnumSet.of(Role.STATION)),
+  DEPARTED(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.DROPPED_OFF, ShipmentState.IN_TRANSIT,
+      ShipmentState.DELIVERY_FAILED), ShipmentState.IN_TRANSIT, EnumSet.of(Role.STATION)),
+  /**
+   * The destination station hands the parcel to one of its couriers: the delivery assignment; from DELIVERY_FAILED
+   * the next attempt (e.g. the next day).
+   */
+  OUT_FOR_DELIVERY(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.DROPPED_OFF, ShipmentState.IN_TRANSIT,
+      ShipmentState.DELIVERY_FAILED),
       ShipmentState.OUT_FOR_DELIVERY, EnumSet.of(Role.STATION)),
   DELIVERED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY, ShipmentState.AT_PICKUP_POINT), ShipmentState.DELIVERED,
       EnumSet.of(Role.COURIER, Role.STATION)),
+  /** A failed attempt, with its {@link FailureReason}; the way back is OUT_FOR_DELIVERY again or RETURNED. */
   DELIVERY_FAILED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERY_FAILED,
       EnumSet.of(Role.COURIER, Role.STATION)),
   /** Back to the sender: the destination station, or support under a ticket (a parcel stuck or refused). */
@@ -32,7 +43,8 @@ public enum EventType {
    * recipient is sent a pickup code (the {@code pickup} feature). Recorded again, it re-shelves: a new code replaces
    * the old one.
    */
-  AT_PICKUP_POINT(EnumSet.of(ShipmentState.IN_TRANSIT, ShipmentState.DELIVERY_FAILED, ShipmentState.AT_PICKUP_POINT),
+  AT_PICKUP_POINT(EnumSet.of(ShipmentState.PICKED_UP, ShipmentState.DROPPED_OFF, ShipmentState.IN_TRANSIT,
+      ShipmentState.DELIVERY_FAILED, ShipmentState.AT_PICKUP_POINT),
       ShipmentState.AT_PICKUP_POINT, EnumSet.of(Role.STATION)),
   /**
    * The merchant voids the shipment before any scan moved it ({@link Cancellation}); a pickup assignment alone does

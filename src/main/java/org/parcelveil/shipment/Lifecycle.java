@@ -85,6 +85,7 @@ public final class Lifecycle {
     } else if (r.ticket() == null && actor.role() == Role.SUPPORT) {
       check.fail("ticket", "is required: the support ticket this event answers");
     }
+    EventDetails details = EventDetails.check(check, type, r, actor.role(), s.cod() != null);
     check.throwIfInvalid();
 
     if (!type.mayBeRecordedBy(actor.role())) {
@@ -93,6 +94,10 @@ public final class Lifecycle {
     String station = stationOf(actor, r.stationCode(), s);
     if (!type.allowedFrom(s.state())) {
       throw LifecycleException.illegal(type, s.state());
+    }
+    if (s.state() == ShipmentState.DELIVERY_FAILED && (type == EventType.ARRIVED || type == EventType.DEPARTED)
+        && !lastFailureWas(s.waybill(), FailureReason.MISROUTED)) {
+      throw LifecycleException.illegal(type, s.state(), NextStep.SENT_ON_ONLY_IF_MISROUTED);
     }
     String courier = checkWho(actor, type, s, station, r.courierId(), network.route(s.origin(), s.destination()));
     hook.before(actor, s, type, r);
@@ -103,7 +108,8 @@ public final class Lifecycle {
       case DELIVERED, RETURNED -> new Shipment.Assignment(a.pickupCourierId(), a.deliveryCourierId(), a.assignedAt(), now);
       default -> a;
     };
-    ShipmentEvent event = new ShipmentEvent(s.waybill(), 0, type.name(), station, courier, actor.id(), weight, at, now);
+    ShipmentEvent event = new ShipmentEvent(s.waybill(), 0, type.name(), station, courier, actor.id(), weight, at, now,
+        details.reason(), details.codCollected());
     ShipmentEvent stored = events.append(s, type.next(s.state()), next, event, r.ticket())
         .orElseThrow(() -> LifecycleException.illegal(type, events.currentState(s.waybill()).orElse(s.state())));
     if (type.finishes()) {
@@ -121,8 +127,8 @@ public final class Lifecycle {
     try {
       return EventType.valueOf(type.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      check.fail("type", "must be one of PICKUP_ASSIGNED, PICKED_UP, ARRIVED, DEPARTED, OUT_FOR_DELIVERY, "
-          + "DELIVERED, DELIVERY_FAILED, RETURNED, AT_PICKUP_POINT");
+      check.fail("type", "must be one of PICKUP_ASSIGNED, PICKED_UP, DROPPED_OFF, ARRIVED, DEPARTED, "
+          + "OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, RETURNED, AT_PICKUP_POINT");
       return null;
     }
   }
@@ -157,12 +163,14 @@ public final class Lifecycle {
   private static String stationOf(Principal actor, String requested, Shipment s) {
     if (actor.role() == Role.SUPPORT) {
       if (requested != null) {
-        throw LifecycleException.forbidden(s.state(), "Support records events at no station.");
+        throw LifecycleException.forbidden(s.state(), "Support records events at no station.",
+            NextStep.NO_STATION_FOR_SUPPORT);
       }
       return null;
     }
     if (requested != null && !requested.equals(actor.stationCode())) {
-      throw LifecycleException.forbidden(s.state(), "Events are recorded only at the recorder's own station.");
+      throw LifecycleException.forbidden(s.state(), "Events are recorded only at the recorder's own station.",
+          NextStep.OWN_STATION_ONLY);
     }
     return actor.stationCode();
   }
@@ -174,32 +182,40 @@ public final class Lifecycle {
     String destination = route.destinationStation();
     switch (type) {
       case PICKUP_ASSIGNED:
-        requireStation(s, station, origin, "Only the origin station assigns the pick-up.");
+        requireStation(s, station, origin, "Only the origin station assigns the pick-up.", NextStep.ORIGIN_STATION);
         return requireCourierOf(courierId, origin);
       case PICKED_UP:
         if (actor.role() == Role.COURIER && !actor.id().equals(a.pickupCourierId())) {
-          throw LifecycleException.forbidden(s.state(), "This courier is not assigned to pick this parcel up.");
+          throw LifecycleException.forbidden(s.state(), "This courier is not assigned to pick this parcel up.",
+              NextStep.ASK_ORIGIN_TO_ASSIGN);
         }
         if (actor.role() == Role.STATION) {
-          requireStation(s, station, origin, "Only the origin station records the pick-up.");
+          requireStation(s, station, origin, "Only the origin station records the pick-up.", NextStep.ORIGIN_STATION);
         }
         return actor.role() == Role.COURIER ? actor.id() : a.pickupCourierId();
+      case DROPPED_OFF:
+        requireStation(s, station, origin, "Only the origin station records a drop-off.", NextStep.ORIGIN_STATION);
+        return null;
       case OUT_FOR_DELIVERY:
-        requireStation(s, station, destination, "Only the destination station sends parcels out for delivery.");
+        requireStation(s, station, destination, "Only the destination station sends parcels out for delivery.",
+            NextStep.SEND_TOWARDS_DESTINATION);
         return requireCourierOf(courierId, destination);
       case DELIVERED:
       case DELIVERY_FAILED:
         if (actor.role() == Role.COURIER && !actor.id().equals(a.deliveryCourierId())) {
-          throw LifecycleException.forbidden(s.state(), "This courier is not assigned to deliver this parcel.");
+          throw LifecycleException.forbidden(s.state(), "This courier is not assigned to deliver this parcel.",
+              NextStep.ASK_DESTINATION_TO_ASSIGN);
         }
         if (actor.role() == Role.STATION) {
-          requireStation(s, station, destination, "Only the destination station records the delivery.");
+          requireStation(s, station, destination, "Only the destination station records the delivery.",
+              NextStep.SEND_TOWARDS_DESTINATION);
         }
         return a.deliveryCourierId();
       case ARRIVED:
       case DEPARTED:
         if (!route.passes(station) && !route.mayTakeInMissorted(station)) {
-          throw LifecycleException.forbidden(s.state(), "Only the stations and hubs on this parcel's route scan it.");
+          throw LifecycleException.forbidden(s.state(), "Only the stations and hubs on this parcel's route scan it.",
+              NextStep.SEND_ALONG_ROUTE);
         }
         return null;
       case AT_PICKUP_POINT:
@@ -207,7 +223,8 @@ public final class Lifecycle {
         return null;
       case RETURNED:
         if (actor.role() == Role.STATION) {
-          requireStation(s, station, destination, "Only the destination station, or support, returns a parcel.");
+          requireStation(s, station, destination, "Only the destination station, or support, returns a parcel.",
+              NextStep.RETURN_AT_DESTINATION);
         }
         return null;
       default:
@@ -215,10 +232,16 @@ public final class Lifecycle {
     }
   }
 
-  private static void requireStation(Shipment s, String station, String expected, String why) {
+  private static void requireStation(Shipment s, String station, String expected, String why, NextStep next) {
     if (expected == null || !Objects.equals(station, expected)) {
-      throw LifecycleException.forbidden(s.state(), why);
+      throw LifecycleException.forbidden(s.state(), why, next);
     }
+  }
+
+  /** Whether the parcel's latest failed attempt had this reason (read only when a failed parcel is scanned on). */
+  private boolean lastFailureWas(String waybill, FailureReason reason) {
+    return events.of(waybill).stream().filter(e -> EventType.DELIVERY_FAILED.name().equals(e.type()))
+        .reduce((first, second) -> second).map(e -> reason.name().equals(e.reason())).orElse(false);
   }
 
   private String requireCourierOf(String courierId, String station) {

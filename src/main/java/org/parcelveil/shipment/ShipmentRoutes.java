@@ -59,9 +59,10 @@ public final class ShipmentRoutes implements Routes {
     routes.post("/v1/shipments/{waybill}/events", this::event,
         Access.roles(Role.STATION, Role.COURIER, Role.SUPPORT));
     routes.exception(LifecycleException.class, (e, ctx) -> HttpProblems.send(ctx, e.kind() == LifecycleException.Kind.FORBIDDEN
-        ? new ApiException(403, "forbidden", "Forbidden", e.getMessage(), List.of(), Map.of("state", e.state().name()))
+        ? new ApiException(403, "forbidden", "Forbidden", e.getMessage(), List.of(),
+            Map.of("state", e.state().name(), "nextStep", e.next().name()))
         : new ApiException(409, "illegal-transition", "Illegal transition", e.getMessage(), List.of(),
-            Map.of("state", e.state().name()))));
+            Map.of("state", e.state().name(), "nextStep", e.next().name()))));
   }
 
   private void create(Context ctx) {
@@ -137,7 +138,7 @@ public final class ShipmentRoutes implements Routes {
     Shipment s = visibility.require(caller, ctx.pathParam("waybill"), "event");
     ShipmentEvent e = lifecycle.record(caller, s, request);
     ctx.status(201).json(new EventResult(s.waybill(), EventType.valueOf(e.type()).next(s.state()).name(),
-        new ShipmentViews.EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())));
+        ShipmentViews.EventView.of(e)));
   }
 
   /** The caller's own shipments, newest first, one page at a time (a merchant's list is scoped by the query). */

@@ -4,6 +4,8 @@ package org.parcelveil.shipment;
 public enum ShipmentState {
   CREATED,
   PICKED_UP,
+  /** The merchant brought the parcel to its origin station, which scanned it in: as {@link #PICKED_UP} from here. */
+  DROPPED_OFF,
   IN_TRANSIT,
   OUT_FOR_DELIVERY,
   DELIVERED,

@@ -24,7 +24,13 @@ final class ShipmentViews {
 
   record CodView(long amountCents, String currency) {}
 
-  record EventView(String type, String at, String stationCode, String courierId) {}
+  /** An event as the API shows it: a failed attempt's reason and a delivery's cash confirmation, null otherwise. */
+  record EventView(String type, String at, String stationCode, String courierId, String reason,
+      Boolean codCollected) {
+    static EventView of(ShipmentEvent e) {
+      return new EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId(), e.reason(), e.codCollected());
+    }
+  }
 
   record DetailView(String waybill, String status, String reference, String sortCode, Area origin, Area destination,
       ParcelView parcel, CodView cod, MaskedPair masked, List<EventView> events, String createdAt,
@@ -64,7 +70,7 @@ final class ShipmentViews {
         new ParcelView(p.weightGrams(), p.lengthCm(), p.widthCm(), p.heightCm()),
         s.cod() == null ? null : new CodView(s.cod().amountCents(), s.cod().currency()),
         new MaskedPair(sender, recipient),
-        events.stream().map(e -> new EventView(e.type(), e.at().toString(), e.stationCode(), e.courierId())).toList(),
+        events.stream().map(EventView::of).toList(),
         s.createdAt().toString(), s.retentionDay().toString(), s.isShredded(), labelUrl(s.waybill()),
         OrderView.of(s.sealedOrder()), s.payment().name());
   }

@@ -35,19 +35,19 @@ public final class StationParcels {
    * The events after which a parcel stays where it was scanned: brought in, sorted in, or back from a failed
    * delivery. A new event that leaves a parcel at a station (a drop-off, a pickup shelf) belongs here too.
    */
-  static final List<EventType> STAYS = List.of(EventType.PICKED_UP, EventType.ARRIVED, EventType.DELIVERY_FAILED,
-      EventType.AT_PICKUP_POINT);
+  static final List<EventType> STAYS = List.of(EventType.PICKED_UP, EventType.DROPPED_OFF, EventType.ARRIVED,
+      EventType.DELIVERY_FAILED, EventType.AT_PICKUP_POINT);
   private static final String COLUMNS = "s.waybill, s.state, s.sort_code, s.dest_province, s.dest_city, "
       + "s.dest_district, s.weight_grams";
   private static final String AT = "SELECT " + COLUMNS + ", e.recorded_at AS last_scan_at, 'AT' AS place "
       + "FROM shipment_events e JOIN shipments s ON s.waybill = e.waybill "
       + "WHERE e.station_code = :station AND e.type IN (" + quoted(STAYS) + ") "
-      + "AND s.state IN ('PICKED_UP', 'IN_TRANSIT', 'DELIVERY_FAILED', 'AT_PICKUP_POINT') "
+      + "AND s.state IN ('PICKED_UP', 'DROPPED_OFF', 'IN_TRANSIT', 'DELIVERY_FAILED', 'AT_PICKUP_POINT') "
       + "AND e.seq = (SELECT max(x.seq) FROM shipment_events x WHERE x.waybill = e.waybill) "
       + "AND s.waybill > :after";
   private static final String EXPECTED = "SELECT " + COLUMNS
       + ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_scan_at, 'EXPECTED' AS place FROM shipments s WHERE %s "
-      + "AND s.state IN ('PICKED_UP', 'IN_TRANSIT') "
+      + "AND s.state IN ('PICKED_UP', 'DROPPED_OFF', 'IN_TRANSIT') "
       + "AND NOT EXISTS (SELECT 1 FROM shipment_events x WHERE x.waybill = s.waybill AND x.station_code = :station) "
       + "AND s.waybill > :after";
   private static final String TO_DISTRICT =

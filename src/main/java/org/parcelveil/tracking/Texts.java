@@ -7,27 +7,38 @@ import org.parcelveil.shipment.Cod;
 
 /** The bilingual words of the public pages: states, events and money. */
 final class Texts {
-  private static final Map<String, String[]> STATES = Map.of(
-      "CREATED", new String[] {"已下单，等待揽收", "Label created, awaiting pickup"},
-      "PICKED_UP", new String[] {"已揽收", "Picked up"},
-      "IN_TRANSIT", new String[] {"运输中", "In transit"},
-      "OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"},
-      "DELIVERED", new String[] {"已签收", "Delivered"},
-      "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
-      "RETURNED", new String[] {"已退回寄件人", "Returned to sender"},
-      "CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"},
-      "AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"});
-  private static final Map<String, String[]> EVENTS = Map.of(
-      "PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"},
-      "PICKED_UP", new String[] {"快递员已揽收", "Picked up"},
-      "ARRIVED", new String[] {"到达", "Arrived at"},
-      "DEPARTED", new String[] {"离开", "Departed from"},
-      "OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"},
-      "DELIVERED", new String[] {"已签收", "Delivered"},
-      "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
-      "RETURNED", new String[] {"已退回", "Returned"},
-      "CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"},
-      "AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"});
+  private static final Map<String, String[]> STATES = Map.ofEntries(
+      Map.entry("CREATED", new String[] {"已下单，等待揽收", "Label created, awaiting pickup"}),
+      Map.entry("PICKED_UP", new String[] {"已揽收", "Picked up"}),
+      Map.entry("DROPPED_OFF", new String[] {"已在网点交寄", "Handed in at the station"}),
+      Map.entry("IN_TRANSIT", new String[] {"运输中", "In transit"}),
+      Map.entry("OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"}),
+      Map.entry("DELIVERED", new String[] {"已签收", "Delivered"}),
+      Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
+      Map.entry("RETURNED", new String[] {"已退回寄件人", "Returned to sender"}),
+      Map.entry("CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"}),
+      Map.entry("AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"})));
+  private static final Map<String, String[]> EVENTS = Map.ofEntries(
+      Map.entry("PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"}),
+      Map.entry("PICKED_UP", new String[] {"快递员已揽收", "Picked up"}),
+      Map.entry("DROPPED_OFF", new String[] {"商家已在网点交寄", "Handed in by the shop at"}),
+      Map.entry("ARRIVED", new String[] {"到达", "Arrived at"}),
+      Map.entry("DEPARTED", new String[] {"离开", "Departed from"}),
+      Map.entry("OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"}),
+      Map.entry("DELIVERED", new String[] {"已签收", "Delivered"}),
+      Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
+      Map.entry("RETURNED", new String[] {"已退回", "Returned"}),
+      Map.entry("CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"}),
+      Map.entry("AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"})));
+
+  /** A failed attempt's reason in words: what happened to the parcel, never who the person was. */
+  private static final Map<String, String[]> REASONS = Map.of(
+      "ABSENT", new String[] {"无人签收", "nobody was there to take it"},
+      "REFUSED", new String[] {"收件人拒收", "refused"},
+      "ADDRESS_WRONG", new String[] {"地址有误", "the address could not be found"},
+      "DAMAGED", new String[] {"包裹破损", "the parcel is damaged"},
+      "MISROUTED", new String[] {"包裹分拣错误，将转运至正确网点", "the parcel went to the wrong station and is sent on"},
+      "OTHER", new String[] {"其他原因", "another reason"});
 
   private static final Map<String, String[]> ROLES = Map.of(
       "courier", new String[] {"快递员", "A courier"},
@@ -78,11 +89,16 @@ final class Texts {
     return Html.both(t[0], t[1]);
   }
 
-  /** An event with its city, e.g. 到达 杭州市 / Arrived at 杭州市. */
-  static String event(String type, String city) {
+  /**
+   * An event with its city, e.g. 到达 杭州市 / Arrived at 杭州市; a failed attempt with its reason, e.g. 派送未成功 杭州市
+   * （收件人拒收）/ Delivery attempt failed 杭州市 (refused).
+   */
+  static String event(String type, @Nullable String city, @Nullable String reason) {
     String[] t = EVENTS.getOrDefault(type, new String[] {type, type});
     String where = city == null ? "" : " " + city;
-    return Html.both(t[0] + where, t[1] + where);
+    String[] why = reason == null ? null : REASONS.get(reason);
+    return why == null ? Html.both(t[0] + where, t[1] + where)
+        : Html.both(t[0] + where + "（" + why[0] + "）", t[1] + where + " (" + why[1] + ")");
   }
 
   /** {@code ¥128.50} for yuan, {@code USD 12.50} otherwise, in the currency's minor units. */

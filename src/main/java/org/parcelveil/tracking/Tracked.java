@@ -20,8 +20,15 @@ import org.parcelveil.vault.Masked;
 public record Tracked(String waybill, ShipmentState state, List<Event> events, PhoneCheck phoneCheck,
     boolean detailsShown, @Nullable Masked recipient, @Nullable Cod cod, DisclosureHistory.@Nullable History disclosures) {
 
-  /** One event at city level: never a station, a courier or a principal. */
-  public record Event(String type, Instant at, @Nullable String city) {}
+  /**
+   * One event at city level: never a station, a courier or a principal; a failed attempt with its reason (a name of
+   * {@code FailureReason}, which says nothing about the person).
+   */
+  public record Event(String type, Instant at, @Nullable String city, @Nullable String reason) {
+    public Event(String type, Instant at, @Nullable String city) {
+      this(type, at, city, null);
+    }
+  }
 
   /** The outcome of comparing the last four phone digits someone typed. */
   public enum PhoneCheck {

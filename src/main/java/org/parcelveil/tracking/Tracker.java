@@ -157,7 +157,7 @@ public final class Tracker {
 
   private Tracked view(Shipment s, Tracked.PhoneCheck check, boolean details, @Nullable Person recipient) {
     List<Tracked.Event> list = events.of(s.waybill()).stream()
-        .map(e -> new Tracked.Event(e.type(), e.at(), city(e)))
+        .map(e -> new Tracked.Event(e.type(), e.at(), city(e), e.reason()))
         .toList();
     return new Tracked(s.waybill(), s.state(), list, check, details,
         details && recipient != null ? recipient.masked() : null, details ? s.cod() : null, null);

@@ -165,7 +165,7 @@ final class TrackingPages {
         .append("</h2><ol>");
     for (int i = t.events().size() - 1; i >= 0; i--) {
       Tracked.Event e = t.events().get(i);
-      b.append("<li>").append(Texts.event(e.type(), e.city())).append("<time datetime=\"").append(e.at())
+      b.append("<li>").append(Texts.event(e.type(), e.city(), e.reason())).append("<time datetime=\"").append(e.at())
           .append("\">").append(text(time.format(e.at()))).append("</time></li>");
     }
     if (t.events().isEmpty()) {

@@ -9,7 +9,7 @@ import org.parcelveil.vault.Masked;
 final class TrackingViews {
   private TrackingViews() {}
 
-  record EventView(String type, String at, @Nullable String city) {}
+  record EventView(String type, String at, @Nullable String city, @Nullable String reason) {}
 
   record CodView(long amountCents, String currency) {}
 
@@ -19,7 +19,8 @@ final class TrackingViews {
       @Nullable CodView cod, DisclosureHistory.@Nullable History disclosures) {}
 
   static Object of(Tracked t) {
-    List<EventView> events = t.events().stream().map(e -> new EventView(e.type(), e.at().toString(), e.city()))
+    List<EventView> events = t.events().stream().map(e -> new EventView(e.type(), e.at().toString(), e.city(),
+        e.reason()))
         .toList();
     if (!t.verified() || t.recipient() == null) {
       return new PublicView(t.waybill(), t.state().name(), events, false);

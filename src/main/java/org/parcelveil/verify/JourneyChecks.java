@@ -78,7 +78,8 @@ final class JourneyChecks {
   CheckResult weight(Shipment s, List<ShipmentEvent> events) {
     Integer measured = null;
     for (ShipmentEvent e : events) {
-      boolean weighs = EventType.PICKED_UP.name().equals(e.type()) || EventType.ARRIVED.name().equals(e.type());
+      boolean weighs = EventType.PICKED_UP.name().equals(e.type()) || EventType.DROPPED_OFF.name().equals(e.type())
+          || EventType.ARRIVED.name().equals(e.type());
       if (weighs && e.weightGrams() != null) {
         measured = e.weightGrams();
       }

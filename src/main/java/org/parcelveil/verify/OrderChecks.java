@@ -93,6 +93,8 @@ final class OrderChecks {
   }
 
   static Optional<ShipmentEvent> firstPickup(List<ShipmentEvent> events) {
-    return events.stream().filter(e -> EventType.PICKED_UP.name().equals(e.type())).findFirst();
+    // A merchant's drop-off at the origin station is the parcel's first scan as a pick-up is.
+    return events.stream().filter(e -> EventType.PICKED_UP.name().equals(e.type())
+        || EventType.DROPPED_OFF.name().equals(e.type())).findFirst();
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,7 +91,7 @@ class DeliveryScenarioTest {
       assertThat(reveal(svc, c.courier(), "PV00000000000000A", "recipient", "DELIVERY", null).status()).isEqualTo(404);
 
       assertThat(event(svc, c.otherCourier(), wb, Map.of("type", "DELIVERED")).status()).isEqualTo(404);
-      assertThat(event(svc, c.courier(), wb, Map.of("type", "DELIVERED")).json().get("state").asText())
+      assertThat(event(svc, c.courier(), wb, Map.of("type", "DELIVERED", "codCollected", true)).json().get("state").asText())
           .isEqualTo("DELIVERED");
       TestService.Response illegal = event(svc, c.destDesk(), wb, Map.of("type", "ARRIVED"));
       assertThat(illegal.status()).isEqualTo(409);
@@ -108,6 +112,9 @@ class DeliveryScenarioTest {
   void budgetsAndWindow_refuseBeyondTheirLimits() {
     try (TestService svc = TestService.start("postgres",
         s -> s.withDisclosure(new DisclosureLimits(Duration.ofHours(2), 3, 2, 20, 2)))) {
+      // From 01:00 UTC, so that the three hours below stay within one budget day whenever the test runs.
+      Instant now = svc.clock.instant();
+      svc.clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(25))));
       Cast c = cast(svc);
       String[] wb = new String[3];
       for (int i = 0; i < 3; i++) {
@@ -117,18 +124,36 @@ class DeliveryScenarioTest {
       }
       assertThat(reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null).status()).isEqualTo(200);
       assertThat(reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null).status()).isEqualTo(200);
-      assertThat(reason(reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null))).isEqualTo("budget_exceeded");
+      // The cap for one parcel and the day's total are told apart; the reason stays the same for clients.
+      TestService.Response parcelCap = reveal(svc, c.courier(), wb[0], "recipient", "DELIVERY", null);
+      assertThat(reason(parcelCap)).isEqualTo("budget_exceeded");
+      assertThat(parcelCap.json().get("budget").asText()).isEqualTo("shipment");
+      assertThat(parcelCap.json().get("limit").asInt()).isEqualTo(2);
       assertThat(reveal(svc, c.courier(), wb[1], "recipient", "DELIVERY", null).status()).isEqualTo(200);
-      assertThat(reason(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null))).isEqualTo("budget_exceeded");
+      TestService.Response daily = reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null);
+      assertThat(reason(daily)).isEqualTo("budget_exceeded");
+      assertThat(daily.json().get("budget").asText()).isEqualTo("daily");
+      assertThat(daily.json().get("limit").asInt()).isEqualTo(3);
+      // The alert says which budget refused: one parcel's cap is not the day's budget. (The detectors raise one alert
+      // of a kind per principal within their cool-down, so the day's total that follows adds none.)
+      svc.pv.leaks().engine().flush();
+      String security = svc.principal("security", "Sec", null).token();
+      List<String> details = new ArrayList<>();
+      svc.get("/v1/alerts?since=2000-01-01T00:00:00Z", security).json().get("items").forEach(a -> {
+        if (a.get("kind").asText().equals("budget_exhausted")) {
+          details.add(a.get("waybill").asText() + " " + a.get("detail").asText());
+        }
+      });
+      assertThat(details).containsExactly(wb[0] + " refused past the reveal cap for one parcel (not the daily budget)");
 
       svc.clock.advance(Duration.ofHours(3));
       assertThat(reason(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null))).isEqualTo("outside_window");
-      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED"));
+      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT"));
       event(svc, c.destDesk(), wb[2], Map.of("type", "OUT_FOR_DELIVERY", "courierId", c.courierId()));
       // A new assignment opens a new window; the daily budget is still spent until the next day.
       assertThat(reason(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null))).isEqualTo("budget_exceeded");
       svc.clock.advance(Duration.ofDays(1));
-      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED"));
+      event(svc, c.courier(), wb[2], Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT"));
       event(svc, c.destDesk(), wb[2], Map.of("type", "OUT_FOR_DELIVERY", "courierId", c.courierId()));
       assertThat(reveal(svc, c.courier(), wb[2], "recipient", "DELIVERY", null).status()).isEqualTo(200);
     }

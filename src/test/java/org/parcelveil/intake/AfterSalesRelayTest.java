@@ -56,7 +56,8 @@ class AfterSalesRelayTest {
       svc.post("/v1/shipments/" + wb + "/events", origin, Map.of("type", "PICKED_UP", "weightGrams", 1200));
       svc.post("/v1/shipments/" + wb + "/events", dest,
           Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
-      svc.post("/v1/shipments/" + wb + "/events", courier.token(), Map.of("type", "DELIVERED"));
+      assertThat(svc.post("/v1/shipments/" + wb + "/events", courier.token(), Map.of("type", "DELIVERED")).status())
+          .isEqualTo(201);
 
       svc.clock.advance(Duration.ofDays(14));
       TestService.Response late = svc.post("/v1/shipments/" + wb + "/contact", shop.token(), Map.of());

@@ -55,7 +55,30 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.post("/v1/shipments/" + waybill + "/contact", courier.token(), Map.of()).body());
       sideways.add(svc.get("/v1/shipments/" + waybill + "/label?format=zpl", merchant).body());
       sideways.add(svc.post("/v1/scans", station, Map.of("qr", "not-a-token-" + Fixtures.MARK_NAME)).body());
-      sideways.add(svc.post("/v1/shipments/" + waybill + "/events", courier.token(), Map.of("type", "DELIVERED")).body());
+      sideways.add(svc.post("/v1/shipments/" + waybill + "/events", courier.token(),
+          Map.of("type", "DELIVERED", "codCollected", true)).body());
+      // Drop-off, failed attempts and cash on delivery: refusals, with marked values where a value can be sent.
+      String failed = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-F")).json().get("waybill").asText();
+      sideways.add(svc.post("/v1/shipments/" + failed + "/events", origin, Map.of("type", "ARRIVED")).body());
+      sideways.add(svc.post("/v1/shipments/" + failed + "/events", origin, Map.of("type", "DROPPED_OFF")).body());
+      svc.post("/v1/shipments/" + failed + "/events", station,
+          Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
+      sideways.add(svc.post("/v1/shipments/" + failed + "/events", courier.token(),
+          Map.of("type", "DELIVERY_FAILED", "reason", Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post("/v1/shipments/" + failed + "/events", courier.token(), Map.of("type", "DELIVERED")).body());
+      sideways.add(svc.post("/v1/shipments/" + failed + "/events", courier.token(),
+          Map.of("type", "DELIVERY_FAILED", "reason", "ADDRESS_WRONG")).body());
+      sideways.add(svc.post("/v1/shipments/" + failed + "/events", courier.token(),
+          Map.of("type", "DELIVERED", "codCollected", true)).body());
+      sideways.add(svc.get("/v1/shipments/" + failed, merchant).body());
+      sideways.add(svc.get("/v1/track/" + failed, null).body());
+      // The sixth reveal of one parcel is refused by its cap (the five before it are allowed, so not sideways).
+      for (int i = 0; i < 5; i++) {
+        svc.post("/v1/shipments/" + failed + "/reveal", courier.token(), Map.of("party", "recipient", "purpose",
+            "DELIVERY"));
+      }
+      sideways.add(svc.post("/v1/shipments/" + failed + "/reveal", courier.token(),
+          Map.of("party", "recipient", "purpose", "DELIVERY")).body());
       // Lists and cancellation: the merchant's list (items, filters, bad filters and cursors carrying the markers),
       // a cancelled parcel's label, scan, tracking and verification.
       sideways.add(svc.get("/v1/shipments", merchant).body());

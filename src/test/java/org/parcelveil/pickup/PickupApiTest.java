@@ -268,7 +268,7 @@ class PickupApiTest {
   void aFailedDelivery_isHeldAtTheStation() {
     Parcel p = created(false);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
-    assertThat(event(courier, p, Map.of("type", "DELIVERY_FAILED")).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT")).status()).isEqualTo(201);
     String code = shelve(p);
     assertThat(handover(destDesk, p, code, p.last4()).status()).isEqualTo(201);
   }
@@ -308,7 +308,7 @@ class PickupApiTest {
       assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", otherCode(pin))).status()).isEqualTo(422);
     }
     assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", pin)).status()).isEqualTo(429);
-    assertThat(event(courier, p, Map.of("type", "DELIVERY_FAILED")).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT")).status()).isEqualTo(201);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
     assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", code(p))).status()).isEqualTo(201);
   }

@@ -56,7 +56,7 @@ class RelayTest {
           .header("X-PV-Signature", "00".repeat(32)).POST(HttpRequest.BodyPublishers.ofString(body)), null).status())
           .isEqualTo(401);
 
-      svc.post("/v1/shipments/" + wb + "/events", courier.token(), Map.of("type", "DELIVERED"));
+      svc.post("/v1/shipments/" + wb + "/events", courier.token(), Map.of("type", "DELIVERED", "codCollected", true));
       assertThat(route(svc, number, ext, COURIER_PHONE).json().get("action").asText()).isEqualTo("connect");
       svc.clock.advance(Duration.ofHours(73));
       assertThat(route(svc, number, ext, COURIER_PHONE).json().get("reason").asText()).isEqualTo("expired");

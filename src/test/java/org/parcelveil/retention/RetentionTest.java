@@ -40,7 +40,7 @@ class RetentionTest {
       svc.post("/v1/shipments/" + delivered + "/events", origin, Map.of("type", "PICKED_UP"));
       svc.post("/v1/shipments/" + delivered + "/events", desk,
           Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
-      svc.post("/v1/shipments/" + delivered + "/events", courier.token(), Map.of("type", "DELIVERED"));
+      svc.post("/v1/shipments/" + delivered + "/events", courier.token(), Map.of("type", "DELIVERED", "codCollected", true));
       assertThat(reveal(svc, support, delivered).status()).isEqualTo(200);
 
       svc.clock.advance(Duration.ofDays(32));

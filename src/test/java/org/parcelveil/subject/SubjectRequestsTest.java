@@ -195,7 +195,7 @@ class SubjectRequestsTest {
       svc.post("/v1/shipments/" + delivered + "/events", origin, Map.of("type", "PICKED_UP"));
       svc.post("/v1/shipments/" + delivered + "/events", desk,
           Map.of("type", "OUT_FOR_DELIVERY", "courierId", courier.principal().id()));
-      assertThat(svc.post("/v1/shipments/" + delivered + "/events", courier.token(), Map.of("type", "DELIVERED"))
+      assertThat(svc.post("/v1/shipments/" + delivered + "/events", courier.token(), Map.of("type", "DELIVERED", "codCollected", true))
           .status()).isEqualTo(201);
       return new World(phone, merchant, svc.principal("support", "Agent", null).token(), delivered, moving, others);
     }

@@ -79,6 +79,6 @@ public final class Parcels {
 
   public void deliver(String waybill) {
     event(destDesk, waybill, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId));
-    event(courier, waybill, Map.of("type", "DELIVERED"));
+    event(courier, waybill, Map.of("type", "DELIVERED", "codCollected", true));
   }
 }

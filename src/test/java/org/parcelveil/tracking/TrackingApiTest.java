@@ -49,7 +49,9 @@ class TrackingApiTest {
     assertThat(j.get("events")).allSatisfy(e -> {
       assertThat(e.get("city").asText()).isEqualTo("杭州市");
       assertThat(e.get("at").asText()).endsWith("Z");
-      assertThat(fieldNames(e)).containsExactlyInAnyOrder("type", "at", "city");
+      // reason is a failed attempt's (null here): what happened to the parcel, never who the person was.
+      assertThat(fieldNames(e)).containsExactlyInAnyOrder("type", "at", "city", "reason");
+      assertThat(e.get("reason").isNull()).isTrue();
     });
     assertThat(r.body()).doesNotContain("HZ-BJ01", "HZH", "HZ-XH01", "西湖区", "滨江区");
   }

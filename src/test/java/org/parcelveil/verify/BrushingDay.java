@@ -189,7 +189,9 @@ final class BrushingDay {
   }
 
   private void deliver(Plan p) {
-    event(p.deliveryCourier, p, Map.of("type", "DELIVERED"));
+    // Every third parcel has cash on delivery (as created above): its courier confirms the cash was collected.
+    event(p.deliveryCourier, p, p.index % 3 == 0 ? Map.of("type", "DELIVERED", "codCollected", true)
+        : Map.of("type", "DELIVERED"));
     p.delivered = true;
   }
 

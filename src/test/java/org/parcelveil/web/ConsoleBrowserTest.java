@@ -178,6 +178,10 @@ class ConsoleBrowserTest {
       phone.shot("courier-call-phone");
       phone.go("/console/courier");
       phone.submit("#task-" + other + " form[action='/console/courier/event'] input[value=DELIVERED] ~ button");
+      // Cash on delivery: the courier confirms the cash was collected before the delivery is recorded.
+      assertThat(phone.find("label[for=codCollected]").getText()).contains("128.50");
+      phone.find("#codCollected").click();
+      phone.submit("#confirm-form button[type=submit]");
       assertThat(phone.find("p.notice").getText()).contains("Delivered").contains(other);
       assertThat(phone.all("#task-" + other)).isEmpty();
       phone.driver.quit();

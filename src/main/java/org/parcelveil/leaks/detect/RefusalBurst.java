@@ -28,6 +28,10 @@ final class RefusalBurst implements Detector {
     if ("budget_exceeded".equals(e.detail())) {
       out.accept(AlertDraft.of(Severity.HIGH, "budget_exhausted", e.principalId(), e.waybill(),
           "refused past its daily reveal budget", e.at()));
+    } else if ("shipment_budget_exceeded".equals(e.detail())) {
+      // One parcel revealed as often as allowed: not the day's budget, which the alert must not claim.
+      out.accept(AlertDraft.of(Severity.HIGH, "budget_exhausted", e.principalId(), e.waybill(),
+          "refused past the reveal cap for one parcel (not the daily budget)", e.at()));
     }
     int n = windows.computeIfAbsent(e.principalId(), k -> new Window(s.refusalWindow())).add(e.at(), "r");
     if (n >= s.refusalBurst()) {

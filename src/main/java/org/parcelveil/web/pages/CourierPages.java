@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.pickup.HandoverRefusedException;
 import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.validation.ValidationException;
+import org.parcelveil.shipment.FailureReason;
 import org.parcelveil.shipment.LifecycleException;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.shipment.Shipment;
@@ -31,7 +33,8 @@ import org.parcelveil.web.Views;
 
 /**
  * The courier's phone screen: today's pick-ups and deliveries, each with reveal (once, for the purpose), a relayed
- * call in one tap, and delivered / failed / picked up.
+ * call in one tap, and delivered / failed / picked up; failed with its reason and delivered of a cash-on-delivery parcel
+ * after a confirmation step.
  */
 public final class CourierPages {
   private static final Set<String> EVENTS = Set.of("PICKED_UP", "DELIVERED", "DELIVERY_FAILED");
@@ -72,13 +75,17 @@ public final class CourierPages {
   }
 
   private void today(Context ctx, Gate.Visit v) {
-    String id = v.principal().id();
     Frame frame = v.frame();
     String msg = ctx.queryParam("msg");
     if (msg != null && MESSAGES.contains(msg)) {
       frame = frame.withNotice(frame.t(msg, Optional.ofNullable(ctx.queryParam("w")).filter(w -> w.length() <= 24)
           .orElse("")));
     }
+    today(ctx, v, frame);
+  }
+
+  private void today(Context ctx, Gate.Visit v, Frame frame) {
+    String id = v.principal().id();
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("pickups", tasks(work.pickups(id), Task.Kind.PICKUP));
@@ -132,6 +139,11 @@ public final class CourierPages {
     views.page(ctx, "contact.jte", params);
   }
 
+  /**
+   * Records delivered, failed or picked up. Failed asks first for its reason and a confirmation, and delivered of a
+   * cash-on-delivery parcel for the courier's word that the cash was collected ({@link #confirm}): a one-tap mistake
+   * there cannot be undone by the courier.
+   */
   private void event(Context ctx, Gate.Visit v) {
     String type = ctx.formParam("type");
     Optional<Shipment> s = visibility.find(v.principal(), ctx.formParam("waybill"), "event");
@@ -139,14 +151,30 @@ public final class CourierPages {
       gate.refuse(ctx, v.frame(), HttpStatus.BAD_REQUEST, "reason.unknown_waybill");
       return;
     }
+    boolean confirmed = "yes".equals(ctx.formParam("confirm"));
+    String reason = FailureReason.parse(ctx.formParam("reason")).map(Enum::name).orElse(null);
+    boolean failed = type.equals("DELIVERY_FAILED");
+    boolean cod = type.equals("DELIVERED") && s.get().cod() != null;
+    boolean collected = "true".equals(ctx.formParam("codCollected"));
+    if (failed && (!confirmed || reason == null)) {
+      confirm(ctx, v, s.get(), true, reason, confirmed ? "courier.reason_needed" : null);
+      return;
+    }
+    if (cod && !collected) {
+      confirm(ctx, v, s.get(), false, null, confirmed ? "courier.cod_needed" : null);
+      return;
+    }
     try {
-      lifecycle.record(v.principal(), s.get(), new EventRequest(type, null, null, null, null, null, pin(ctx, type)));
+      lifecycle.record(v.principal(), s.get(), new EventRequest(type, null, null, null, null, null,
+          failed ? reason : null, cod ? Boolean.TRUE : null, pin(ctx, type)));
       // Post, redirect, get: a reload of the list does not record the event twice.
       ctx.redirect("/console/courier?msg=msg." + type + "&w=" + s.get().waybill(), HttpStatus.SEE_OTHER);
     } catch (LifecycleException e) {
+      // Back on the day's list, saying why and what to do instead (not a bare error page).
       ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
-      views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message",
-          v.frame().t("event.refused", v.frame().t("state." + e.state().name()))));
+      Frame frame = v.frame();
+      today(ctx, v, frame.withErrors(List.of(s.get().waybill() + ": "
+          + frame.t("event.refused", frame.t("state." + e.state().name())) + " " + frame.t(e.next().key()))));
     } catch (ValidationException | HandoverRefusedException e) {
       // A missing, malformed or wrong delivery PIN: one message, never the PIN typed.
       ctx.status(e instanceof HandoverRefusedException h ? h.status() : 400);
@@ -159,5 +187,21 @@ public final class CourierPages {
   private static String pin(Context ctx, String type) {
     String pin = ctx.formParam("pin");
     return "DELIVERED".equals(type) && pin != null && !pin.isBlank() ? pin.trim() : null;
+  }
+
+  /** The confirmation step: the reason of a failed attempt, or the cash collected; 400 when it was left out. */
+  private void confirm(Context ctx, Gate.Visit v, Shipment s, boolean failed, String reason, String errorKey) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("frame", v.frame());
+    params.put("waybill", s.waybill());
+    params.put("failed", failed);
+    params.put("cod", s.cod() == null ? "" : Money.format(s.cod().amountCents(), s.cod().currency()));
+    params.put("reasons", Arrays.stream(FailureReason.values()).map(Enum::name).toList());
+    params.put("reason", reason == null ? "" : reason);
+    params.put("error", errorKey == null ? null : v.frame().t(errorKey));
+    if (errorKey != null) {
+      ctx.status(400);
+    }
+    views.page(ctx, "courier-confirm.jte", params);
   }
 }

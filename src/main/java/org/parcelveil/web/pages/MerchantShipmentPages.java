@@ -58,8 +58,11 @@ public final class MerchantShipmentPages {
     routes.post("/console/merchant/shipments/{waybill}/packing-slip", gate.page(merchant, this::packingSlip));
   }
 
-  /** A shipment event as the history shows it: Asia/Shanghai time, type and station; no person. */
-  public record EventRow(String at, String type, String stationCode) {}
+  /**
+   * A shipment event as the history shows it: Asia/Shanghai time, type, what it adds ({@link EventNote}, or null)
+   * and station; no person.
+   */
+  public record EventRow(String at, String type, String note, String stationCode) {}
 
   private void detail(Context ctx, Gate.Visit v, boolean confirming) {
     Visibility.Seen seen;
@@ -86,7 +89,8 @@ public final class MerchantShipmentPages {
     ShipmentRow row = ShipmentRow.of(s, shipments.masked(s, PartyRole.RECIPIENT),
         shipments.printedAt(s.waybill()).orElse(null));
     List<EventRow> events = history.stream()
-        .map(e -> new EventRow(PageTimes.shanghai(e.at()), "event." + e.type(), e.stationCode())).toList();
+        .map(e -> new EventRow(PageTimes.shanghai(e.at()), "event." + e.type(), EventNote.key(e), e.stationCode()))
+        .toList();
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("row", row);

@@ -57,7 +57,11 @@ final class RevealFlow {
       // A shipment this person may not see reads exactly as an unknown number.
       ctx.status(e.gone() ? 410 : e.hidden() ? 200 : 403);
       String reason = e.hidden() ? "unknown_waybill" : e.reason();
-      params.put("message", frame.t("reason." + reason) + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
+      // The day's budget and one parcel's cap are different refusals: say which, with its number.
+      String message = !e.hidden() && e.budget() != null
+          ? frame.t("reason.budget_" + e.budget().budget().wireName(), e.budget().limit())
+          : frame.t("reason." + reason);
+      params.put("message", message + " (" + frame.t("reveal.logged", e.auditIndex()) + ")");
     } catch (ValidationException e) {
       ctx.status(400);
       params.put("message", String.join("; ", MerchantPages.describe(frame, e.errors())));

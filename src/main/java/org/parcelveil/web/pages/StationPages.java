@@ -36,8 +36,8 @@ import org.parcelveil.web.Views;
  * next parcel after a scan, still holding what was typed after a refusal.
  */
 public final class StationPages {
-  private static final List<String> STATION_TYPES = List.of("ARRIVED", "DEPARTED", "PICKUP_ASSIGNED",
-      "OUT_FOR_DELIVERY", "RETURNED", "AT_PICKUP_POINT");
+  private static final List<String> STATION_TYPES = List.of("ARRIVED", "DEPARTED", "DROPPED_OFF",
+      "PICKUP_ASSIGNED", "OUT_FOR_DELIVERY", "RETURNED", "AT_PICKUP_POINT");
   /** A hub only sorts: parcels come in and go out; pick-up, delivery and returns are the stations' work. */
   private static final List<String> HUB_TYPES = List.of("ARRIVED", "DEPARTED");
   private final Gate gate;
@@ -160,8 +160,8 @@ public final class StationPages {
           new Form(type, courier, "", qr, BulkScanForm.Shown.EMPTY));
     } catch (LifecycleException e) {
       ctx.status(e.kind() == LifecycleException.Kind.FORBIDDEN ? 403 : 409);
-      render(ctx, v, frame.withErrors(List.of(frame.t("event.refused", frame.t("state." + e.state().name())))),
-          new Form(type, courier, typed, qr, BulkScanForm.Shown.EMPTY));
+      render(ctx, v, frame.withErrors(List.of(frame.t("event.refused", frame.t("state." + e.state().name()))
+          + " " + frame.t(e.next().key()))), new Form(type, courier, typed, qr, BulkScanForm.Shown.EMPTY));
     } catch (ValidationException e) {
       ctx.status(400);
       render(ctx, v, frame.withErrors(List.of(frame.t("station.courier_needed"))),
