@@ -8,6 +8,7 @@ import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.EventType;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.LifecycleException;
+import org.parcelveil.shipment.NextStep;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.ShipmentState;
@@ -53,11 +54,12 @@ public final class Handovers {
     Shipment s = visibility.require(staff, waybill, "handover");
     String holder = network.route(s.origin(), s.destination()).destinationStation();
     if (holder == null || !Objects.equals(staff.stationCode(), holder)) {
-      throw LifecycleException.refused(s.state(), "Only the station holding the parcel hands it over.");
+      throw LifecycleException.refused(s.state(), "Only the station holding the parcel hands it over.",
+          NextStep.HAND_OVER_WITH_CODE);
     }
     if (s.state() != ShipmentState.AT_PICKUP_POINT) {
       throw LifecycleException.conflict(s.state(), "The parcel is not at a pickup point: only a shelved parcel "
-          + "is handed over with a code.");
+          + "is handed over with a code.", NextStep.SHELVE_FIRST);
     }
     codes.check(staff, s, CodeKind.PICKUP, request.code(), request.phoneLast4());
     return lifecycle.record(staff, s, new EventRequest(EventType.DELIVERED.name(), null, null, null, null));

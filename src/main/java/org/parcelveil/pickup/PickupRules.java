@@ -7,6 +7,7 @@ import org.parcelveil.shipment.EventRequest;
 import org.parcelveil.shipment.EventType;
 import org.parcelveil.shipment.LifecycleHook;
 import org.parcelveil.shipment.LifecycleException;
+import org.parcelveil.shipment.NextStep;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.ShipmentState;
@@ -33,11 +34,12 @@ public final class PickupRules implements LifecycleHook {
     }
     if (s.state() == ShipmentState.AT_PICKUP_POINT) {
       if (actor.role() != Role.STATION) {
-        throw LifecycleException.refused(s.state(), "A parcel at a pickup point is handed over by its station.");
+        throw LifecycleException.refused(s.state(), "A parcel at a pickup point is handed over by its station.",
+            NextStep.HAND_OVER_WITH_CODE);
       }
       if (!codes.used(s.waybill(), CodeKind.PICKUP)) {
         throw LifecycleException.conflict(s.state(), "A parcel at a pickup point is handed over with the recipient's "
-            + "pickup code and phone digits: POST /v1/shipments/{waybill}/handover.");
+            + "pickup code and phone digits: POST /v1/shipments/{waybill}/handover.", NextStep.HAND_OVER_WITH_CODE);
       }
       return;
     }

@@ -219,7 +219,8 @@ public final class Lifecycle {
         }
         return null;
       case AT_PICKUP_POINT:
-        requireStation(s, station, destination, "Only the destination station shelves a parcel for pickup.");
+        requireStation(s, station, destination, "Only the destination station shelves a parcel for pickup.",
+            NextStep.SEND_TOWARDS_DESTINATION);
         return null;
       case RETURNED:
         if (actor.role() == Role.STATION) {

@@ -34,13 +34,13 @@ public final class LifecycleException extends RuntimeException {
   }
 
   /** An event another feature's rule refuses in the current state (a 409 naming what to do instead). */
-  public static LifecycleException conflict(ShipmentState state, String why) {
-    return new LifecycleException(Kind.ILLEGAL_TRANSITION, state, why);
+  public static LifecycleException conflict(ShipmentState state, String why, NextStep next) {
+    return new LifecycleException(Kind.ILLEGAL_TRANSITION, state, why, next);
   }
 
   /** An event another feature's rule refuses to this principal (a 403). */
-  public static LifecycleException refused(ShipmentState state, String why) {
-    return forbidden(state, why);
+  public static LifecycleException refused(ShipmentState state, String why, NextStep next) {
+    return forbidden(state, why, next);
   }
 
   static LifecycleException wrongRole(EventType type, Role role, ShipmentState state) {

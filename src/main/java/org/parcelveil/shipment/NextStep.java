@@ -30,7 +30,10 @@ public enum NextStep {
       + "(OUT_FOR_DELIVERY)."),
   SEND_TOWARDS_DESTINATION("Send it on towards the destination station (DEPARTED), which records this."),
   SEND_ALONG_ROUTE("Send it on to a station or hub on its route."),
-  RETURN_AT_DESTINATION("Send it on to the destination station, or ask support to return it under a ticket.");
+  RETURN_AT_DESTINATION("Send it on to the destination station, or ask support to return it under a ticket."),
+  HAND_OVER_WITH_CODE("It waits at a pickup point: the station holding it hands it over with the recipient's pickup "
+      + "code (handover), shelves it again, or returns it (RETURNED)."),
+  SHELVE_FIRST("The destination station shelves it first (AT_PICKUP_POINT), which sends the recipient a pickup code.");
 
   private static final Set<ShipmentState> ENDED =
       EnumSet.of(ShipmentState.DELIVERED, ShipmentState.RETURNED, ShipmentState.CANCELLED);
@@ -63,6 +66,9 @@ public enum NextStep {
     if (state == ShipmentState.CREATED) {
       return type == EventType.RETURNED ? RETURN_AFTER_FAILURE
           : type == EventType.DELIVERED || type == EventType.DELIVERY_FAILED ? SEND_OUT_FIRST : DROP_OFF_OR_PICK_UP;
+    }
+    if (state == ShipmentState.AT_PICKUP_POINT) {
+      return HAND_OVER_WITH_CODE;
     }
     if (state == ShipmentState.OUT_FOR_DELIVERY) {
       return WITH_COURIER;

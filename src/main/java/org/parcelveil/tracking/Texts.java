@@ -17,7 +17,7 @@ final class Texts {
       Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
       Map.entry("RETURNED", new String[] {"已退回寄件人", "Returned to sender"}),
       Map.entry("CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"}),
-      Map.entry("AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"})));
+      Map.entry("AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"}));
   private static final Map<String, String[]> EVENTS = Map.ofEntries(
       Map.entry("PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"}),
       Map.entry("PICKED_UP", new String[] {"快递员已揽收", "Picked up"}),
@@ -29,7 +29,7 @@ final class Texts {
       Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
       Map.entry("RETURNED", new String[] {"已退回", "Returned"}),
       Map.entry("CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"}),
-      Map.entry("AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"})));
+      Map.entry("AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"}));
 
   /** A failed attempt's reason in words: what happened to the parcel, never who the person was. */
   private static final Map<String, String[]> REASONS = Map.of(
