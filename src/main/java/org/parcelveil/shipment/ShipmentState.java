@@ -10,5 +10,7 @@ public enum ShipmentState {
   DELIVERY_FAILED,
   RETURNED,
   /** Voided by its merchant before pickup: its number is void, its label no longer prints. */
-  CANCELLED
+  CANCELLED,
+  /** Stopped by support under a ticket (intercepted, or held at a station) until support returns or redirects it. */
+  ON_HOLD
 }

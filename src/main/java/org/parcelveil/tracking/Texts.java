@@ -7,25 +7,29 @@ import org.parcelveil.shipment.Cod;
 
 /** The bilingual words of the public pages: states, events and money. */
 final class Texts {
-  private static final Map<String, String[]> STATES = Map.of(
-      "CREATED", new String[] {"已下单，等待揽收", "Label created, awaiting pickup"},
-      "PICKED_UP", new String[] {"已揽收", "Picked up"},
-      "IN_TRANSIT", new String[] {"运输中", "In transit"},
-      "OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"},
-      "DELIVERED", new String[] {"已签收", "Delivered"},
-      "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
-      "RETURNED", new String[] {"已退回寄件人", "Returned to sender"},
-      "CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"});
-  private static final Map<String, String[]> EVENTS = Map.of(
-      "PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"},
-      "PICKED_UP", new String[] {"快递员已揽收", "Picked up"},
-      "ARRIVED", new String[] {"到达", "Arrived at"},
-      "DEPARTED", new String[] {"离开", "Departed from"},
-      "OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"},
-      "DELIVERED", new String[] {"已签收", "Delivered"},
-      "DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"},
-      "RETURNED", new String[] {"已退回", "Returned"},
-      "CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"});
+  private static final Map<String, String[]> STATES = Map.ofEntries(
+      Map.entry("CREATED", new String[] {"已下单，等待揽收", "Label created, awaiting pickup"}),
+      Map.entry("PICKED_UP", new String[] {"已揽收", "Picked up"}),
+      Map.entry("IN_TRANSIT", new String[] {"运输中", "In transit"}),
+      Map.entry("OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"}),
+      Map.entry("DELIVERED", new String[] {"已签收", "Delivered"}),
+      Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
+      Map.entry("RETURNED", new String[] {"已退回寄件人", "Returned to sender"}),
+      Map.entry("CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"}),
+      Map.entry("ON_HOLD", new String[] {"客服已暂停派送，包裹暂存", "Held by customer support: delivery paused"}));
+  private static final Map<String, String[]> EVENTS = Map.ofEntries(
+      Map.entry("PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"}),
+      Map.entry("PICKED_UP", new String[] {"快递员已揽收", "Picked up"}),
+      Map.entry("ARRIVED", new String[] {"到达", "Arrived at"}),
+      Map.entry("DEPARTED", new String[] {"离开", "Departed from"}),
+      Map.entry("OUT_FOR_DELIVERY", new String[] {"派送中", "Out for delivery"}),
+      Map.entry("DELIVERED", new String[] {"已签收", "Delivered"}),
+      Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
+      Map.entry("RETURNED", new String[] {"已退回", "Returned"}),
+      Map.entry("CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"}),
+      Map.entry("INTERCEPTED", new String[] {"客服应要求拦截包裹，暂停派送", "Stopped by customer support: delivery paused"}),
+      Map.entry("HELD_AT_STATION", new String[] {"客服安排包裹暂存网点", "Held at the station by customer support"}),
+      Map.entry("REDIRECTED", new String[] {"客服已改派至", "Redirected by customer support to"}));
 
   private static final Map<String, String[]> ROLES = Map.of(
       "courier", new String[] {"快递员", "A courier"},
@@ -76,11 +80,19 @@ final class Texts {
     return Html.both(t[0], t[1]);
   }
 
-  /** An event with its city, e.g. 到达 杭州市 / Arrived at 杭州市. */
-  static String event(String type, String city) {
+  /**
+   * An event with its city and the public name of the station or hub, e.g. 到达 杭州市 Hangzhou hub（转运中心）/
+   * Arrived at 杭州市 Hangzhou hub (hub): a hub and a station in one city no longer read the same.
+   */
+  static String event(String type, @Nullable String city, @Nullable String place, @Nullable String kind) {
     String[] t = EVENTS.getOrDefault(type, new String[] {type, type});
     String where = city == null ? "" : " " + city;
-    return Html.both(t[0] + where, t[1] + where);
+    if (place == null) {
+      return Html.both(t[0] + where, t[1] + where);
+    }
+    boolean hub = "HUB".equals(kind);
+    return Html.both(t[0] + where + " " + place + (hub ? "（转运中心）" : "（网点）"),
+        t[1] + where + " " + place + (hub ? " (hub)" : " (station)"));
   }
 
   /** {@code ¥128.50} for yuan, {@code USD 12.50} otherwise, in the currency's minor units. */

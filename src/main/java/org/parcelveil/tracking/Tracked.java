@@ -20,8 +20,11 @@ import org.parcelveil.vault.Masked;
 public record Tracked(String waybill, ShipmentState state, List<Event> events, PhoneCheck phoneCheck,
     boolean detailsShown, @Nullable Masked recipient, @Nullable Cod cod, DisclosureHistory.@Nullable History disclosures) {
 
-  /** One event at city level: never a station, a courier or a principal. */
-  public record Event(String type, Instant at, @Nullable String city) {}
+  /**
+   * One event at city level with the public name of the station or hub it happened at ({@code place}, its
+   * {@code kind} HUB or STATION): network names, never a courier, a principal or a person.
+   */
+  public record Event(String type, Instant at, @Nullable String city, @Nullable String place, @Nullable String kind) {}
 
   /** The outcome of comparing the last four phone digits someone typed. */
   public enum PhoneCheck {

@@ -9,7 +9,8 @@ import org.parcelveil.vault.Masked;
 final class TrackingViews {
   private TrackingViews() {}
 
-  record EventView(String type, String at, @Nullable String city) {}
+  /** {@code place} and {@code placeKind}: the public name of the station or hub and HUB or STATION. */
+  record EventView(String type, String at, @Nullable String city, @Nullable String place, @Nullable String placeKind) {}
 
   record CodView(long amountCents, String currency) {}
 
@@ -19,7 +20,8 @@ final class TrackingViews {
       @Nullable CodView cod, DisclosureHistory.@Nullable History disclosures) {}
 
   static Object of(Tracked t) {
-    List<EventView> events = t.events().stream().map(e -> new EventView(e.type(), e.at().toString(), e.city()))
+    List<EventView> events = t.events().stream().map(e -> new EventView(e.type(), e.at().toString(), e.city(), e.place(),
+        e.kind()))
         .toList();
     if (!t.verified() || t.recipient() == null) {
       return new PublicView(t.waybill(), t.state().name(), events, false);

@@ -63,6 +63,17 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.get("/v1/shipments?cursor=" + Fixtures.MARK_NAME, merchant).body());
       sideways.add(svc.get("/v1/shipments?createdFrom=" + Fixtures.MARK_PHONE, merchant).body());
       sideways.add(svc.get("/v1/shipments?state=" + Fixtures.MARK_STREET, merchant).body());
+      // Support's look-ups: the marked phone in the query string (found, paged, refused without a ticket, malformed)
+      // and a merchant's refused phone search; the phone reaches no log line, access log, audit entry or answer.
+      String support = svc.principal("support", "Desk", null).token();
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE + "&ticket=T-LEAK", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE + "&ticket=T-LEAK&limit=1", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE, support).body());
+      sideways.add(svc.get("/v1/shipments?phone=1" + Fixtures.MARK_PHONE + "&ticket=T-LEAK", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_NAME + "&ticket=" + Fixtures.MARK_PHONE, support)
+          .body());
+      sideways.add(svc.get("/v1/shipments?reference=LEAK-1&ticket=T-LEAK", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE, merchant).body());
       String voided = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-C")).json().get("waybill").asText();
       sideways.add(svc.post("/v1/shipments/" + voided + "/cancel", merchant, Map.of()).body());
       sideways.add(svc.post("/v1/shipments/" + voided + "/cancel", svc.principal("merchant", "Other", null).token(),

@@ -5,6 +5,7 @@ import org.parcelveil.keys.KeyName;
 import org.parcelveil.shipment.CourierWork;
 import org.parcelveil.shipment.Cancellation;
 import org.parcelveil.shipment.EventRepository;
+import org.parcelveil.shipment.HandledEvents;
 import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
@@ -45,7 +46,8 @@ public final class Pages {
         p.labels(), views);
     this.courier = new CourierPages(gate, p.shipments(), p.visibility(), work, reveals, p.relay(), p.lifecycle(), views,
         p.clock());
-    this.support = new SupportPages(gate, p.shipments(), new EventRepository(p.dataSource()), reveals, views);
+    this.support = new SupportPages(gate, p.shipments(), new HandledEvents(p.dataSource(), p.principals()),
+        p.supportSearch(), p.lifecycle(), p.network(), reveals, views);
     this.security = new SecurityPages(gate, new AuditFeed(p.dataSource()), p.principals(), views, p.clock());
     this.alerts = new AlertPages(gate, p.leaks().alerts(), p.principals(), accounts, views, p.clock());
     this.canaries = new CanaryPages(gate, p.leaks().canaries(), views);
