@@ -50,17 +50,17 @@ class SupportConsoleTest {
       assertThat(firstTime).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(UTC\\+08:00\\)");
 
       // An action without the confirmation changes nothing; with it, it is recorded under the ticket.
-      ConsoleClient.Page unconfirmed = c.post("/console/support/action", Map.of("waybill", wb, "action",
+      ConsoleClient.Page unconfirmed = c.post("/console/support/action", Map.of("waybill", wb, "type",
           "INTERCEPTED", "ticket", "T-78"));
       assertThat(unconfirmed.status()).isEqualTo(400);
       assertThat(svc.pv.shipments().find(wb).orElseThrow().state().name()).isEqualTo("IN_TRANSIT");
-      ConsoleClient.Page done = c.post("/console/support/action", Map.of("waybill", wb, "action", "INTERCEPTED",
+      ConsoleClient.Page done = c.post("/console/support/action", Map.of("waybill", wb, "type", "INTERCEPTED",
           "ticket", "T-78", "confirm", "yes"));
       assertThat(done.status()).as(done.body()).isEqualTo(200);
       assertThat(svc.pv.shipments().find(wb).orElseThrow().state().name()).isEqualTo("ON_HOLD");
       assertThat(done.body()).contains("Intercepted by support", "Desk Qian", "T-78", "On hold");
       // A redirect to a station of another district, then the merchant-facing state moves on.
-      ConsoleClient.Page moved = c.post("/console/support/action", Map.of("waybill", wb, "action", "REDIRECTED",
+      ConsoleClient.Page moved = c.post("/console/support/action", Map.of("waybill", wb, "type", "REDIRECTED",
           "ticket", "T-79", "confirm", "yes", "stationCode", "HZ-BJ01"));
       assertThat(moved.status()).as(moved.body()).isEqualTo(200);
       assertThat(svc.pv.shipments().find(wb).orElseThrow().state().name()).isEqualTo("IN_TRANSIT");

@@ -105,7 +105,8 @@ public final class SupportPages {
   private void action(Context ctx, Gate.Visit v) {
     Frame frame = v.frame();
     String waybill = waybill(ctx.formParam("waybill"));
-    String type = ctx.formParam("action");
+    // "type", not "action": a field named action would shadow the form's own action property in the page.
+    String type = ctx.formParam("type");
     Optional<Shipment> s = shipments.find(waybill);
     if (s.isEmpty() || type == null || !ACTIONS.contains(type)) {
       ctx.status(400);
