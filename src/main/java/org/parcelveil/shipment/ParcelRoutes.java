@@ -50,8 +50,8 @@ public final class ParcelRoutes {
   }
 
   /**
-   * Only a parcel past pickup and still moving or held can carry a redirect; skipping the history read for the rest
-   * (most scans: created, picked up) keeps the common scan at one read.
+   * A parcel not yet picked up (or cancelled) carries no redirect: its scans skip the history read. Every later
+   * scan pays one indexed read of the parcel's own events (one shard on Citus) to learn whether it was redirected.
    */
   private static boolean mayHaveBeenRedirected(Shipment s) {
     return s.state() != ShipmentState.CREATED && s.state() != ShipmentState.CANCELLED;
