@@ -33,7 +33,7 @@ public final class DisclosurePolicy {
       new Rule(Role.COURIER, Purpose.PICKUP, Set.of("sender"), Set.of("CREATED"), Assignment.PICKUP, false, false),
       new Rule(Role.SUPPORT, Purpose.SUPPORT, Set.of("recipient", "sender"),
           Set.of("CREATED", "PICKED_UP", "DROPPED_OFF", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED",
-              "DELIVERY_FAILED", "RETURNED", "AT_PICKUP_POINT"),
+              "DELIVERY_FAILED", "RETURNED", "AT_PICKUP_POINT", "ON_HOLD"),
           Assignment.NONE, false, true));
 
   static final Set<Role> NEVER = EnumSet.of(Role.ADMIN, Role.SECURITY, Role.PLATFORM, Role.MERCHANT, Role.STATION);

@@ -73,6 +73,9 @@ import org.parcelveil.shipment.StationParcelRoutes;
 import org.parcelveil.shipment.StationParcels;
 import org.parcelveil.shipment.Shipments;
 import org.parcelveil.shipment.Visibility;
+import org.parcelveil.shipment.LookupRepository;
+import org.parcelveil.shipment.SupportSearch;
+import org.parcelveil.web.pages.PageTimes;
 import org.parcelveil.store.Database;
 import org.parcelveil.store.H2Upgrade;
 import org.parcelveil.store.PrivateFiles;
@@ -116,6 +119,7 @@ public final class ParcelVeil implements AutoCloseable {
   private final Handovers handovers;
   private final Visibility visibility;
   private final Cancellation cancellation;
+  private final SupportSearch supportSearch;
   private final Disclosures disclosures;
   private final Relay relay;
   private final IntakeModule intake;
@@ -180,6 +184,7 @@ public final class ParcelVeil implements AutoCloseable {
       this.visibility = new Visibility(network, events, shipments, accessEvents, clock);
       this.handovers = pickup.handovers(visibility, network, lifecycle);
       this.cancellation = new Cancellation(visibility, events, shipments, audit.log(), clock);
+      this.supportSearch = new SupportSearch(new LookupRepository(database.dataSource()), blindIndex, audit.log());
       DisclosurePolicy policy = new DisclosurePolicy(settings.disclosure());
       this.disclosures = new Disclosures(shipments, visibility, policy,
           new DisclosureBudgets(database.dataSource(), settings.disclosure(), clock), audit.log(),
@@ -244,11 +249,14 @@ public final class ParcelVeil implements AutoCloseable {
   /** Starts the HTTP server and the background jobs. */
   public HttpServer serve() {
     List<Routes> routes = new ArrayList<>();
+    // The one zone people see times in, on the console and the tracking pages (docs/console.md).
+    PageTimes.useZone(settings.tracking().displayZone());
     routes.add(new OperationsRoutes(meters, database, metricsAccess));
     routes.add(new NetworkRoutes(network));
     routes.add(new AddressRoutes(new AddressParser(Divisions.official())));
     routes.add(new AccessRoutes(principals));
-    routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, cancellation, accessEvents, clock));
+    routes.add(new ShipmentRoutes(shipments, events, visibility, lifecycle, cancellation, accessEvents, clock,
+        supportSearch));
     routes.add(new PickupRoutes(handovers));
     routes.add(new DisclosureRoutes(disclosures));
     routes.add(intake.routes());
@@ -260,7 +268,7 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(eventHooks.routes());
     routes.add(audit.routes());
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
-        accessEvents));
+        accessEvents, PageTimes::shown));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
     // A station's work in bulk and its lists: bags scanned in one action, parcels at and expected at the station.
     routes.add(new BulkScanRoutes(new BulkScans(visibility, lifecycle)));
@@ -269,7 +277,7 @@ public final class ParcelVeil implements AutoCloseable {
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),
         visibility,
-        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips, handovers));
+        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips, handovers, supportSearch));
     this.web = web;
     routes.add(web.routes());
     routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));

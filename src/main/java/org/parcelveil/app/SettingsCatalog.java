@@ -144,6 +144,8 @@ public final class SettingsCatalog {
         "Unknown numbers and wrong phone digits per client, per node."));
     all.add(at("track-wrong-guesses-per-waybill", "tracking.wrongGuessesPerWaybill", "N",
         "Wrong phone digits per waybill per day, per node, before the phone check stops answering for it."));
+    all.add(at("display-zone", "tracking.displayZone", "ZONE", "Time zone every time shown to people is in (console "
+        + "and tracking pages, labelled with its offset); APIs answer UTC."));
     all.add(at("trusted-proxy-header", "tracking.trustedProxyHeader", "HEADER", "Header a trusted reverse proxy sets "
         + "to the client address (e.g. X-Forwarded-For); only when every request comes through that proxy."));
     all.add(budget("verifications-per-minute", "verification.perPlatform", Duration.ofMinutes(1),

@@ -35,9 +35,18 @@ public enum EventType {
   DELIVERY_FAILED(EnumSet.of(ShipmentState.OUT_FOR_DELIVERY), ShipmentState.DELIVERY_FAILED,
       EnumSet.of(Role.COURIER, Role.STATION)),
   /** Back to the sender: the destination station, or support under a ticket (a parcel stuck or refused). */
-  RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT, ShipmentState.AT_PICKUP_POINT),
-      ShipmentState.RETURNED,
-      EnumSet.of(Role.STATION, Role.SUPPORT)),
+  RETURNED(EnumSet.of(ShipmentState.DELIVERY_FAILED, ShipmentState.IN_TRANSIT,
+      ShipmentState.AT_PICKUP_POINT, ShipmentState.ON_HOLD),
+      ShipmentState.RETURNED, EnumSet.of(Role.STATION, Role.SUPPORT)),
+  /** Support stops delivery under a ticket: the parcel stays where it is until support returns or redirects it. */
+  INTERCEPTED(SupportEvents.HOLDABLE, ShipmentState.ON_HOLD, EnumSet.of(Role.SUPPORT)),
+  /** Support keeps the parcel at the station that has it, under a ticket, until support returns or redirects it. */
+  HELD_AT_STATION(SupportEvents.HOLDABLE, ShipmentState.ON_HOLD, EnumSet.of(Role.SUPPORT)),
+  /**
+   * Support sends the parcel to another destination station (the event's station), under a ticket; a held parcel
+   * moves on again. From then on the route ends there ({@link ParcelRoutes}).
+   */
+  REDIRECTED(SupportEvents.REDIRECTABLE, ShipmentState.IN_TRANSIT, EnumSet.of(Role.SUPPORT)),
   /**
    * The destination station shelves the parcel or puts it in a locker, or holds a parcel whose delivery failed; the
    * recipient is sent a pickup code (the {@code pickup} feature). Recorded again, it re-shelves: a new code replaces

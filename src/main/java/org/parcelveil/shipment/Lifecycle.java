@@ -33,6 +33,7 @@ public final class Lifecycle {
   private final Clock clock;
   private final AccessObserver observer;
   private final LifecycleHook hook;
+  private final ParcelRoutes routes;
 
   public Lifecycle(EventRepository events, Network network, Principals principals, Shipments shipments, Clock clock) {
     this(events, network, principals, shipments, clock, AccessObserver.NONE);
@@ -54,6 +55,7 @@ public final class Lifecycle {
     this.network = network;
     this.principals = principals;
     this.clock = clock;
+    this.routes = new ParcelRoutes(network);
   }
 
   /** Records the event and moves the shipment on; returns the stored event. */
@@ -91,7 +93,8 @@ public final class Lifecycle {
     if (!type.mayBeRecordedBy(actor.role())) {
       throw LifecycleException.wrongRole(type, actor.role(), s.state());
     }
-    String station = stationOf(actor, r.stationCode(), s);
+    String station = type == EventType.REDIRECTED ? redirectTarget(r.stationCode(), s)
+        : stationOf(actor, r.stationCode(), s);
     if (!type.allowedFrom(s.state())) {
       throw LifecycleException.illegal(type, s.state());
     }
@@ -99,12 +102,13 @@ public final class Lifecycle {
         && !lastFailureWas(s.waybill(), FailureReason.MISROUTED)) {
       throw LifecycleException.illegal(type, s.state(), NextStep.SENT_ON_ONLY_IF_MISROUTED);
     }
-    String courier = checkWho(actor, type, s, station, r.courierId(), network.route(s.origin(), s.destination()));
+    String courier = checkWho(actor, type, s, station, r.courierId(), routes.of(s, () -> events.of(s.waybill())));
     hook.before(actor, s, type, r);
     Shipment.Assignment a = s.assignment();
     Shipment.Assignment next = switch (type) {
       case PICKUP_ASSIGNED -> new Shipment.Assignment(courier, a.deliveryCourierId(), now, null);
       case OUT_FOR_DELIVERY -> new Shipment.Assignment(a.pickupCourierId(), courier, now, null);
+      case REDIRECTED -> new Shipment.Assignment(a.pickupCourierId(), null, a.assignedAt(), null);
       case DELIVERED, RETURNED -> new Shipment.Assignment(a.pickupCourierId(), a.deliveryCourierId(), a.assignedAt(), now);
       default -> a;
     };
@@ -175,6 +179,20 @@ public final class Lifecycle {
     return actor.stationCode();
   }
 
+  /**
+   * The new destination of a redirect: a station (not a hub) of the network; it becomes the event's station, so the
+   * route ends there ({@link ParcelRoutes}) and that station sees the parcel.
+   */
+  private String redirectTarget(String code, Shipment s) {
+    if (code == null || code.isBlank()) {
+      throw ValidationException.of("stationCode", "is required: the station the parcel is redirected to");
+    }
+    if (network.find(code).filter(st -> st.kind() == org.parcelveil.network.Station.Kind.STATION).isEmpty()) {
+      throw ValidationException.of("stationCode", "must be a station of the network (not a hub)");
+    }
+    return code;
+  }
+
   /** Checks the actor may record this event on this shipment; returns the courier the event names, if any. */
   private String checkWho(Principal actor, EventType type, Shipment s, String station, String courierId, Route route) {
     Shipment.Assignment a = s.assignment();
@@ -222,6 +240,10 @@ public final class Lifecycle {
         requireStation(s, station, destination, "Only the destination station shelves a parcel for pickup.",
             NextStep.SEND_TOWARDS_DESTINATION);
         return null;
+      case INTERCEPTED:
+      case HELD_AT_STATION:
+      case REDIRECTED:
+        return null; // support only (EventType's table), under a ticket (checked above)
       case RETURNED:
         if (actor.role() == Role.STATION) {
           requireStation(s, station, destination, "Only the destination station, or support, returns a parcel.",

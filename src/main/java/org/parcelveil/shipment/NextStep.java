@@ -33,6 +33,7 @@ public enum NextStep {
   RETURN_AT_DESTINATION("Send it on to the destination station, or ask support to return it under a ticket."),
   HAND_OVER_WITH_CODE("It waits at a pickup point: the station holding it hands it over with the recipient's pickup "
       + "code (handover), shelves it again, or returns it (RETURNED)."),
+  HELD_BY_SUPPORT("Support holds it under a ticket: ask support to return it or send it on (REDIRECTED)."),
   SHELVE_FIRST("The destination station shelves it first (AT_PICKUP_POINT), which sends the recipient a pickup code.");
 
   private static final Set<ShipmentState> ENDED =
@@ -66,6 +67,9 @@ public enum NextStep {
     if (state == ShipmentState.CREATED) {
       return type == EventType.RETURNED ? RETURN_AFTER_FAILURE
           : type == EventType.DELIVERED || type == EventType.DELIVERY_FAILED ? SEND_OUT_FIRST : DROP_OFF_OR_PICK_UP;
+    }
+    if (state == ShipmentState.ON_HOLD) {
+      return HELD_BY_SUPPORT;
     }
     if (state == ShipmentState.AT_PICKUP_POINT) {
       return HAND_OVER_WITH_CODE;

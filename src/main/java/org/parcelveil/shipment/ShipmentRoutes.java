@@ -30,10 +30,12 @@ public final class ShipmentRoutes implements Routes {
   private final AccessObserver observer;
   private final Cancellation cancellation;
   private final java.time.Clock clock;
+  private final SupportSearch support;
 
   /** Reports views and out-of-scope look-ups to {@code observer} (the leak detectors). */
   public ShipmentRoutes(Shipments shipments, EventRepository events, Visibility visibility, Lifecycle lifecycle,
-      Cancellation cancellation, AccessObserver observer, java.time.Clock clock) {
+      Cancellation cancellation, AccessObserver observer, java.time.Clock clock, SupportSearch support) {
+    this.support = support;
     this.cancellation = cancellation;
     this.observer = observer;
     this.clock = clock;
@@ -52,7 +54,7 @@ public final class ShipmentRoutes implements Routes {
   public void register(RoutesConfig routes) {
     routes.post("/v1/shipments", this::create, Access.roles(Role.MERCHANT));
     routes.post("/v1/shipments/batch", this::batch, Access.roles(Role.MERCHANT));
-    routes.get("/v1/shipments", this::list, Access.roles(Role.MERCHANT));
+    routes.get("/v1/shipments", this::list, Access.roles(Role.MERCHANT, Role.SUPPORT));
     routes.post("/v1/shipments/{waybill}/cancel", this::cancel, Access.roles(Role.MERCHANT));
     routes.get("/v1/shipments/{waybill}", this::get,
         Access.roles(Role.MERCHANT, Role.STATION, Role.COURIER, Role.SUPPORT, Role.ADMIN));
@@ -144,11 +146,35 @@ public final class ShipmentRoutes implements Routes {
   /** The caller's own shipments, newest first, one page at a time (a merchant's list is scoped by the query). */
   private void list(Context ctx) {
     Principal merchant = Auth.principal(ctx);
+    if (merchant.role() == Role.SUPPORT) {
+      supportList(ctx, merchant);
+      return;
+    }
+    if (ctx.queryParam("phone") != null) {
+      // A merchant knows its customers' phones already; a search by phone would only help it probe other
+      // merchants' parcels or collect a phone's history, so it is refused alike for every value (docs/lists.md).
+      throw new ApiException(403, "forbidden", "Forbidden",
+          "Search by phone is a support look-up; filter your own list by reference instead.", List.of(), Map.of());
+    }
     Paging.Request page = Paging.of(ctx, "shipments");
     ShipmentFilter filter = ShipmentFilter.parse(ctx.queryParam("reference"), ctx.queryParam("state"),
         ctx.queryParam("createdFrom"), ctx.queryParam("createdTo"));
     ctx.json(shipments.list(merchant.id(), filter, page).map(l -> ShipmentViews.item(l,
         shipments.masked(l.shipment(), PartyRole.SENDER), shipments.masked(l.shipment(), PartyRole.RECIPIENT))));
+  }
+
+  /** Support's look-up across merchants, by phone or order reference under a ticket (each page audited). */
+  private void supportList(Context ctx, Principal caller) {
+    for (String filter : List.of("state", "createdFrom", "createdTo")) {
+      if (ctx.queryParam(filter) != null) {
+        throw ValidationException.of(filter, "is not a filter of support look-ups: give phone or reference");
+      }
+    }
+    Paging.Request page = Paging.of(ctx, SupportSearch.LIST);
+    SupportSearch.Query q = new SupportSearch.Query(ctx.queryParam("phone"), ctx.queryParam("reference"),
+        ctx.queryParam("ticket"));
+    ctx.json(support.find(caller, q, page).map(s -> ShipmentViews.item(new ShipmentRepository.Listed(s, null),
+        shipments.masked(s, PartyRole.SENDER), shipments.masked(s, PartyRole.RECIPIENT))));
   }
 
   private void cancel(Context ctx) {

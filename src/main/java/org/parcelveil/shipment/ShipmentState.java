@@ -14,5 +14,7 @@ public enum ShipmentState {
   /** Voided by its merchant before pickup: its number is void, its label no longer prints. */
   CANCELLED,
   /** On a station's shelf or in its locker, waiting for the recipient's pickup code. */
-  AT_PICKUP_POINT
+  AT_PICKUP_POINT,
+  /** Stopped by support under a ticket (intercepted, or held at a station) until support returns or redirects it. */
+  ON_HOLD
 }

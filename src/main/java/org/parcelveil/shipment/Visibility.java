@@ -23,6 +23,7 @@ public final class Visibility {
   private final Shipments shipments;
   private final AccessObserver observer;
   private final Clock clock;
+  private final ParcelRoutes routes;
 
   public Visibility(Network network, EventRepository events, Shipments shipments, AccessObserver observer,
       Clock clock) {
@@ -31,6 +32,7 @@ public final class Visibility {
     this.shipments = shipments;
     this.observer = observer;
     this.clock = clock;
+    this.routes = new ParcelRoutes(network);
   }
 
   /**
@@ -82,7 +84,7 @@ public final class Visibility {
     return switch (p.role()) {
       case ADMIN, SUPPORT -> true;
       case MERCHANT -> s.merchantId().equals(p.id());
-      case STATION -> onRoute(p.stationCode(), s)
+      case STATION -> onRoute(p.stationCode(), s, history)
           || history.get().stream().anyMatch(e -> p.stationCode().equals(e.stationCode()));
       case COURIER -> p.id().equals(s.assignment().pickupCourierId())
           || p.id().equals(s.assignment().deliveryCourierId())
@@ -91,8 +93,8 @@ public final class Visibility {
     };
   }
 
-  private boolean onRoute(String stationCode, Shipment s) {
-    Route route = network.route(s.origin(), s.destination());
+  private boolean onRoute(String stationCode, Shipment s, Supplier<List<ShipmentEvent>> history) {
+    Route route = routes.of(s, history);
     return route.passes(stationCode) || route.mayTakeInMissorted(stationCode);
   }
 }

@@ -17,7 +17,8 @@ final class Texts {
       Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
       Map.entry("RETURNED", new String[] {"已退回寄件人", "Returned to sender"}),
       Map.entry("CANCELLED", new String[] {"已取消，此运单号作废", "Cancelled: this waybill number is void"}),
-      Map.entry("AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"}));
+      Map.entry("AT_PICKUP_POINT", new String[] {"待取件", "Waiting at a pickup point"}),
+      Map.entry("ON_HOLD", new String[] {"客服已暂停派送，包裹暂存", "Held by customer support: delivery paused"}));
   private static final Map<String, String[]> EVENTS = Map.ofEntries(
       Map.entry("PICKUP_ASSIGNED", new String[] {"已安排快递员揽收", "Pickup scheduled"}),
       Map.entry("PICKED_UP", new String[] {"快递员已揽收", "Picked up"}),
@@ -29,7 +30,11 @@ final class Texts {
       Map.entry("DELIVERY_FAILED", new String[] {"派送未成功", "Delivery attempt failed"}),
       Map.entry("RETURNED", new String[] {"已退回", "Returned"}),
       Map.entry("CANCELLED", new String[] {"商家已取消运单", "Cancelled by the shop"}),
-      Map.entry("AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"}));
+      Map.entry("AT_PICKUP_POINT", new String[] {"已到达取件点，取件码已发送", "At a pickup point: pickup code sent"}),
+      Map.entry("INTERCEPTED",
+          new String[] {"客服应要求拦截包裹，暂停派送", "Stopped by customer support: delivery paused"}),
+      Map.entry("HELD_AT_STATION", new String[] {"客服安排包裹暂存网点", "Held at the station by customer support"}),
+      Map.entry("REDIRECTED", new String[] {"客服已改派至", "Redirected by customer support to"}));
 
   /** A failed attempt's reason in words: what happened to the parcel, never who the person was. */
   private static final Map<String, String[]> REASONS = Map.of(
@@ -90,15 +95,24 @@ final class Texts {
   }
 
   /**
-   * An event with its city, e.g. 到达 杭州市 / Arrived at 杭州市; a failed attempt with its reason, e.g. 派送未成功 杭州市
-   * （收件人拒收）/ Delivery attempt failed 杭州市 (refused).
+   * An event with its city and the public name of the station or hub, e.g. 到达 杭州市 Hangzhou hub（转运中心）/
+   * Arrived at 杭州市 Hangzhou hub (hub): a hub and a station in one city no longer read the same; a failed attempt
+   * with its reason, e.g. 派送未成功 杭州市 …（收件人拒收）/ Delivery attempt failed … (refused).
    */
-  static String event(String type, @Nullable String city, @Nullable String reason) {
+  static String event(String type, @Nullable String city, @Nullable String place, @Nullable String kind,
+      @Nullable String reason) {
     String[] t = EVENTS.getOrDefault(type, new String[] {type, type});
     String where = city == null ? "" : " " + city;
+    String zh = where;
+    String en = where;
+    if (place != null) {
+      boolean hub = "HUB".equals(kind);
+      zh = where + " " + place + (hub ? "（转运中心）" : "（网点）");
+      en = where + " " + place + (hub ? " (hub)" : " (station)");
+    }
     String[] why = reason == null ? null : REASONS.get(reason);
-    return why == null ? Html.both(t[0] + where, t[1] + where)
-        : Html.both(t[0] + where + "（" + why[0] + "）", t[1] + where + " (" + why[1] + ")");
+    return why == null ? Html.both(t[0] + zh, t[1] + en)
+        : Html.both(t[0] + zh + "（" + why[0] + "）", t[1] + en + " (" + why[1] + ")");
   }
 
   /** {@code ¥128.50} for yuan, {@code USD 12.50} otherwise, in the currency's minor units. */

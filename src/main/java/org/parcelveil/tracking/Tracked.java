@@ -21,14 +21,12 @@ public record Tracked(String waybill, ShipmentState state, List<Event> events, P
     boolean detailsShown, @Nullable Masked recipient, @Nullable Cod cod, DisclosureHistory.@Nullable History disclosures) {
 
   /**
-   * One event at city level: never a station, a courier or a principal; a failed attempt with its reason (a name of
-   * {@code FailureReason}, which says nothing about the person).
+   * One event at city level with the public name of the station or hub it happened at ({@code place}, its
+   * {@code kind} HUB or STATION): network names, never a courier, a principal or a person; a failed attempt with its
+   * reason (a name of {@code FailureReason}, which says nothing about the person).
    */
-  public record Event(String type, Instant at, @Nullable String city, @Nullable String reason) {
-    public Event(String type, Instant at, @Nullable String city) {
-      this(type, at, city, null);
-    }
-  }
+  public record Event(String type, Instant at, @Nullable String city, @Nullable String place, @Nullable String kind,
+      @Nullable String reason) {}
 
   /** The outcome of comparing the last four phone digits someone typed. */
   public enum PhoneCheck {

@@ -157,14 +157,17 @@ public final class Tracker {
 
   private Tracked view(Shipment s, Tracked.PhoneCheck check, boolean details, @Nullable Person recipient) {
     List<Tracked.Event> list = events.of(s.waybill()).stream()
-        .map(e -> new Tracked.Event(e.type(), e.at(), city(e), e.reason()))
+        .map(this::event)
         .toList();
     return new Tracked(s.waybill(), s.state(), list, check, details,
         details && recipient != null ? recipient.masked() : null, details ? s.cod() : null, null);
   }
 
-  private @Nullable String city(ShipmentEvent e) {
-    return e.stationCode() == null ? null
-        : network.find(e.stationCode()).map(Station::area).map(a -> a.city()).orElse(null);
+  /** The event with the city and public name of its station or hub (a redirect's: the new destination). */
+  private Tracked.Event event(ShipmentEvent e) {
+    java.util.Optional<Station> at = e.stationCode() == null ? java.util.Optional.empty()
+        : network.find(e.stationCode());
+    return new Tracked.Event(e.type(), e.at(), at.map(s -> s.area().city()).orElse(null),
+        at.map(Station::name).orElse(null), at.map(s -> s.kind().name()).orElse(null), e.reason());
   }
 }

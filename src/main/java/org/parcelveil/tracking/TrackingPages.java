@@ -3,8 +3,8 @@ package org.parcelveil.tracking;
 import static org.parcelveil.tracking.Html.both;
 import static org.parcelveil.tracking.Html.text;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.parcelveil.subject.DisclosureHistory;
 import org.parcelveil.vault.Masked;
@@ -15,11 +15,12 @@ import org.parcelveil.vault.Masked;
  */
 final class TrackingPages {
   private final String carrier;
-  private final DateTimeFormatter time;
+  private final Function<Instant, String> time;
 
-  TrackingPages(String carrier, ZoneId zone) {
+  /** {@code time} formats a time for people: the network's zone, labelled with its offset. */
+  TrackingPages(String carrier, Function<Instant, String> time) {
     this.carrier = carrier;
-    this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (xxx)").withZone(zone);
+    this.time = time;
   }
 
   String form(@Nullable String error) {
@@ -151,7 +152,7 @@ final class TrackingPages {
     for (DisclosureHistory.Disclosure d : h.entries()) {
       b.append("<li>").append(Texts.disclosure(d.role(), d.principal(), d.station(), d.action(), d.purpose(),
           d.outcome(), d.reason())).append("<time datetime=\"").append(d.time()).append("\">")
-          .append(text(time.format(d.time()))).append("</time> ")
+          .append(text(time.apply(d.time()))).append("</time> ")
           .append(both("日志条目 " + d.index(), "log entry " + d.index())).append("</li>");
     }
     return b.append("</ol><p>").append(both(
@@ -165,8 +166,9 @@ final class TrackingPages {
         .append("</h2><ol>");
     for (int i = t.events().size() - 1; i >= 0; i--) {
       Tracked.Event e = t.events().get(i);
-      b.append("<li>").append(Texts.event(e.type(), e.city(), e.reason())).append("<time datetime=\"").append(e.at())
-          .append("\">").append(text(time.format(e.at()))).append("</time></li>");
+      b.append("<li>").append(Texts.event(e.type(), e.city(), e.place(), e.kind(), e.reason()))
+          .append("<time datetime=\"").append(e.at()).append("\">").append(text(time.apply(e.at())))
+          .append("</time></li>");
     }
     if (t.events().isEmpty()) {
       b.append("<li>").append(both("暂无物流记录", "No events yet")).append("</li>");

@@ -35,20 +35,19 @@ public final class TrackingRoutes implements Routes {
   private final AccessObserver observer;
   private final Clock clock;
 
-  public TrackingRoutes(Tracker tracker, QrTokens tokens, TrackingSettings settings, String carrier, Clock clock) {
-    this(tracker, tokens, settings, carrier, clock, e -> { });
-  }
-
-  /** As above, telling the leak detectors of every look-up (enumeration, canary touches). */
+  /**
+   * Tells the leak detectors of every look-up (enumeration, canary touches); {@code shownTime} formats a time for
+   * people, as every page of the service does (the console's {@code PageTimes}, given by the composition root).
+   */
   public TrackingRoutes(Tracker tracker, QrTokens tokens, TrackingSettings settings, String carrier, Clock clock,
-      AccessObserver observer) {
+      AccessObserver observer, java.util.function.Function<java.time.Instant, String> shownTime) {
     this.observer = observer;
     this.clock = clock;
     this.tracker = tracker;
     this.tokens = tokens;
     this.clients = new ClientKeys(settings.trustedProxyHeader());
     this.throttle = new Throttle(settings, clock);
-    this.pages = new TrackingPages(carrier, settings.displayZone());
+    this.pages = new TrackingPages(carrier, shownTime);
   }
 
   @Override

@@ -9,7 +9,9 @@ import org.parcelveil.vault.Masked;
 final class TrackingViews {
   private TrackingViews() {}
 
-  record EventView(String type, String at, @Nullable String city, @Nullable String reason) {}
+  /** {@code place} and {@code placeKind}: the public name of the station or hub and HUB or STATION. */
+  record EventView(String type, String at, @Nullable String city, @Nullable String place, @Nullable String placeKind,
+      @Nullable String reason) {}
 
   record CodView(long amountCents, String currency) {}
 
@@ -20,7 +22,7 @@ final class TrackingViews {
 
   static Object of(Tracked t) {
     List<EventView> events = t.events().stream().map(e -> new EventView(e.type(), e.at().toString(), e.city(),
-        e.reason()))
+        e.place(), e.kind(), e.reason()))
         .toList();
     if (!t.verified() || t.recipient() == null) {
       return new PublicView(t.waybill(), t.state().name(), events, false);

@@ -46,7 +46,8 @@ public final class WebModule implements AutoCloseable {
   public record Parts(DataSource dataSource, Principals principals, Network network, Shipments shipments,
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
       LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock,
-      @Nullable String trustedProxyHeader, Senders senders, PackingSlips packingSlips, Handovers handovers) {}
+      @Nullable String trustedProxyHeader, Senders senders, PackingSlips packingSlips, Handovers handovers,
+      org.parcelveil.shipment.SupportSearch supportSearch) {}
 
   public WebModule(Parts parts) {
     Accounts accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),

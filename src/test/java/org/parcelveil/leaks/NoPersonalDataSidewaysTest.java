@@ -88,6 +88,27 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.get("/v1/shipments?cursor=" + Fixtures.MARK_NAME, merchant).body());
       sideways.add(svc.get("/v1/shipments?createdFrom=" + Fixtures.MARK_PHONE, merchant).body());
       sideways.add(svc.get("/v1/shipments?state=" + Fixtures.MARK_STREET, merchant).body());
+      // Support's look-ups: the marked phone in the query string (found, paged, refused without a ticket, malformed)
+      // and a merchant's refused phone search; the phone reaches no log line, access log, audit entry or answer.
+      String support = svc.principal("support", "Desk", null).token();
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE + "&ticket=T-LEAK", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE + "&ticket=T-LEAK&limit=1", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE, support).body());
+      sideways.add(svc.get("/v1/shipments?phone=1" + Fixtures.MARK_PHONE + "&ticket=T-LEAK", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_NAME + "&ticket=" + Fixtures.MARK_PHONE, support)
+          .body());
+      sideways.add(svc.get("/v1/shipments?reference=LEAK-1&ticket=T-LEAK", support).body());
+      sideways.add(svc.get("/v1/shipments?phone=" + Fixtures.MARK_PHONE, merchant).body());
+      // Support's actions under a ticket, good and refused (a marked station code), and the tracking they show.
+      String stopped = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-SUP")).json().get("waybill").asText();
+      svc.post("/v1/shipments/" + stopped + "/events", origin, Map.of("type", "PICKED_UP"));
+      sideways.add(svc.post("/v1/shipments/" + stopped + "/events", support,
+          Map.of("type", "INTERCEPTED", "ticket", "T-LEAK")).body());
+      sideways.add(svc.post("/v1/shipments/" + stopped + "/events", support,
+          Map.of("type", "REDIRECTED", "ticket", "T-LEAK", "stationCode", Fixtures.MARK_NAME)).body());
+      sideways.add(svc.post("/v1/shipments/" + stopped + "/events", support,
+          Map.of("type", "REDIRECTED", "ticket", "T-LEAK", "stationCode", "HZ-XH01")).body());
+      sideways.add(svc.get("/v1/track/" + stopped, null).body());
       String voided = svc.post("/v1/shipments", merchant, Fixtures.shipment("LEAK-C")).json().get("waybill").asText();
       sideways.add(svc.post("/v1/shipments/" + voided + "/cancel", merchant, Map.of()).body());
       sideways.add(svc.post("/v1/shipments/" + voided + "/cancel", svc.principal("merchant", "Other", null).token(),

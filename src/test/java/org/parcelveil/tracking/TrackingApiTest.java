@@ -15,7 +15,7 @@ import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
 import org.parcelveil.waybill.WaybillCodec;
 
-/** {@code GET /v1/track/{waybill}}: city-level events, the phone-digit check, and one 404 for every unknown. */
+/** {@code GET /v1/track/{waybill}}: city-level events naming their station or hub, the phone-digit check, and one 404 for every unknown. */
 class TrackingApiTest {
   static TestService svc;
   static Parcels parcels;
@@ -50,9 +50,12 @@ class TrackingApiTest {
       assertThat(e.get("city").asText()).isEqualTo("杭州市");
       assertThat(e.get("at").asText()).endsWith("Z");
       // reason is a failed attempt's (null here): what happened to the parcel, never who the person was.
-      assertThat(fieldNames(e)).containsExactlyInAnyOrder("type", "at", "city", "reason");
+      assertThat(fieldNames(e)).containsExactlyInAnyOrder("type", "at", "city", "place", "placeKind", "reason");
       assertThat(e.get("reason").isNull()).isTrue();
     });
+    // The hub and the station of one city are told apart by their public names.
+    assertThat(j.get("events")).extracting(e -> e.get("place").asText() + "/" + e.get("placeKind").asText())
+        .containsExactly("Binjiang station/STATION", "Hangzhou hub/HUB", "Hangzhou hub/HUB", "Xihu station/STATION");
     assertThat(r.body()).doesNotContain("HZ-BJ01", "HZH", "HZ-XH01", "西湖区", "滨江区");
   }
 

@@ -59,6 +59,9 @@ class TrackingPagesTest {
     assertThat(r.body()).contains(wb, "真实运单号", "genuine waybill number", "运输中", "In transit", "杭州市",
         "Z**", "*******4321", "浙江省 杭州市 西湖区", "代收货款 ¥128.50", "Cash on delivery ¥128.50",
         "请拒收", "Refuse any cash-on-delivery parcel");
+    // The hub and the station of one city by name, times in the network's zone with the offset.
+    assertThat(r.body()).contains("到达 杭州市 Hangzhou hub（转运中心）", "Arrived at 杭州市 Xihu station (station)",
+        "(UTC+08:00)");
     assertNothingPersonal(r.body());
     assertSelfContained(r.body());
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parcelveil.access.Principals;
@@ -206,7 +207,7 @@ class ConsoleBrowserTest {
 
   @Test
   void support_findsAShipment_andRevealsWithATicket_inChinese() {
-    String waybill = shipment("SU-1", "Supportmark 吴");
+    String waybill = outForDelivery("SU-1", "Supportmark 吴");
     signIn("helper");
     browser.go("/console/lang/zh?back=/console/support");
     assertThat((String) browser.js("return document.documentElement.lang")).isEqualTo("zh-CN");
@@ -214,6 +215,18 @@ class ConsoleBrowserTest {
     browser.submit("form[role=search] button");
     assertThat(browser.source()).contains("收件人").doesNotContain("Supportmark");
     browser.fullShot("support-find-zh", 1280);
+    // The events name who handled each, times labelled with the offset; every field has a label and a maxlength,
+    // and nothing overflows on a 390 px phone.
+    assertThat(browser.find("#events").getText()).contains("UTC+08:00", "网点人员");
+    for (WebElement input : browser.all("main input:not([type=hidden]):not([type=radio]):not([type=checkbox])")) {
+      assertThat(input.getAttribute("maxlength")).as(input.getAttribute("name")).isNotNull();
+      assertThat(browser.all("label[for='" + input.getAttribute("id") + "']").size()).as(input.getAttribute("name"))
+          .isPositive();
+    }
+    browser.size(390, 844);
+    assertThat(((Number) browser.js("return Math.max(0, document.documentElement.scrollWidth"
+        + " - document.documentElement.clientWidth)")).intValue()).isZero();
+    browser.size(1280, 900);
     browser.find("#ticket").sendKeys("TICKET-42");
     browser.submit("form[action='/console/support/reveal'] button[type=submit]");
     assertThat(browser.find("#plain-name").getText()).contains("Supportmark");

@@ -16,7 +16,7 @@ import org.parcelveil.app.Fixtures;
 import org.parcelveil.app.TestService;
 
 /**
- * The merchant's console list and detail: pages with a total, creation times in Asia/Shanghai, printed and unprinted
+ * The merchant's console list and detail: pages with a total, creation times in the network zone, labelled, printed and unprinted
  * labels, printing a whole page, the tracking history, reprint, and cancellation only after a confirmation. Another
  * merchant's shipment reads as unknown.
  */
@@ -47,7 +47,7 @@ class MerchantListConsoleTest {
       People.signIn(c, svc, "listshop", new HashMap<>());
       ConsoleClient.Page first = c.get("/console/merchant");
       assertThat(first.status()).isEqualTo(200);
-      assertThat(first.body()).contains("id=\"total\"", "60").contains("Asia/Shanghai")
+      assertThat(first.body()).contains("id=\"total\"", "60").contains("(UTC+08:00)")
           .doesNotContain(Fixtures.MARKERS).doesNotContain(foreign);
       // Walk the pages: every shipment once, 50 a page.
       List<String> seen = new ArrayList<>(rows(first.body()));

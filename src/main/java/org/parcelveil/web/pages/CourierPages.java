@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -90,8 +89,8 @@ public final class CourierPages {
     params.put("frame", frame);
     params.put("pickups", tasks(work.pickups(id), Task.Kind.PICKUP));
     params.put("deliveries", tasks(work.deliveries(id), Task.Kind.DELIVERY));
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    params.put("done", tasks(work.deliveredSince(id, today.atStartOfDay().toInstant(ZoneOffset.UTC)), Task.Kind.DONE));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), PageTimes.zone());
+    params.put("done", tasks(work.deliveredSince(id, today.atStartOfDay(PageTimes.zone()).toInstant()), Task.Kind.DONE));
     views.page(ctx, "courier.jte", params);
   }
 

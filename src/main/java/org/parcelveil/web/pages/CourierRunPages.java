@@ -58,8 +58,8 @@ public final class CourierRunPages {
       todo.add(new Stop(todo.size() + 1, l.shipment().waybill(), l.pickup() ? "run.pickup" : "run.delivery", l.area(),
           l.shipment().sortCode(), "state." + l.shipment().state().name()));
     }
-    LocalDate today = LocalDate.ofInstant(clock.instant(), PageTimes.SHANGHAI);
-    List<Shipment> done = read(work.deliveredSince(id, today.atStartOfDay(PageTimes.SHANGHAI).toInstant()));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), PageTimes.zone());
+    List<Shipment> done = read(work.deliveredSince(id, today.atStartOfDay(PageTimes.zone()).toInstant()));
     Map<String, Object> params = new HashMap<>();
     params.put("frame", v.frame());
     params.put("day", today.toString());

@@ -11,9 +11,13 @@ public final class EventNote {
   private EventNote() {}
 
   public static @Nullable String key(ShipmentEvent e) {
-    if (e.reason() != null) {
-      return "failure." + e.reason();
+    return key(e.reason(), e.codCollected());
+  }
+
+  public static @Nullable String key(@Nullable String reason, @Nullable Boolean codCollected) {
+    if (reason != null) {
+      return "failure." + reason;
     }
-    return Boolean.TRUE.equals(e.codCollected()) ? "event.cod_collected" : null;
+    return Boolean.TRUE.equals(codCollected) ? "event.cod_collected" : null;
   }
 }

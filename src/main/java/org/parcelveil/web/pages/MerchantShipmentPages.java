@@ -89,7 +89,7 @@ public final class MerchantShipmentPages {
     ShipmentRow row = ShipmentRow.of(s, shipments.masked(s, PartyRole.RECIPIENT),
         shipments.printedAt(s.waybill()).orElse(null));
     List<EventRow> events = history.stream()
-        .map(e -> new EventRow(PageTimes.shanghai(e.at()), "event." + e.type(), EventNote.key(e), e.stationCode()))
+        .map(e -> new EventRow(PageTimes.shown(e.at()), "event." + e.type(), EventNote.key(e), e.stationCode()))
         .toList();
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);

@@ -8,6 +8,7 @@ import org.parcelveil.shipment.Cancellation;
 import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.shipment.HandOvers;
 import org.parcelveil.shipment.StationParcels;
+import org.parcelveil.shipment.HandledEvents;
 import org.parcelveil.tracking.ClientKeys;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
@@ -54,7 +55,8 @@ public final class Pages {
     this.stationLists = new StationListPages(gate, p.network(), new StationParcels(p.dataSource(), p.network()),
         new HandOvers(p.dataSource()), p.principals(), views, p.clock());
     this.courierRun = new CourierRunPages(gate, p.shipments(), work, views, p.clock());
-    this.support = new SupportPages(gate, p.shipments(), new EventRepository(p.dataSource()), reveals, views);
+    this.support = new SupportPages(gate, p.shipments(), new HandledEvents(p.dataSource(), p.principals()),
+        p.supportSearch(), p.lifecycle(), p.network(), reveals, views);
     this.security = new SecurityPages(gate, new AuditFeed(p.dataSource()), p.principals(), views, p.clock());
     this.alerts = new AlertPages(gate, p.leaks().alerts(), p.principals(), accounts, views, p.clock());
     this.canaries = new CanaryPages(gate, p.leaks().canaries(), views);

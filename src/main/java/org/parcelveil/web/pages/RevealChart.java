@@ -2,7 +2,6 @@ package org.parcelveil.web.pages;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +46,7 @@ final class RevealChart {
     LocalDate first = today.minusDays(DAYS - 1L);
     Map<String, Series> by = new TreeMap<>();
     for (AuditFeed.Entry e : reveals) {
-      LocalDate day = LocalDate.ofInstant(e.time(), ZoneOffset.UTC);
+      LocalDate day = LocalDate.ofInstant(e.time(), PageTimes.zone());
       if (day.isBefore(first) || day.isAfter(today)) {
         continue;
       }
@@ -112,6 +111,6 @@ final class RevealChart {
   }
 
   static LocalDate today(Instant now) {
-    return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    return LocalDate.ofInstant(now, PageTimes.zone());
   }
 }

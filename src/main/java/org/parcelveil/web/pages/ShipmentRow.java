@@ -43,17 +43,17 @@ public record ShipmentRow(String waybill, String reference, String state, String
   }
 
   public String created() {
-    return PageTimes.minute(createdAt);
+    return PageTimes.shown(createdAt);
   }
 
-  /** The creation time in Asia/Shanghai, as the merchant's list shows it. */
+  /** The creation time as pages show times ({@link PageTimes}). */
   public String createdShanghai() {
-    return PageTimes.shanghai(createdAt);
+    return PageTimes.shown(createdAt);
   }
 
-  /** When the label was first printed, in Asia/Shanghai; null if never. */
+  /** When the label was first printed, as pages show times; null if never. */
   public @Nullable String printedShanghai() {
-    return printedAt == null ? null : PageTimes.shanghai(printedAt);
+    return printedAt == null ? null : PageTimes.shown(printedAt);
   }
 
   /** A cancelled shipment's label no longer prints. */

@@ -50,7 +50,7 @@ public final class StationListPages {
   public record Row(String waybill, String stateKey, String destination, String sortCode, String lastScan) {
     static Row of(StationParcel p) {
       return new Row(p.waybill(), "state." + p.state().name(), p.destination().display(), p.sortCode(),
-          p.lastScanAt() == null ? "" : PageTimes.shanghai(p.lastScanAt()));
+          p.lastScanAt() == null ? "" : PageTimes.shown(p.lastScanAt()));
     }
   }
 
@@ -89,12 +89,12 @@ public final class StationListPages {
     principals.all().stream()
         .filter(p -> p.role() == Role.COURIER && !p.isRevoked() && code.equals(p.stationCode()))
         .sorted(java.util.Comparator.comparing(Principal::name)).forEach(p -> couriers.put(p.id(), p));
-    LocalDate today = LocalDate.ofInstant(clock.instant(), PageTimes.SHANGHAI);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), PageTimes.zone());
     Map<String, List<HandOverRow>> rows = new HashMap<>();
     for (HandOvers.HandOver h : handOvers.since(List.copyOf(couriers.keySet()),
-        today.atStartOfDay(PageTimes.SHANGHAI).toInstant())) {
+        today.atStartOfDay(PageTimes.zone()).toInstant())) {
       rows.computeIfAbsent(h.courierId(), k -> new java.util.ArrayList<>()).add(new HandOverRow(h.waybill(),
-          "state." + h.state().name(), h.destination().display(), PageTimes.shanghai(h.assignedAt())));
+          "state." + h.state().name(), h.destination().display(), PageTimes.shown(h.assignedAt())));
     }
     return couriers.values().stream()
         .map(p -> new CourierList(p.name(), p.id(), rows.getOrDefault(p.id(), List.of()))).toList();

@@ -44,11 +44,11 @@ public final class StatusPages {
     }
 
     public String created() {
-      return PageTimes.minute(key.createdAt());
+      return PageTimes.shown(key.createdAt());
     }
 
     public String retired() {
-      return key.destroyedAt() == null ? "" : PageTimes.minute(key.destroyedAt());
+      return key.destroyedAt() == null ? "" : PageTimes.shown(key.destroyedAt());
     }
   }
 
