@@ -132,7 +132,8 @@ public final class Lifecycle {
       return EventType.valueOf(type.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       check.fail("type", "must be one of PICKUP_ASSIGNED, PICKED_UP, DROPPED_OFF, ARRIVED, DEPARTED, "
-          + "OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, RETURNED, AT_PICKUP_POINT");
+          + "OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, RETURNED, AT_PICKUP_POINT, INTERCEPTED, HELD_AT_STATION, "
+          + "REDIRECTED");
       return null;
     }
   }
