@@ -79,6 +79,7 @@ import org.parcelveil.subject.Notifiers;
 import org.parcelveil.subject.PrincipalPseudonyms;
 import org.parcelveil.subject.SubjectAuth;
 import org.parcelveil.subject.SubjectData;
+import org.parcelveil.subject.SubjectExport;
 import org.parcelveil.subject.SubjectRoutes;
 import org.parcelveil.subject.SubjectSettings;
 import org.parcelveil.vault.BlindIndex;
@@ -249,14 +250,17 @@ public final class ParcelVeil implements AutoCloseable {
     routes.add(new TrackingRoutes(tracker, shipmentLabels.tokens(), settings.tracking(), settings.carrierName(), clock,
         accessEvents));
     routes.add(new VerificationRoutes(verifier, settings.verification(), clock, accessEvents));
+    // One export for the API and the recipients' privacy page.
+    SubjectExport subjectExport = new SubjectExport(subjectData, events, clock);
     WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),
         visibility,
-        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips));
+        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips,
+        subjectAuth, subjectData, subjectExport));
     this.web = web;
     routes.add(web.routes());
-    routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
+    routes.add(new SubjectRoutes(subjectAuth, subjectData, subjectExport));
     principals.startTokenCache();
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     // Asked for port 0, the service learns its port only now: labels point to it from the first one printed.
