@@ -93,11 +93,12 @@ public final class PrivacyPages {
     try {
       auth.challenge(phone, ctx.ip());
     } catch (ValidationException e) {
+      // Not echoed: what is not a phone number may be anything, a name or an address typed in the wrong box.
       ctx.status(HttpStatus.BAD_REQUEST);
-      phoneForm(ctx, frame.withErrors(List.of(frame.t("privacy.phone_invalid"))), phone);
+      phoneForm(ctx, frame.withErrors(List.of(frame.t("privacy.phone_invalid"))), "");
       return;
     } catch (SubjectRefusedException e) {
-      phoneForm(ctx, frame.withErrors(List.of(tooMany(ctx, frame, e))), phone);
+      phoneForm(ctx, frame.withErrors(List.of(tooMany(ctx, frame, e))), "");
       return;
     }
     codeForm(ctx, frame.withNotice(frame.t("privacy.code_sent")), phone);
