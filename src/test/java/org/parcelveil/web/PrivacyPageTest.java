@@ -132,6 +132,18 @@ class PrivacyPageTest {
     }
   }
 
+  @Test
+  void overTls_thePagesCookiesAreSecure_andKeptToThePrivacyPath() {
+    try (TestService svc = TestService.start()) {
+      TestService.Response page = svc.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          svc.url("/privacy"))).header("X-Forwarded-Proto", "https").GET(), null);
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(page.raw().headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+          .startsWith("pv_subject_pre=").contains("Path=/privacy", "HttpOnly", "SameSite=Strict", "Secure"));
+    }
+  }
+
   /** The page with its per-visitor parts (the CSRF token and the phone the person typed) taken out. */
   private static String same(String body, String phone) {
     return body.replaceAll("name=\"csrf\" value=\"[^\"]+\"", "csrf").replace(phone, "PHONE");
