@@ -89,6 +89,7 @@ import org.parcelveil.subject.Notifiers;
 import org.parcelveil.subject.PrincipalPseudonyms;
 import org.parcelveil.subject.SubjectAuth;
 import org.parcelveil.subject.SubjectData;
+import org.parcelveil.subject.SubjectExport;
 import org.parcelveil.subject.SubjectRoutes;
 import org.parcelveil.subject.SubjectSettings;
 import org.parcelveil.vault.BlindIndex;
@@ -273,14 +274,17 @@ public final class ParcelVeil implements AutoCloseable {
     // A station's work in bulk and its lists: bags scanned in one action, parcels at and expected at the station.
     routes.add(new BulkScanRoutes(new BulkScans(visibility, lifecycle)));
     routes.add(new StationParcelRoutes(new StationParcels(database.dataSource(), network), network));
+    // One export for the API and the recipients' privacy page.
+    SubjectExport subjectExport = new SubjectExport(subjectData, events, clock);
     WebModule web = new WebModule(new WebModule.Parts(database.dataSource(), principals, network, shipments,
         lifecycle, disclosures, relay, keys, audit.log(), labelService, leaks,
         new RetentionStatus(database.dataSource(), settings.retention()), settings.publicUrl(settings.http().port()),
         visibility,
-        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips, handovers, supportSearch));
+        clock, settings.tracking().trustedProxyHeader(), senders, packingSlips, handovers, supportSearch,
+        subjectAuth, subjectData, subjectExport));
     this.web = web;
     routes.add(web.routes());
-    routes.add(new SubjectRoutes(subjectAuth, subjectData, events, clock));
+    routes.add(new SubjectRoutes(subjectAuth, subjectData, subjectExport));
     principals.startTokenCache();
     HttpServer server = new HttpServer(settings.http(), principals, meters, routes).start();
     // Asked for port 0, the service learns its port only now: labels point to it from the first one printed.

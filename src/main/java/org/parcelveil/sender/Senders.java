@@ -42,7 +42,7 @@ public final class Senders implements SenderBook {
    */
   public SavedSender save(String merchantId, PersonInput input, boolean asDefault) {
     Check check = new Check();
-    Person person = input == null ? null : input.validate(check, "sender");
+    Person person = input == null ? null : input.validateSender(check, "sender");
     if (input == null) {
       check.fail("sender", "is required");
     }

@@ -67,7 +67,8 @@ public record NewShipment(String reference, Person sender, Person recipient, Par
     // Its own check: a person is only built when its fields are valid, and the other party's errors must not
     // hide what a label could not print of this one.
     Check own = new Check();
-    Person p = input.validate(own, prefix);
+    // Senders may give a landline; a recipient needs a mobile for codes, texts and relayed calls.
+    Person p = prefix.equals("sender") ? input.validateSender(own, prefix) : input.validate(own, prefix);
     if (p != null) {
       printable.check(own, prefix, p);
     }

@@ -2,7 +2,6 @@ package org.parcelveil.subject;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,14 +9,11 @@ import org.parcelveil.http.Access;
 import org.parcelveil.http.ApiException;
 import org.parcelveil.http.Requests;
 import org.parcelveil.http.Routes;
-import org.parcelveil.shipment.EventRepository;
 import org.parcelveil.validation.Check;
 import org.parcelveil.subject.SubjectViews.Accepted;
 import org.parcelveil.subject.SubjectViews.ChallengeRequest;
 import org.parcelveil.subject.SubjectViews.EraseRequest;
 import org.parcelveil.subject.SubjectViews.EraseResults;
-import org.parcelveil.subject.SubjectViews.Export;
-import org.parcelveil.subject.SubjectViews.ExportedShipment;
 import org.parcelveil.subject.SubjectViews.SessionRequest;
 import org.parcelveil.subject.SubjectViews.SessionView;
 import org.parcelveil.subject.SubjectViews.ShipmentList;
@@ -33,14 +29,12 @@ public final class SubjectRoutes implements Routes {
 
   private final SubjectAuth auth;
   private final SubjectData data;
-  private final EventRepository events;
-  private final Clock clock;
+  private final SubjectExport exports;
 
-  public SubjectRoutes(SubjectAuth auth, SubjectData data, EventRepository events, Clock clock) {
+  public SubjectRoutes(SubjectAuth auth, SubjectData data, SubjectExport exports) {
     this.auth = auth;
     this.data = data;
-    this.events = events;
-    this.clock = clock;
+    this.exports = exports;
   }
 
   @Override
@@ -80,11 +74,7 @@ public final class SubjectRoutes implements Routes {
   }
 
   private void export(Context ctx) {
-    Subject subject = subject(ctx);
-    List<ExportedShipment> out = data.export(subject).stream()
-        .map(h -> ExportedShipment.of(h, events.of(h.shipment().waybill()))).toList();
-    ctx.header("Content-Disposition", "attachment; filename=\"parcelveil-export.json\"")
-        .json(new Export(clock.instant(), out));
+    exports.send(ctx, subject(ctx));
   }
 
   private void erase(Context ctx) {

@@ -16,10 +16,23 @@ public record PersonInput(String name, String phone, AddressInput address) {
     }
   }
 
-  /** Validates and normalises; errors go to {@code check} under {@code prefix} (e.g. {@code recipient}). */
+  /**
+   * Validates and normalises; errors go to {@code check} under {@code prefix} (e.g. {@code recipient}). The phone
+   * must be a mobile: a recipient receives codes and texts on it.
+   */
   public Person validate(Check check, String prefix) {
+    return validate(check, prefix, false);
+  }
+
+  /** As {@link #validate}, for a sender: a mainland landline is accepted too (a shop's desk phone). */
+  public Person validateSender(Check check, String prefix) {
+    return validate(check, prefix, true);
+  }
+
+  private Person validate(Check check, String prefix, boolean landline) {
     String n = check.text(prefix + ".name", name, 1, 64);
-    Phone p = check.nested("", () -> Phone.parse(prefix + ".phone", phone));
+    Phone p = check.nested("", () -> landline ? Phone.parseMobileOrLandline(prefix + ".phone", phone)
+        : Phone.parse(prefix + ".phone", phone));
     if (address == null) {
       check.fail(prefix + ".address", "is required");
       return null;

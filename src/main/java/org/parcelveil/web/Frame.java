@@ -23,6 +23,9 @@ public record Frame(Messages messages, String lang, String path, String csrf, @N
 
   /** The language-switch link: back to this page in the other language. */
   public String langHref() {
+    if (path.startsWith("/privacy")) {
+      return "/privacy/lang/" + otherLang(); // the public privacy page keeps its own language cookie
+    }
     return "/console/lang/" + otherLang() + "?back=" + java.net.URLEncoder.encode(path,
         java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -23,6 +23,10 @@ import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.Visibility;
 import org.parcelveil.sender.Senders;
 import org.parcelveil.shipment.Shipments;
+import org.parcelveil.subject.SubjectAuth;
+import org.parcelveil.subject.SubjectData;
+import org.parcelveil.subject.SubjectExport;
+import org.parcelveil.web.privacy.PrivacyPages;
 import org.parcelveil.web.pages.Pages;
 import org.parcelveil.web.session.Accounts;
 import org.parcelveil.web.session.FormNonces;
@@ -47,18 +51,22 @@ public final class WebModule implements AutoCloseable {
       Lifecycle lifecycle, Disclosures disclosures, Relay relay, KeyStore keys, AuditLog audit, LabelService labels,
       LeaksModule leaks, RetentionStatus retention, String publicUrl, Visibility visibility, Clock clock,
       @Nullable String trustedProxyHeader, Senders senders, PackingSlips packingSlips, Handovers handovers,
-      org.parcelveil.shipment.SupportSearch supportSearch) {}
+      org.parcelveil.shipment.SupportSearch supportSearch, SubjectAuth subjectAuth, SubjectData subjectData,
+      SubjectExport subjectExports) {}
 
   public WebModule(Parts parts) {
     Accounts accounts = Accounts.create(parts.dataSource(), parts.principals(), parts.keys(), parts.audit(),
         Passwords.standard(), parts.clock());
     Views views = new Views();
-    Gate gate = new Gate(accounts, Messages.load(), views);
+    Messages messages = Messages.load();
+    Gate gate = new Gate(accounts, messages, views);
     FormNonces nonces = new FormNonces(parts.dataSource(), parts.clock());
     Pages pages = new Pages(gate, views, accounts, nonces, parts);
     SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
+    PrivacyPages privacy = new PrivacyPages(parts.subjectAuth(), parts.subjectData(), parts.subjectExports(),
+        parts.clock(), messages, gate, views);
     this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create,
-        Access.roles(Role.ADMIN))));
+        Access.roles(Role.ADMIN)), privacy::register));
     this.purge = new WebPurge(nonces, accounts.sessions());
   }
 

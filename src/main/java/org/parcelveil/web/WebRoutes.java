@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.parcelveil.http.Routes;
 
 /**
- * The console's routes under {@code /console}. Every console response is {@code no-store} (pages may hold masked
+ * The console's routes under {@code /console}, and the recipients' privacy page under {@code /privacy}. Every console response is {@code no-store} (pages may hold masked
  * or, after a reveal, plain data) and carries a content security policy that allows this origin only.
  */
 final class WebRoutes implements Routes {
@@ -25,6 +25,9 @@ final class WebRoutes implements Routes {
   public void register(RoutesConfig routes) {
     routes.before("/console", WebRoutes::headers);
     routes.before("/console/*", WebRoutes::headers);
+    // The recipients' privacy page shows their own shipments and export: the same rules as the console's.
+    routes.before("/privacy", WebRoutes::headers);
+    routes.before("/privacy/*", WebRoutes::headers);
     routes.get("/console/static/{file}", statics::serve);
     features.forEach(f -> f.accept(routes));
   }

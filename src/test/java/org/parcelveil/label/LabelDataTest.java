@@ -29,7 +29,14 @@ class LabelDataTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"13812345678", "138****5678", "+86 138 1234 5678", "*******567A", "***5678"})
+  @ValueSource(strings = {"0571-******66", "010-******78", "0898-******3"})
+  void maskedLandline_keepsItsAreaCode(String phone) {
+    assertThat(new MaskedParty("张**", phone, "浙江省 杭州市 西湖区").phone()).isEqualTo(phone);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"13812345678", "138****5678", "+86 138 1234 5678", "*******567A", "***5678",
+      "0571-88886666", "0571-****6666", "0571-***86666", "057188886666", "0571-******666"})
   void plainOrHalfMaskedPhone_isRefused(String phone) {
     assertThatThrownBy(() -> new MaskedParty("张**", phone, "浙江省 杭州市 西湖区"))
         .isInstanceOf(ValidationException.class)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.parcelveil.app.MarketplaceSealer;
 import org.parcelveil.app.SubjectLogin;
 import org.parcelveil.app.TestService;
 import org.parcelveil.subject.CapturingNotifier;
+import org.parcelveil.web.ConsoleClient;
 
 /**
  * Sends marked personal data through every endpoint, good requests and bad, then greps everything that leaves the
@@ -159,6 +161,25 @@ class NoPersonalDataSidewaysTest {
       sideways.add(svc.get("/v1/subjects/shipments", "pv_" + Fixtures.MARK_NAME).body());
       sideways.add(svc.get("/v1/subjects/disclosures", subject).body());
       sideways.add(svc.get("/v1/track/" + waybill + "?phoneLast4=" + Fixtures.MARK_PHONE.substring(7), null).body());
+      // The recipients' privacy page: signed in with the marked phone, its list, export and erasure (the pages
+      // show only masked data; the export is the person's own download), and bad input carrying the markers.
+      ConsoleClient privacy = new ConsoleClient(svc);
+      privacy.get("/privacy");
+      sideways.add(privacy.post("/privacy/code", Map.of("phone", Fixtures.MARK_NAME)).body());
+      privacy.get("/privacy");
+      sideways.add(privacy.post("/privacy/code", Map.of("phone", Fixtures.MARK_STREET + "x".repeat(5000))).body());
+      privacy.get("/privacy");
+      privacy.post("/privacy/code", Map.of("phone", Fixtures.MARK_PHONE));
+      privacy.post("/privacy/session", Map.of("phone", Fixtures.MARK_PHONE, "code",
+          CapturingNotifier.next("+86" + Fixtures.MARK_PHONE, Duration.ofSeconds(10)).orElseThrow()));
+      sideways.add(privacy.get("/privacy/mine").body());
+      privacy.get("/privacy/export");
+      privacy.get("/privacy/mine");
+      sideways.add(privacy.post("/privacy/erase", Map.of("waybill", Fixtures.MARK_NAME)).body());
+      privacy.get("/privacy/mine");
+      sideways.add(privacy.post("/privacy/erase/confirm", Map.of("waybill", Fixtures.MARK_DETAIL)).body());
+      privacy.get("/privacy/mine");
+      sideways.add(privacy.post("/privacy/erase/confirm", Map.of("waybill", waybill)).body());
 
       // Sealed orders: registered and sealed recipients, good and bad, one by one and in a batch.
       var platform = svc.principal("platform", "Marketplace", null);

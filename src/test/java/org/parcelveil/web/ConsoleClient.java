@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.parcelveil.app.TestService;
 
 /** A browser without JavaScript for console tests: keeps cookies, follows redirects, fills in the page's CSRF token. */
-final class ConsoleClient {
+public final class ConsoleClient {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private final TestService svc;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -26,7 +26,7 @@ final class ConsoleClient {
   private final String forwardedFor;
   private Page last;
 
-  ConsoleClient(TestService svc) {
+  public ConsoleClient(TestService svc) {
     this(svc, null);
   }
 
@@ -41,7 +41,7 @@ final class ConsoleClient {
   }
 
   /** A response as the client saw it. */
-  record Page(int status, String body, HttpResponse<String> raw) {
+  public record Page(int status, String body, HttpResponse<String> raw) {
     String csrf() {
       Matcher m = CSRF.matcher(body);
       return m.find() ? m.group(1) : null;
@@ -56,12 +56,12 @@ final class ConsoleClient {
     }
   }
 
-  Page get(String path) {
+  public Page get(String path) {
     return last = send(HttpRequest.newBuilder(URI.create(svc.url(path))).GET());
   }
 
   /** Posts a form with the CSRF token of the last page. */
-  Page post(String path, Map<String, String> form) {
+  public Page post(String path, Map<String, String> form) {
     Map<String, String> all = new LinkedHashMap<>(form);
     if (last != null && last.csrf() != null) {
       all.putIfAbsent("csrf", last.csrf());

@@ -129,6 +129,20 @@ class ShipmentImportTest {
   }
 
   @Test
+  void senderLandline_isImported_recipientLandlineIsReportedByItsLine() {
+    String shop = row("LAND-1").replace(",13800001111,", ",0571-88886666,");
+    String toLandline = row("LAND-2").replace("," + Fixtures.MARK_PHONE + ",", ",057188886666,");
+    ConsoleClient.Page page = upload("land.csv", (ENGLISH + shop + toLandline).getBytes(StandardCharsets.UTF_8),
+        "auto");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<td data-label=\"Line\">3</td>", "recipient.phone").doesNotContain("88886666");
+    List<String> created = waybills(page);
+    assertThat(created).hasSize(1);
+    JsonNode s = svc.get("/v1/shipments/" + created.get(0), token).json();
+    assertThat(s.at("/masked/sender/phone").asText()).isEqualTo("0571-******66");
+  }
+
+  @Test
   void badRow_isReportedByItsLine() {
     String bad = row("LINE-2").replace(",1200\n", ",heavy\n");
     ConsoleClient.Page page = upload("rows.csv", (ENGLISH + row("LINE-1") + bad).getBytes(StandardCharsets.UTF_8),
