@@ -55,8 +55,8 @@ public final class WebModule implements AutoCloseable {
     FormNonces nonces = new FormNonces(parts.dataSource(), parts.clock());
     Pages pages = new Pages(gate, views, accounts, nonces, parts);
     SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
-    this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create,
-        Access.roles(Role.ADMIN))));
+    this.routes = new WebRoutes(List.of(r -> r.before("/console/*", gate::refuseOversizedForm), pages::register,
+        r -> r.post("/v1/console/setup-links", api::create, Access.roles(Role.ADMIN))));
     this.purge = new WebPurge(nonces, accounts.sessions());
   }
 
