@@ -96,8 +96,30 @@ public final class Gate {
     Optional<Sessions.Visitor> v = visitor(ctx);
     Frame frame = v.isPresent() && !v.get().secondFactorOwed() ? frame(ctx, v.get()) : anonymousFrame(ctx);
     ctx.header("Connection", "close");
-    refuse(ctx, frame, HttpStatus.CONTENT_TOO_LARGE, "error.form_too_large");
+    ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+    views.page(ctx, "toolarge.jte", Map.of("frame", frame));
     ctx.skipRemainingHandlers();
+  }
+
+  /**
+   * A destructive post's second step: true once the person has confirmed; otherwise answers with a page that asks
+   * {@code question} and posts the same form again to the same path with {@code kept} fields and
+   * {@code confirmed=yes} (CSRF-protected like any form), or goes {@code back}. No script needed, and one click never
+   * destroys: a page handler starts with {@code if (!gate.confirmed(ctx, frame, question, back, "id")) return;}.
+   * Kept fields go into hidden inputs of the page, never a URL: do not keep personal data.
+   */
+  public boolean confirmed(Context ctx, Frame frame, String question, String back, String... kept) {
+    if ("yes".equals(ctx.formParam("confirmed"))) {
+      return true;
+    }
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (String name : kept) {
+      String value = ctx.formParam(name);
+      fields.put(name, value == null ? "" : value);
+    }
+    views.page(ctx, "confirm.jte", Map.of("frame", frame, "question", question, "action", ctx.path(),
+        "kept", fields, "back", back));
+    return false;
   }
 
   /** The live visitor of the session cookie, if any. */
