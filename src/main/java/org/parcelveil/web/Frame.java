@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * CSRF token for forms, and notices. Templates receive it as {@code frame}.
  */
 public record Frame(Messages messages, String lang, String path, String csrf, @Nullable String userName,
-    @Nullable String roleKey, List<NavItem> nav, List<String> notices, List<String> errors) {
+    @Nullable String roleKey, List<NavItem> nav, List<String> notices, List<String> errors,
+    List<FieldProblem> fieldProblems) {
 
   /** One navigation entry; {@code active} marks the page being shown. */
   public record NavItem(String href, String labelKey, boolean active) {}
@@ -42,12 +43,50 @@ public record Frame(Messages messages, String lang, String path, String csrf, @N
   public Frame withNotice(String text) {
     List<String> n = new java.util.ArrayList<>(notices);
     n.add(text);
-    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, List.copyOf(n), errors);
+    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, List.copyOf(n), errors, fieldProblems);
   }
 
   public Frame withErrors(List<String> texts) {
     List<String> e = new java.util.ArrayList<>(errors);
     e.addAll(texts);
-    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, List.copyOf(e));
+    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, List.copyOf(e), fieldProblems);
+  }
+
+  /**
+   * A service's field refusals, each shown beside its input ({@code inputOf} maps the API's path to the form's input
+   * id, or null when the form has none) and listed at the top with a link to it, in the page's language.
+   */
+  public Frame withFieldErrors(List<org.parcelveil.validation.FieldError> refused,
+      java.util.function.Function<String, @Nullable String> inputOf) {
+    List<FieldProblem> p = new java.util.ArrayList<>(fieldProblems);
+    for (var e : refused) {
+      String input = inputOf.apply(e.field());
+      // One message per input: a second rule for the same field adds nothing a person can act on.
+      if (input == null || p.stream().noneMatch(x -> input.equals(x.inputId()))) {
+        p.add(new FieldProblem(input, FieldMessages.label(this, e.field()), FieldMessages.rule(this, e)));
+      }
+    }
+    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, errors, List.copyOf(p));
+  }
+
+  /** What is wrong with input {@code id}, or null when nothing is. */
+  public @Nullable String fieldError(String id) {
+    return fieldProblems.stream().filter(p -> id.equals(p.inputId())).map(FieldProblem::text).findFirst()
+        .orElse(null);
+  }
+
+  /** {@code "true"} for an input that was refused, else null (the attribute is then left out). */
+  public @Nullable String invalid(String id) {
+    return fieldError(id) == null ? null : "true";
+  }
+
+  /** The input's {@code aria-describedby}: its error message first (when refused), then its hints; null if none. */
+  public @Nullable String describedBy(String id, String... hints) {
+    List<String> ids = new java.util.ArrayList<>();
+    if (fieldError(id) != null) {
+      ids.add(id + "-error");
+    }
+    ids.addAll(List.of(hints));
+    return ids.isEmpty() ? null : String.join(" ", ids);
   }
 }

@@ -23,6 +23,11 @@ public final class Gate {
   public static final String SESSION_COOKIE = "pv_session";
   public static final String PRE_COOKIE = "pv_pre";
   public static final String LANG_COOKIE = "pv_lang";
+  /**
+   * The largest plain (not multipart) console form: the longest, a packing slip's 10,000 characters of Chinese, is
+   * about 90 KB once URL-encoded. Uploads are multipart and keep their own limits (import: 16 MB a file).
+   */
+  public static final int MAX_FORM_BYTES = 256 * 1024;
 
   private final Accounts accounts;
   private final Messages messages;
@@ -74,9 +79,47 @@ public final class Gate {
         // A service refused the form's values: say which rule each field broke (never the value), as a page.
         ctx.status(HttpStatus.BAD_REQUEST);
         views.page(ctx, "error.jte", Map.of("frame", frame.withErrors(e.errors().stream()
-            .map(x -> x.field() + ": " + x.message()).toList()), "message", frame.t("error.invalid")));
+            .map(x -> FieldMessages.line(frame, x)).toList()), "message", frame.t("error.invalid")));
       }
     };
+  }
+
+  /**
+   * Refuses a plain console form larger than {@link #MAX_FORM_BYTES} before it is read, with a page in the person's
+   * language (not the API's JSON) that shows nothing of what was sent. What was typed is still in the browser: the
+   * form's draft (console.js) and the Back button keep it.
+   */
+  public void refuseOversizedForm(Context ctx) {
+    if (!isPost(ctx) || ctx.isMultipartFormData() || ctx.contentLength() <= MAX_FORM_BYTES) {
+      return;
+    }
+    Optional<Sessions.Visitor> v = visitor(ctx);
+    Frame frame = v.isPresent() && !v.get().secondFactorOwed() ? frame(ctx, v.get()) : anonymousFrame(ctx);
+    ctx.header("Connection", "close");
+    ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+    views.page(ctx, "toolarge.jte", Map.of("frame", frame));
+    ctx.skipRemainingHandlers();
+  }
+
+  /**
+   * A destructive post's second step: true once the person has confirmed; otherwise answers with a page that asks
+   * {@code question} and posts the same form again to the same path with {@code kept} fields and
+   * {@code confirmed=yes} (CSRF-protected like any form), or goes {@code back}. No script needed, and one click never
+   * destroys: a page handler starts with {@code if (!gate.confirmed(ctx, frame, question, back, "id")) return;}.
+   * Kept fields go into hidden inputs of the page, never a URL: do not keep personal data.
+   */
+  public boolean confirmed(Context ctx, Frame frame, String question, String back, String... kept) {
+    if ("yes".equals(ctx.formParam("confirmed"))) {
+      return true;
+    }
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (String name : kept) {
+      String value = ctx.formParam(name);
+      fields.put(name, value == null ? "" : value);
+    }
+    views.page(ctx, "confirm.jte", Map.of("frame", frame, "question", question, "action", ctx.path(),
+        "kept", fields, "back", back));
+    return false;
   }
 
   /** The live visitor of the session cookie, if any. */
@@ -97,13 +140,14 @@ public final class Gate {
       pre = Ids.random256();
       setCookie(ctx, PRE_COOKIE, pre);
     }
-    return new Frame(messages, lang(ctx), ctx.path(), Csrf.token(pre), null, null, List.of(), List.of(), List.of());
+    return new Frame(messages, lang(ctx), ctx.path(), Csrf.token(pre), null, null, List.of(), List.of(), List.of(),
+        List.of());
   }
 
   public Frame frame(Context ctx, Sessions.Visitor v) {
     Role role = v.principal().role();
     return new Frame(messages, lang(ctx), ctx.path(), v.csrfToken(), v.principal().name(), "role." + role.wireName(),
-        Navigation.of(role, ctx.path()), List.of(), List.of());
+        Navigation.of(role, ctx.path()), List.of(), List.of(), List.of());
   }
 
   public void refuse(Context ctx, Frame frame, HttpStatus status, String messageKey) {

@@ -15,6 +15,7 @@ final class StaticFiles {
   private static final Map<String, String> TYPES = Map.of(
       "console.css", "text/css; charset=utf-8",
       "audit-verify.js", "text/javascript; charset=utf-8",
+      "console.js", "text/javascript; charset=utf-8",
       "favicon.svg", "image/svg+xml");
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 

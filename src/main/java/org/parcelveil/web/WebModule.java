@@ -65,8 +65,8 @@ public final class WebModule implements AutoCloseable {
     SetupLinkApi api = new SetupLinkApi(accounts, parts.publicUrl());
     PrivacyPages privacy = new PrivacyPages(parts.subjectAuth(), parts.subjectData(), parts.subjectExports(),
         parts.clock(), messages, gate, views);
-    this.routes = new WebRoutes(List.of(pages::register, r -> r.post("/v1/console/setup-links", api::create,
-        Access.roles(Role.ADMIN)), privacy::register));
+    this.routes = new WebRoutes(List.of(r -> r.before("/console/*", gate::refuseOversizedForm), pages::register,
+        r -> r.post("/v1/console/setup-links", api::create, Access.roles(Role.ADMIN)), privacy::register));
     this.purge = new WebPurge(nonces, accounts.sessions());
   }
 

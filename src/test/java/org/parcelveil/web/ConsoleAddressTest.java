@@ -93,13 +93,14 @@ class ConsoleAddressTest {
     f.put("recipient_detail", "1号");
     ConsoleClient.Page unknown = c.post("/console/merchant/new", f);
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.body()).contains("recipient.address.province");
+    assertThat(unknown.body()).contains("<a href=\"#recipient_province\">Recipient · Province: Not a province")
+        .containsPattern("id=\"recipient_province\"[^>]*aria-invalid=\"true\"");
     f.put("recipient_province", "浙江");
     f.put("recipient_city", "杭州");
     f.put("recipient_district", "上城");
     ConsoleClient.Page unserved = c.post("/console/merchant/new", f);
     assertThat(unserved.status()).isEqualTo(422);
-    assertThat(unserved.body()).contains("recipient.address.district").contains("not served")
+    assertThat(unserved.body()).contains("id=\"recipient_district-error\">Our network does not deliver")
         .doesNotContain("UNROUTED");
     f.put("recipient_district", "西湖");
     f.put("reference", "PASTE-CREATE");

@@ -270,6 +270,11 @@ class ConsoleBrowserTest {
     String id = svc.pv.principals().all().stream().filter(p -> p.name().equals("New Courier")).findFirst()
         .orElseThrow().id();
     browser.submit("#row-" + id + " form[action='/console/admin/principals/revoke'] button");
+    // One click only asks: nothing is revoked until the confirmation page's button.
+    assertThat(browser.find("#confirm-question").getText()).contains("New Courier");
+    assertThat(svc.pv.principals().find(id).orElseThrow().isRevoked()).isFalse();
+    browser.fullShot("admin-revoke-confirm", 390);
+    browser.submit("#confirm-yes");
     assertThat(browser.find("p.notice").getText()).contains(id);
     assertThat(svc.pv.principals().find(id).orElseThrow().isRevoked()).isTrue();
     browser.driver.get(svc.url(java.net.URI.create(link).getPath()));
@@ -403,7 +408,8 @@ class ConsoleBrowserTest {
     }
   }
 
-  private static void demoSignIn(Browser b, TestService demo, JsonNode person) {
+  /** Signs in as one of the demo file's people, answering the second factor from its secret. */
+  static void demoSignIn(Browser b, TestService demo, JsonNode person) {
     b.go("/console/signin");
     b.type("#login", person.get("login").asText());
     b.type("#password", person.get("password").asText());

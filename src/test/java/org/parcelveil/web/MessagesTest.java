@@ -18,4 +18,18 @@ class MessagesTest {
     assertThat(messages.get("fr", "signout")).isEqualTo("Sign out");
     assertThat(messages.get("en", "no.such.key")).isEqualTo("no.such.key");
   }
+
+  @Test
+  void fieldMessagesConfirmationsAndDrafts_areSaidInBothLanguages() {
+    var keys = messages.keys(Messages.EN).stream()
+        .filter(k -> k.startsWith("fielderr.") || k.startsWith("confirm.") || k.startsWith("draft.")
+            || k.equals("error.form_too_large") || k.equals("admin.revoke_confirm")).toList();
+    assertThat(keys).hasSizeGreaterThan(20);
+    for (String k : keys) {
+      assertThat(messages.has(Messages.ZH, k)).as(k).isTrue();
+      assertThat(messages.get("zh", k, "1", "2")).as(k).isNotEqualTo(messages.get("en", k, "1", "2"))
+          .doesNotContainPattern("[A-Za-z]{6,}");
+    }
+    assertThat(messages.get("zh", "fielderr.between", 1, 300)).isEqualTo("请输入 1 到 300 之间的数。");
+  }
 }

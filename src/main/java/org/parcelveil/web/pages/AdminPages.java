@@ -104,6 +104,10 @@ public final class AdminPages {
       render(ctx, frame.withErrors(List.of(frame.t("admin.revoke_self"))), null);
       return;
     }
+    String name = principals.find(id).map(Principal::name).orElse(id);
+    if (!gate.confirmed(ctx, frame, frame.t("admin.revoke_confirm", name), "/console/admin", "id")) {
+      return;
+    }
     boolean done = principals.revoke(v.principal(), id);
     // Sessions check revocation on every request anyway; ending them here also frees the rows at once.
     accounts.sessions().endAll(id);

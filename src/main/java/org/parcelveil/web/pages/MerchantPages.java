@@ -26,6 +26,8 @@ import org.parcelveil.shipment.Shipments;
 import org.parcelveil.validation.FieldError;
 import org.parcelveil.validation.ValidationException;
 import org.parcelveil.vault.PartyRole;
+import org.parcelveil.web.FieldMessages;
+import org.parcelveil.web.FormLimits;
 import org.parcelveil.web.Frame;
 import org.parcelveil.web.Gate;
 import org.parcelveil.web.Views;
@@ -163,24 +165,28 @@ public final class MerchantPages {
     params.put("values", values);
     params.put("created", created);
     params.put("senders", senders.list(v.principal().id()).stream().map(SenderOption::of).toList());
+    params.put("limits", ShipmentForm.LIMITS);
     // A fresh key per rendered form: a double submit creates the shipment once.
     params.put("idem", Ids.random256());
     views.page(ctx, "merchant/new.jte", params);
   }
 
   private void create(Context ctx, Gate.Visit v) {
-    if (paste.requested(ctx::formParam) != null) {
-      PastedAddress.Filled filled = paste.fill(ctx::formParam, v.frame());
-      ctx.status(filled.ok() ? 200 : 400);
-      form(ctx, v, filled.frame(), filled.values(), null);
+    // A value past its field's limit is dropped here, before anything reads it: refused beside its field, never
+    // shown back, while the rest of the form comes back as typed.
+    FormLimits.Bounded form = ShipmentForm.LIMITS.check(ctx::formParam, ShipmentForm.LIMITED);
+    if (paste.requested(form::value) != null) {
+      PastedAddress.Filled filled = paste.fill(form::value, v.frame());
+      ctx.status(filled.ok() && form.refused().isEmpty() ? 200 : 400);
+      form(ctx, v, filled.frame().withFieldErrors(form.refused(), ShipmentForm::inputOf), filled.values(), null);
       return;
     }
     Principal merchant = v.principal();
-    ShipmentForm.Parsed parsed = ShipmentForm.parse(ctx::formParam);
+    ShipmentForm.Parsed parsed = ShipmentForm.parse(form::value);
     String idem = ctx.formParam("idem");
     try {
-      if (!parsed.errors().isEmpty()) {
-        NewShipmentCheck.throwWith(merchant, parsed, shipments);
+      if (!parsed.errors().isEmpty() || !form.refused().isEmpty()) {
+        NewShipmentCheck.throwWith(merchant, parsed, form.refused(), shipments);
       }
       Shipments.Created c = shipments.create(merchant, parsed.request(), Ids.wellFormed(idem) ? idem : null);
       Frame frame = v.frame().withNotice(v.frame().t("merchant.created", c.shipment().waybill()));
@@ -189,20 +195,22 @@ public final class MerchantPages {
         frame = frame.withErrors(notSaved);
       }
       // The form keeps the sender for the next shipment: a packing desk ships from one address all day.
-      form(ctx, v, frame, ShipmentForm.senderValues(ctx::formParam), ShipmentRow.of(c.shipment(), c.recipient()));
+      form(ctx, v, frame, ShipmentForm.senderValues(form::value), ShipmentRow.of(c.shipment(), c.recipient()));
     } catch (ValidationException e) {
       ctx.status(400);
-      form(ctx, v, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
+      form(ctx, v, v.frame().withFieldErrors(e.errors(), ShipmentForm::inputOf), ShipmentForm.values(form::value),
+          null);
     } catch (ApiException e) {
       if (e.errors().isEmpty()) {
         throw e;
       }
       ctx.status(e.status()); // a recipient's district the network does not serve, named like a field error
-      form(ctx, v, v.frame().withErrors(describe(v.frame(), e.errors())), ShipmentForm.values(ctx::formParam), null);
+      form(ctx, v, v.frame().withFieldErrors(e.errors(), ShipmentForm::inputOf), ShipmentForm.values(form::value),
+          null);
     } catch (Shipments.IdempotencyConflictException e) {
       ctx.status(409);
       form(ctx, v, v.frame().withErrors(List.of(v.frame().t("merchant.duplicate"))),
-          ShipmentForm.values(ctx::formParam), null);
+          ShipmentForm.values(form::value), null);
     }
   }
 
@@ -230,7 +238,8 @@ public final class MerchantPages {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", frame);
     params.put("result", result);
-    params.put("columns", String.join(",", ShipmentImport.COLUMNS));
+    // Spaced, so the list wraps on a phone instead of making the page thousands of pixels wide.
+    params.put("columns", String.join(", ", ShipmentImport.COLUMNS));
     views.page(ctx, "merchant/import.jte", params);
   }
 
@@ -259,19 +268,19 @@ public final class MerchantPages {
     }
   }
 
-  /** Field errors as lines: the field's label in the page's language, then the rule it broke (never the value). */
+  /** Field errors as lines: the field's label and the rule it broke, in the page's language (never the value). */
   static List<String> describe(Frame frame, List<FieldError> errors) {
-    return errors.stream().map(e -> frame.t("field." + e.field()).startsWith("field.")
-        ? e.field() + ": " + e.message() : frame.t("field." + e.field()) + " (" + e.field() + "): " + e.message())
-        .toList();
+    return errors.stream().map(e -> FieldMessages.line(frame, e)).toList();
   }
 
   /** Runs the shipment's own validation as well, so parse errors and rule errors are reported together. */
   static final class NewShipmentCheck {
     private NewShipmentCheck() {}
 
-    static void throwWith(Principal merchant, ShipmentForm.Parsed parsed, Shipments shipments) {
-      List<FieldError> all = new ArrayList<>(parsed.errors());
+    static void throwWith(Principal merchant, ShipmentForm.Parsed parsed, List<FieldError> tooLong,
+        Shipments shipments) {
+      List<FieldError> all = new ArrayList<>(tooLong);
+      all.addAll(parsed.errors());
       try {
         shipments.validate(merchant, parsed.request());
       } catch (ValidationException e) {

@@ -9,6 +9,7 @@ import org.parcelveil.shipment.Payment;
 import org.parcelveil.shipment.RecipientInput;
 import org.parcelveil.shipment.ShipmentRequest;
 import org.parcelveil.validation.FieldError;
+import org.parcelveil.web.FormLimits;
 import org.parcelveil.vault.PersonInput;
 
 /**
@@ -34,6 +35,34 @@ final class ShipmentForm {
   static final String SENDER_ID = "sender_id";
   /** The sender's own fields, which the form remembers after a shipment. */
   static final List<String> SENDER_FIELDS = FIELDS.stream().filter(f -> f.startsWith("sender_")).toList();
+
+  /**
+   * The API's limits as the form's {@code maxlength}s (characters): names 64, phones 32, areas 32, street 100, detail
+   * 200, reference 64; whole numbers of at most 6 digits (100,000 g), an amount such as {@code 100000.00}.
+   */
+  static final FormLimits LIMITS = new FormLimits(limits(), 64);
+  /** Every field the form posts that has a limit: its fields, the paste boxes and the saved sender's choice. */
+  static final List<String> LIMITED = java.util.stream.Stream.concat(FIELDS.stream(),
+      java.util.stream.Stream.of("sender_paste", "recipient_paste", SENDER_ID)).toList();
+
+  private static Map<String, Integer> limits() {
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (String who : List.of("sender", "recipient")) {
+      m.put(who + "_name", 64);
+      m.put(who + "_phone", 32);
+      List.of("province", "city", "district").forEach(f -> m.put(who + "_" + f, 32));
+      m.put(who + "_street", 100);
+      m.put(who + "_detail", 200);
+      m.put(who + "_paste", org.parcelveil.address.AddressParser.MAX_LENGTH);
+    }
+    m.put("reference", 64);
+    m.put("weight_grams", 6);
+    List.of("length_cm", "width_cm", "height_cm").forEach(f -> m.put(f, 3));
+    m.put("cod_amount", 12);
+    m.put("cod_currency", 3);
+    m.put("payment", 16);
+    return Map.copyOf(m);
+  }
 
   private ShipmentForm() {}
 
@@ -138,6 +167,29 @@ final class ShipmentForm {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /**
+   * The form's input for a field the API names ({@code sender.address.city} is {@code sender_city}), or null when the
+   * form has no input of its own for it.
+   */
+  static String inputOf(String apiField) {
+    String f = apiField.replace(".address.", ".");
+    return switch (f) {
+      case "reference", "payment" -> f;
+      case "senderId" -> SENDER_ID;
+      case "sender", "sender.address" -> "sender_detail";
+      case "recipient", "recipient.address" -> "recipient_detail";
+      case "parcel", "parcel.weightGrams" -> "weight_grams";
+      case "parcel.lengthCm" -> "length_cm";
+      case "parcel.widthCm" -> "width_cm";
+      case "parcel.heightCm" -> "height_cm";
+      case "cod", "cod.amountCents", "cod.currency" -> "cod_amount";
+      default -> {
+        String flat = f.replace('.', '_');
+        yield FIELDS.contains(flat) ? flat : null;
+      }
+    };
   }
 
   /** Only the sender's fields and choice: what the form keeps for the next shipment. */

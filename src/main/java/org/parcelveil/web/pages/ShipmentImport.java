@@ -145,7 +145,7 @@ public final class ShipmentImport {
 
   private ValidationException merged(Principal merchant, ShipmentForm.Parsed parsed) {
     try {
-      MerchantPages.NewShipmentCheck.throwWith(merchant, parsed, shipments);
+      MerchantPages.NewShipmentCheck.throwWith(merchant, parsed, List.of(), shipments);
       return null;
     } catch (ValidationException e) {
       return e;
