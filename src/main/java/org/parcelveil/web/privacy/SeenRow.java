@@ -15,7 +15,7 @@ public record SeenRow(String time, String action, String role, String principal,
     @Nullable String purpose, boolean allowed, @Nullable String reason) {
 
   static SeenRow of(DisclosureHistory.Disclosure d, Frame frame) {
-    return new SeenRow(PageTimes.shanghai(d.time()), word(frame, "privacy.action.", d.action()),
+    return new SeenRow(PageTimes.shown(d.time()), word(frame, "privacy.action.", d.action()),
         word(frame, "privacy.role.", d.role()), d.principal(), d.station(),
         d.purpose() == null ? null : word(frame, "privacy.purpose.", d.purpose()),
         "allowed".equals(d.outcome()), d.reason() == null ? null : word(frame, "privacy.reason.", d.reason()));
