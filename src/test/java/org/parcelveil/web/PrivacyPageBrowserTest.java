@@ -67,7 +67,7 @@ class PrivacyPageBrowserTest {
     browser.submit("button[type=submit]");
     assertThat(browser.path()).isEqualTo("/privacy/mine");
     String mine = browser.source();
-    assertThat(mine).contains(wb, pending, "*******4321", "谁查看过我的信息", "快递员", "为派送", "北京时间");
+    assertThat(mine).contains(wb, pending, "*******4321", "谁查看过我的信息", "快递员", "为派送", "(UTC+08:00)");
     for (String marker : Fixtures.MARKERS) {
       assertThat(mine).as(marker).doesNotContain(marker);
     }

@@ -152,7 +152,7 @@ class StationConsoleTest {
     assertThat(at).contains(here).doesNotContain(coming).doesNotContain(out);
     assertThat(expected).contains(coming).doesNotContain(here);
     assertThat(handOver).contains("Xihu Rider").contains(out).doesNotContain(here);
-    assertThat(body).contains("Shanghai time");
+    assertThat(body).contains("(UTC+08:00)");
 
     ConsoleClient rider = signedIn("xihurider");
     ConsoleClient.Page run = rider.get("/console/courier/run");

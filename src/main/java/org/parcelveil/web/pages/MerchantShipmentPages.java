@@ -59,7 +59,7 @@ public final class MerchantShipmentPages {
   }
 
   /**
-   * A shipment event as the history shows it: Asia/Shanghai time, type, what it adds ({@link EventNote}, or null)
+   * A shipment event as the history shows it: the time as every page shows it (PageTimes), type, what it adds ({@link EventNote}, or null)
    * and station; no person.
    */
   public record EventRow(String at, String type, String note, String stationCode) {}

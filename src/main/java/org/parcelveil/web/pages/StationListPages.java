@@ -46,7 +46,7 @@ public final class StationListPages {
     this.clock = clock;
   }
 
-  /** A parcel of a list as the page shows it: its scan time to the minute in Shanghai time. */
+  /** A parcel of a list as the page shows it: its scan time as every page shows it (PageTimes). */
   public record Row(String waybill, String stateKey, String destination, String sortCode, String lastScan) {
     static Row of(StationParcel p) {
       return new Row(p.waybill(), "state." + p.state().name(), p.destination().display(), p.sortCode(),
@@ -57,7 +57,7 @@ public final class StationListPages {
   /** One courier's hand-over list for today. */
   public record CourierList(String courierName, String courierId, List<HandOverRow> parcels) {}
 
-  /** A parcel handed over: which, where to, when (Shanghai time) and what became of it. */
+  /** A parcel handed over: which, where to, when and what became of it. */
   public record HandOverRow(String waybill, String stateKey, String destination, String handedAt) {}
 
   public void register(RoutesConfig routes) {
