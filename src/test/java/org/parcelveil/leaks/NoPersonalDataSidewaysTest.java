@@ -321,11 +321,11 @@ class NoPersonalDataSidewaysTest {
           String pin = CapturingNotifier.next(markedPhone, java.time.Duration.ofSeconds(10)).orElseThrow();
           codes.add(pin);
           sideways.add(svc.post("/v1/shipments/" + pu + "/events", courier.token(),
-              Map.of("type", "DELIVERED", "pin", Fixtures.MARK_PHONE_DIGITS)).body());
+              Map.of("type", "DELIVERED", "codCollected", true, "pin", Fixtures.MARK_PHONE_DIGITS)).body());
           sideways.add(svc.post("/v1/shipments/" + pu + "/events", courier.token(),
-              Map.of("type", "DELIVERED", "pin", Fixtures.MARK_NAME)).body());
+              Map.of("type", "DELIVERED", "codCollected", true, "pin", Fixtures.MARK_NAME)).body());
           TestService.Response delivered = svc.post("/v1/shipments/" + pu + "/events", courier.token(),
-              Map.of("type", "DELIVERED", "pin", pin));
+              Map.of("type", "DELIVERED", "codCollected", true, "pin", pin));
           assertThat(delivered.status()).as("the walk delivers a real PIN parcel").isEqualTo(201);
           sideways.add(delivered.body());
         }

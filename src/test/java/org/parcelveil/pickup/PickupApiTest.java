@@ -291,11 +291,11 @@ class PickupApiTest {
     TestService.Response none = event(courier, p, Map.of("type", "DELIVERED"));
     assertThat(none.status()).isEqualTo(400);
     assertThat(none.body()).contains("pin");
-    TestService.Response wrong = event(courier, p, Map.of("type", "DELIVERED", "pin", otherCode(pin)));
+    TestService.Response wrong = event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", otherCode(pin)));
     assertThat(wrong.status()).isEqualTo(422);
     assertThat(wrong.body()).doesNotContain(pin);
     assertThat(state(p)).isEqualTo("OUT_FOR_DELIVERY");
-    assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", pin)).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", pin)).status()).isEqualTo(201);
     assertThat(state(p)).isEqualTo("DELIVERED");
   }
 
@@ -305,18 +305,18 @@ class PickupApiTest {
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
     String pin = code(p);
     for (int i = 0; i < 5; i++) {
-      assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", otherCode(pin))).status()).isEqualTo(422);
+      assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", otherCode(pin))).status()).isEqualTo(422);
     }
-    assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", pin)).status()).isEqualTo(429);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", pin)).status()).isEqualTo(429);
     assertThat(event(courier, p, Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT")).status()).isEqualTo(201);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
-    assertThat(event(courier, p, Map.of("type", "DELIVERED", "pin", code(p))).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", code(p))).status()).isEqualTo(201);
   }
 
   @Test
   void aParcelWithoutPin_isDeliveredWithoutOne() {
     Parcel p = created(false);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
-    assertThat(event(courier, p, Map.of("type", "DELIVERED")).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true)).status()).isEqualTo(201);
   }
 }

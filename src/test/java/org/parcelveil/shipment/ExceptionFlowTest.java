@@ -167,7 +167,8 @@ class ExceptionFlowTest {
         .containsExactly("DROPPED_OFF", "OUT_FOR_DELIVERY", "DELIVERY_FAILED");
     assertThat(tracked.get("events").get(2).get("reason").asText()).isEqualTo("REFUSED");
     String page = svc.get("/track?waybill=" + wb, null).body();
-    assertThat(page).contains("派送未成功 杭州市（收件人拒收）", "Delivery attempt failed 杭州市 (refused)",
+    assertThat(page).contains("派送未成功 杭州市 Xihu station（网点）（收件人拒收）",
+        "Delivery attempt failed 杭州市 Xihu station (station) (refused)",
         "商家已在网点交寄 杭州市").doesNotContain(Fixtures.MARK_NAME);
   }
 

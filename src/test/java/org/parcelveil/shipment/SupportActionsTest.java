@@ -70,7 +70,7 @@ class SupportActionsTest {
       p.event(shanghaiHub, moved, Map.of("type", "ARRIVED"));
       p.event(pudong, moved, Map.of("type", "ARRIVED"));
       p.event(pudong, moved, Map.of("type", "OUT_FOR_DELIVERY", "courierId", pudongCourier.principal().id()));
-      p.event(pudongCourier.token(), moved, Map.of("type", "DELIVERED"));
+      p.event(pudongCourier.token(), moved, Map.of("type", "DELIVERED", "codCollected", true));
 
       // Tracking names the new destination of the redirect; the merchant's view lists the support events.
       String tracked = svc.get("/v1/track/" + moved, null).body();

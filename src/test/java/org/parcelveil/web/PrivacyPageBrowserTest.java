@@ -46,7 +46,7 @@ class PrivacyPageBrowserTest {
     parcels.toDestination(wb, 1200);
     parcels.event(parcels.destDesk, wb, Map.of("type", "OUT_FOR_DELIVERY", "courierId", parcels.courierId));
     svc.post("/v1/shipments/" + wb + "/reveal", parcels.courier, Map.of("party", "recipient", "purpose", "DELIVERY"));
-    parcels.event(parcels.courier, wb, Map.of("type", "DELIVERED"));
+    parcels.event(parcels.courier, wb, Map.of("type", "DELIVERED", "codCollected", true));
     String pending = parcels.create("PRB-2");
 
     browser.size(390, 844);

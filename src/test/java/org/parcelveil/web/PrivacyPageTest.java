@@ -33,7 +33,7 @@ class PrivacyPageTest {
       parcels.event(parcels.destDesk, done, Map.of("type", "OUT_FOR_DELIVERY", "courierId", parcels.courierId));
       assertThat(svc.post("/v1/shipments/" + done + "/reveal", parcels.courier,
           Map.of("party", "recipient", "purpose", "DELIVERY")).status()).isEqualTo(200);
-      parcels.event(parcels.courier, done, Map.of("type", "DELIVERED"));
+      parcels.event(parcels.courier, done, Map.of("type", "DELIVERED", "codCollected", true));
       String onItsWay = parcels.create("PP-2");
 
       ConsoleClient c = new ConsoleClient(svc);
