@@ -33,7 +33,7 @@ class PrivacyPageTest {
       parcels.event(parcels.destDesk, done, Map.of("type", "OUT_FOR_DELIVERY", "courierId", parcels.courierId));
       assertThat(svc.post("/v1/shipments/" + done + "/reveal", parcels.courier,
           Map.of("party", "recipient", "purpose", "DELIVERY")).status()).isEqualTo(200);
-      parcels.event(parcels.courier, done, Map.of("type", "DELIVERED"));
+      parcels.event(parcels.courier, done, Map.of("type", "DELIVERED", "codCollected", true));
       String onItsWay = parcels.create("PP-2");
 
       ConsoleClient c = new ConsoleClient(svc);
@@ -129,6 +129,29 @@ class PrivacyPageTest {
       ConsoleClient.Page huge = stranger.post("/privacy/code", Map.of("phone", "1" + "9".repeat(100_000)));
       assertThat(huge.status()).isEqualTo(400);
       assertThat(huge.body()).doesNotContain("9999999999").hasSizeLessThan(20_000);
+    }
+  }
+
+  /** Signing out ends the session itself: a copy of the cookie's token (another tab, a proxy's log) opens nothing. */
+  @Test
+  void signingOut_endsTheSession_notOnlyTheCookie() throws Exception {
+    try (TestService svc = TestService.start()) {
+      Parcels parcels = new Parcels(svc);
+      String waybill = parcels.create("PP-4");
+      ConsoleClient c = new ConsoleClient(svc);
+      c.get("/privacy");
+      assertThat(c.post("/privacy/code", Map.of("phone", PHONE)).status()).isEqualTo(200);
+      ConsoleClient.Page signedIn = c.post("/privacy/session", Map.of("phone", PHONE, "code", code(PHONE)));
+      assertThat(signedIn.path()).isEqualTo("/privacy/mine");
+      String token = signedIn.raw().previousResponse().orElseThrow().headers().allValues("Set-Cookie").stream()
+          .filter(v -> v.startsWith("pv_subject=")).findFirst().orElseThrow()
+          .replaceAll("^pv_subject=([^;]*);.*$", "$1");
+      TestService.Response before = svc.get("/v1/subjects/shipments", token);
+      assertThat(before.status()).isEqualTo(200);
+      assertThat(before.body()).contains(waybill);
+
+      assertThat(c.post("/privacy/signout", Map.of()).path()).isEqualTo("/privacy");
+      assertThat(svc.get("/v1/subjects/shipments", token).status()).isEqualTo(401);
     }
   }
 

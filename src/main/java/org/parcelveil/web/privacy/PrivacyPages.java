@@ -203,6 +203,8 @@ public final class PrivacyPages {
   private void signOut(Context ctx) {
     Optional<Subject> subject = signedInPost(ctx);
     if (subject.isPresent()) {
+      // The session itself ends, not only the cookie: a copy of the token must not outlive the sign-out.
+      auth.end(PrivacyCookies.session(ctx));
       PrivacyCookies.endSession(ctx);
       ctx.redirect("/privacy", HttpStatus.SEE_OTHER);
     }
