@@ -269,7 +269,7 @@ public final class PrivacyPages {
   private Frame frame(Context ctx, String csrf) {
     // The console's language rule; the privacy page's own pv_lang cookie (Path=/privacy) is the one it reads here.
     return new Frame(messages, gate.lang(ctx), ctx.path(), csrf, null, null, List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), null);
   }
 
   /** A form field, stripped; null when missing, blank or longer than {@code max} (never echoed then). */
