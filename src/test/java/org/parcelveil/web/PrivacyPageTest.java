@@ -53,7 +53,7 @@ class PrivacyPageTest {
 
       String mine = signedIn.body();
       assertThat(mine).contains(done, onItsWay, "*******4321", "Who saw my data", "Courier", "for delivery",
-          "Asia/Shanghai");
+          "(UTC+08:00)");
       assertThat(mine).doesNotContain(Fixtures.MARK_NAME, Fixtures.MARK_STREET, Fixtures.MARK_DETAIL, PHONE);
 
       HttpResponse<byte[]> export = c.getBytes("/privacy/export");
