@@ -3,8 +3,9 @@
  * data-draft is copied into this tab's sessionStorage as it is sent (never passwords, codes, files or hidden
  * tokens). If the answer is the sign-in page (the session had ended) or a page marked data-draft-keep (the form was
  * refused whole), the copy waits; once signed in again, the form's page is opened and filled from it, then the copy
- * is deleted. Any other answer means the server had the form, and the copy is deleted at once. Sign-out's
- * Clear-Site-Data deletes it too, and closing the tab ends sessionStorage.
+ * is deleted, but only for the person who typed it (data-draft-owner): another person signing in at the same desk
+ * gets an empty form and the copy is deleted. Any other answer means the server had the form, and the copy is
+ * deleted at once. Sign-out's Clear-Site-Data deletes it too, and closing the tab ends sessionStorage.
  */
 (function () {
   "use strict";
@@ -36,7 +37,8 @@
         fields[el.name] = el.value;
       }
     });
-    write({ form: form.getAttribute("data-draft"), path: location.pathname, fields: fields, waiting: false });
+    write({ form: form.getAttribute("data-draft"), path: location.pathname, fields: fields, waiting: false,
+      owner: document.body.getAttribute("data-draft-owner") });
   }
 
   function fill(form, d) {
@@ -68,6 +70,10 @@
   }
   if (!d.waiting) {
     drop(); // the server had the form and answered it
+    return;
+  }
+  if (!d.owner || d.owner !== body.getAttribute("data-draft-owner")) {
+    drop(); // someone else signed in at this desk: what the last person typed is not theirs to see
     return;
   }
   var form = document.querySelector("form[data-draft='" + d.form + "']");

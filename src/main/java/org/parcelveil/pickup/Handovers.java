@@ -9,6 +9,7 @@ import org.parcelveil.shipment.EventType;
 import org.parcelveil.shipment.Lifecycle;
 import org.parcelveil.shipment.LifecycleException;
 import org.parcelveil.shipment.NextStep;
+import org.parcelveil.shipment.ParcelRoutes;
 import org.parcelveil.shipment.Shipment;
 import org.parcelveil.shipment.ShipmentEvent;
 import org.parcelveil.shipment.ShipmentState;
@@ -24,13 +25,13 @@ public final class Handovers {
   private static final Pattern FOUR_DIGITS = Pattern.compile("[0-9]{4}");
   private final Codes codes;
   private final Visibility visibility;
-  private final Network network;
+  private final ParcelRoutes routes;
   private final Lifecycle lifecycle;
 
   Handovers(Codes codes, Visibility visibility, Network network, Lifecycle lifecycle) {
     this.codes = codes;
     this.visibility = visibility;
-    this.network = network;
+    this.routes = new ParcelRoutes(network);
     this.lifecycle = lifecycle;
   }
 
@@ -51,8 +52,11 @@ public final class Handovers {
       check.fail("phoneLast4", "must be the last 4 digits of the recipient's phone");
     }
     check.throwIfInvalid();
-    Shipment s = visibility.require(staff, waybill, "handover");
-    String holder = network.route(s.origin(), s.destination()).destinationStation();
+    // The route as it stands: after a redirect the new station holds the parcel, and the old destination (which
+    // still sees it) must neither hand it over nor spend, or use up, the recipient's new code.
+    Visibility.Seen seen = visibility.requireWithHistory(staff, waybill, "handover");
+    Shipment s = seen.shipment();
+    String holder = routes.of(s, seen::history).destinationStation();
     if (holder == null || !Objects.equals(staff.stationCode(), holder)) {
       throw LifecycleException.refused(s.state(), "Only the station holding the parcel hands it over.",
           NextStep.HAND_OVER_WITH_CODE);

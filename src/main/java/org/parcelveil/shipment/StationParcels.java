@@ -22,9 +22,9 @@ import org.parcelveil.vault.Area;
  * <ul>
  *   <li><b>at</b>: the parcel's last scan was here and left it here (picked up, arrived, or a failed delivery brought
  *       back), and its journey is not over;
- *   <li><b>expected</b> at a station: picked up or in transit to the district the station serves, not yet scanned
- *       here; at a hub: in transit to the cities it sorts for (its sort code starts with the hub's code), not yet
- *       scanned here.
+ *   <li><b>expected</b> at a station: picked up or in transit to the district the station serves (or redirected to
+ *       the station by support, and then no longer to the district's station), not yet scanned here; at a hub: in
+ *       transit to the cities it sorts for (its sort code starts with the hub's code), not yet scanned here.
  * </ul>
  *
  * Both lists page by waybill number: random numbers give no order away, and a parcel that moves from expected to at
@@ -48,11 +48,23 @@ public final class StationParcels {
   private static final String EXPECTED = "SELECT " + COLUMNS
       + ", CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_scan_at, 'EXPECTED' AS place FROM shipments s WHERE %s "
       + "AND s.state IN ('PICKED_UP', 'DROPPED_OFF', 'IN_TRANSIT') "
-      + "AND NOT EXISTS (SELECT 1 FROM shipment_events x WHERE x.waybill = s.waybill AND x.station_code = :station) "
+      // Not yet scanned here: a redirect names its new station but is no scan there.
+      + "AND NOT EXISTS (SELECT 1 FROM shipment_events x WHERE x.waybill = s.waybill AND x.station_code = :station "
+      + "AND NOT (x.type = 'REDIRECTED')) "
       + "AND s.waybill > :after";
   private static final String TO_DISTRICT =
       "s.dest_province = :province AND s.dest_city = :city AND s.dest_district = :district";
-  private static final String TO_HUB = "s.sort_code LIKE :hubPrefix ESCAPE '\\'";
+  // '!' escapes, not a backslash: the statement parser would read '\' as a quote left open.
+  private static final String TO_HUB = "s.sort_code LIKE :hubPrefix ESCAPE '!'";
+  /**
+   * A redirected parcel is on its way to the station of its latest redirect ({@link ParcelRoutes}), not to the
+   * district it was first sent to: the old station may not even see it.
+   */
+  private static final String REDIRECTED_HERE = "EXISTS (SELECT 1 FROM shipment_events r "
+      + "WHERE r.waybill = s.waybill AND r.station_code = :station AND r.seq = (SELECT max(x.seq) "
+      + "FROM shipment_events x WHERE x.waybill = s.waybill AND x.type = 'REDIRECTED'))";
+  private static final String NOT_REDIRECTED = "NOT EXISTS (SELECT 1 FROM shipment_events r "
+      + "WHERE r.waybill = s.waybill AND r.type = 'REDIRECTED')";
 
   private final Sql sql;
   private final Network network;
@@ -101,7 +113,8 @@ public final class StationParcels {
       return Optional.of(TO_HUB);
     }
     boolean serves = network.stationServing(station.area()).map(s -> s.code().equals(station.code())).orElse(false);
-    return serves ? Optional.of(TO_DISTRICT) : Optional.empty();
+    return Optional.of(serves ? "((" + TO_DISTRICT + " AND " + NOT_REDIRECTED + ") OR " + REDIRECTED_HERE + ")"
+        : REDIRECTED_HERE);
   }
 
   private static String quoted(List<EventType> types) {
@@ -110,7 +123,7 @@ public final class StationParcels {
 
   /** A station code as a LIKE prefix: codes may hold '_', which LIKE would read as any character. */
   static String likePrefix(String code) {
-    return code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return code.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static StationParcel read(ResultSet rs) throws SQLException {

@@ -65,6 +65,17 @@ final class Sessions {
     }
   }
 
+  /** Ends the session of {@code token} now (signing out); nothing happens for a token that is not one. */
+  void end(String token) {
+    if (!Tokens.looksLikeToken(token)) {
+      return;
+    }
+    sql.useHandle("could not end the session", h -> h.createUpdate(
+            "DELETE FROM subject_sessions WHERE token_hash = :hash")
+        .bind("hash", Tokens.hash(token))
+        .execute());
+  }
+
   /** Deletes sessions that expired before {@code before}. */
   void purgeExpired(Instant before) {
     sql.useHandle("could not purge sessions", h -> h.createUpdate(

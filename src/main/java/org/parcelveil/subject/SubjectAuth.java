@@ -142,6 +142,14 @@ public final class SubjectAuth implements AutoCloseable {
     return sessions.resolve(token, clock.instant());
   }
 
+  /**
+   * Ends the session behind {@code token} (signing out): the token opens nothing afterwards, wherever a copy of it
+   * was left.
+   */
+  public void end(String token) {
+    sessions.end(token);
+  }
+
   private void log(String action, String principal, AuditRecord.Outcome outcome, String reason) {
     audit.append(new AuditRecord(action, principal, "subject", null, null, null, null, outcome, reason));
   }

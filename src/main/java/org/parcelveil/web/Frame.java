@@ -5,11 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every console page shows around its content: the language, the signed-in person and their navigation, the
- * CSRF token for forms, and notices. Templates receive it as {@code frame}.
+ * CSRF token for forms, and notices. Templates receive it as {@code frame}. {@code draftOwner} names the signed-in
+ * principal opaquely (a hash of its id), so that a form kept over an ended session is filled in again only for the
+ * same principal, never for the next person who signs in at a shared desk (static/console.js).
  */
 public record Frame(Messages messages, String lang, String path, String csrf, @Nullable String userName,
     @Nullable String roleKey, List<NavItem> nav, List<String> notices, List<String> errors,
-    List<FieldProblem> fieldProblems) {
+    List<FieldProblem> fieldProblems, @Nullable String draftOwner) {
 
   /** One navigation entry; {@code active} marks the page being shown. */
   public record NavItem(String href, String labelKey, boolean active) {}
@@ -43,13 +45,13 @@ public record Frame(Messages messages, String lang, String path, String csrf, @N
   public Frame withNotice(String text) {
     List<String> n = new java.util.ArrayList<>(notices);
     n.add(text);
-    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, List.copyOf(n), errors, fieldProblems);
+    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, List.copyOf(n), errors, fieldProblems, draftOwner);
   }
 
   public Frame withErrors(List<String> texts) {
     List<String> e = new java.util.ArrayList<>(errors);
     e.addAll(texts);
-    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, List.copyOf(e), fieldProblems);
+    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, List.copyOf(e), fieldProblems, draftOwner);
   }
 
   /**
@@ -66,7 +68,7 @@ public record Frame(Messages messages, String lang, String path, String csrf, @N
         p.add(new FieldProblem(input, FieldMessages.label(this, e.field()), FieldMessages.rule(this, e)));
       }
     }
-    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, errors, List.copyOf(p));
+    return new Frame(messages, lang, path, csrf, userName, roleKey, nav, notices, errors, List.copyOf(p), draftOwner);
   }
 
   /** What is wrong with input {@code id}, or null when nothing is. */

@@ -141,13 +141,24 @@ public final class Gate {
       setCookie(ctx, PRE_COOKIE, pre);
     }
     return new Frame(messages, lang(ctx), ctx.path(), Csrf.token(pre), null, null, List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), null);
+  }
+
+  /** An opaque name for the principal a kept form belongs to: not its id, which the page has no need to show. */
+  private static String draftOwner(String principalId) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("parcelveil/draft-owner/" + principalId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   public Frame frame(Context ctx, Sessions.Visitor v) {
     Role role = v.principal().role();
     return new Frame(messages, lang(ctx), ctx.path(), v.csrfToken(), v.principal().name(), "role." + role.wireName(),
-        Navigation.of(role, ctx.path()), List.of(), List.of(), List.of());
+        Navigation.of(role, ctx.path()), List.of(), List.of(), List.of(), draftOwner(v.principal().id()));
   }
 
   public void refuse(Context ctx, Frame frame, HttpStatus status, String messageKey) {

@@ -288,14 +288,16 @@ class PickupApiTest {
     Parcel p = created(true);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
     String pin = code(p);
-    TestService.Response none = event(courier, p, Map.of("type", "DELIVERED"));
+    TestService.Response none = event(courier, p, Map.of("type", "DELIVERED", "codCollected", true));
     assertThat(none.status()).isEqualTo(400);
     assertThat(none.body()).contains("pin");
-    TestService.Response wrong = event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", otherCode(pin)));
+    TestService.Response wrong = event(courier, p, Map.of("type", "DELIVERED", "codCollected", true,
+        "pin", otherCode(pin)));
     assertThat(wrong.status()).isEqualTo(422);
     assertThat(wrong.body()).doesNotContain(pin);
     assertThat(state(p)).isEqualTo("OUT_FOR_DELIVERY");
-    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", pin)).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true,
+        "pin", pin)).status()).isEqualTo(201);
     assertThat(state(p)).isEqualTo("DELIVERED");
   }
 
@@ -305,12 +307,15 @@ class PickupApiTest {
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
     String pin = code(p);
     for (int i = 0; i < 5; i++) {
-      assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", otherCode(pin))).status()).isEqualTo(422);
+      assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true,
+          "pin", otherCode(pin))).status()).isEqualTo(422);
     }
-    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", pin)).status()).isEqualTo(429);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true,
+        "pin", pin)).status()).isEqualTo(429);
     assertThat(event(courier, p, Map.of("type", "DELIVERY_FAILED", "reason", "ABSENT")).status()).isEqualTo(201);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
-    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true, "pin", code(p))).status()).isEqualTo(201);
+    assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true,
+        "pin", code(p))).status()).isEqualTo(201);
   }
 
   @Test
@@ -318,5 +323,31 @@ class PickupApiTest {
     Parcel p = created(false);
     assertThat(event(destDesk, p, Map.of("type", "OUT_FOR_DELIVERY", "courierId", courierId)).status()).isEqualTo(201);
     assertThat(event(courier, p, Map.of("type", "DELIVERED", "codCollected", true)).status()).isEqualTo(201);
+  }
+
+  /**
+   * After a redirect the new station holds the parcel: the old destination (which still sees it, having scanned it)
+   * may not hand it over, nor burn the recipient's new code on a handover the lifecycle then refuses.
+   */
+  @Test
+  void aRedirectedParcel_isHandedOverByItsNewStation_notByTheOldDestination() {
+    String support = svc.principal("support", "Agent", null).token();
+    Parcel p = created(false);
+    String oldCode = shelve(p);
+    assertThat(event(support, p, Map.of("type", "REDIRECTED", "ticket", "T-21", "stationCode", "HZ-GS01")).status())
+        .isEqualTo(201);
+    assertThat(handover(destDesk, p, oldCode, p.last4()).status()).isIn(403, 409);
+    TestService.Response arrived = event(foreignDesk, p, Map.of("type", "ARRIVED"));
+    assertThat(arrived.status()).as(arrived.body()).isEqualTo(201);
+    TestService.Response shelved = event(foreignDesk, p, Map.of("type", "AT_PICKUP_POINT"));
+    assertThat(shelved.status()).as(shelved.body()).isEqualTo(201);
+    String code = code(p);
+    TestService.Response byOld = handover(destDesk, p, code, p.last4());
+    assertThat(byOld.status()).as(byOld.body()).isEqualTo(403);
+    assertThat(handover(destDesk, p, oldCode, p.last4()).status()).isEqualTo(403);
+    TestService.Response byNew = handover(foreignDesk, p, code, p.last4());
+    assertThat(byNew.status()).as(byNew.body()).isEqualTo(201);
+    assertThat(byNew.json().get("stationCode").asText()).isEqualTo("HZ-GS01");
+    assertThat(state(p)).isEqualTo("DELIVERED");
   }
 }

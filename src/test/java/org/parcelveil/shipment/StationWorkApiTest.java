@@ -190,6 +190,26 @@ class StationWorkApiTest {
     assertThat(binjiang).contains(waiting + ":AT").noneMatch(s -> s.startsWith(sorted));
   }
 
+  /**
+   * A parcel support redirected is expected at its new station, and no longer at the old one: that station may not
+   * see it (it never scanned it), so its list must not hand it the number, the sort code and the weight.
+   */
+  @Test
+  void aRedirectedParcel_isExpectedAtItsNewStation_notListedAtTheOldOne() {
+    svc.post("/v1/stations", svc.adminToken, Map.of("code", "HZ-GS01", "name", "Gongshu", "kind", "STATION",
+        "area", Fixtures.area("浙江省", "杭州市", "拱墅区")));
+    String gongshu = svc.principal("station", "Gongshu desk", "HZ-GS01").token();
+    String support = svc.principal("support", "Agent", null).token();
+    String wb = pickedUp("LIST-REDIRECT");
+    assertThat(listed(parcels.destDesk, "HZ-XH01", "&state=expected")).contains(wb + ":EXPECTED");
+    TestService.Response moved = svc.post("/v1/shipments/" + wb + "/events", support,
+        Map.of("type", "REDIRECTED", "ticket", "T-LIST", "stationCode", "HZ-GS01"));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+    assertThat(svc.get("/v1/shipments/" + wb, parcels.destDesk).status()).isEqualTo(404);
+    assertThat(listed(parcels.destDesk, "HZ-XH01", "")).noneMatch(s -> s.startsWith(wb));
+    assertThat(listed(gongshu, "HZ-GS01", "")).contains(wb + ":EXPECTED");
+  }
+
   @Test
   void stationParcels_areForTheStationsOwnStaffOnly() {
     assertThat(svc.get("/v1/stations/HZ-XH01/parcels", parcels.originDesk).status()).isEqualTo(403);

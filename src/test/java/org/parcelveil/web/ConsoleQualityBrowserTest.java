@@ -68,19 +68,7 @@ class ConsoleQualityBrowserTest {
 
   @Test
   void aFormSentAfterTheSessionEnded_comesBackFilled_afterSignIn_andTheCopyIsThenGone() {
-    browser.driver.manage().deleteAllCookies();
-    browser.size(1280, 900);
-    signIn(people.get("merchant-1"));
-    browser.go("/console/merchant/new");
-    browser.type("#reference", "DRAFT-1");
-    browser.type("#recipient_name", "Draftmark 张三");
-    browser.type("#recipient_detail", "2栋1204室");
-    browser.type("#weight_grams", "700");
-    browser.js("document.querySelector(\"form[data-draft]\").noValidate = true"); // half-filled, as left
-    // The session ends while the merchant types (idle time-out, or ended elsewhere).
-    browser.driver.manage().deleteCookieNamed(Gate.SESSION_COOKIE);
-    browser.submit("form[action='/console/merchant/new'] button[type=submit]");
-    assertThat(browser.path()).isEqualTo("/console/signin");
+    sendNewShipmentAfterTheSessionEnded("DRAFT-1", "Draftmark 张三", "700");
     signIn(people.get("merchant-1"));
     new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
         .until(d -> browser.path().equals("/console/merchant/new") && !browser.all("#draft-restored").isEmpty()
@@ -91,6 +79,24 @@ class ConsoleQualityBrowserTest {
     assertThat(browser.js("return sessionStorage.getItem('pv-draft')")).as("the copy is used once").isNull();
     assertThat(browser.source()).as("filled in the browser, never sent back by the server")
         .doesNotContain("value=\"Draftmark");
+  }
+
+  /**
+   * A shared desk: the session of the person who typed ends, and someone else signs in at the same tab. What the
+   * first person typed (a recipient's name and address) is not filled into the second person's form, and the copy
+   * is gone.
+   */
+  @Test
+  void aFormKeptOverAnEndedSession_isNotFilledIn_forAnotherPersonSigningIn() {
+    sendNewShipmentAfterTheSessionEnded("DRAFT-2", "Draftmark 李四", "900");
+    signIn(people.get("merchant-2"));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+        .until(d -> browser.js("return sessionStorage.getItem('pv-draft')") == null);
+    assertThat(browser.path()).as("not taken to the other person's form").isNotEqualTo("/console/merchant/new");
+    browser.go("/console/merchant/new");
+    assertThat(browser.find("#recipient_name").getAttribute("value")).isEmpty();
+    assertThat(browser.find("#reference").getAttribute("value")).isEmpty();
+    assertThat(browser.js("return sessionStorage.getItem('pv-draft')")).isNull();
   }
 
   @Test
@@ -106,6 +112,23 @@ class ConsoleQualityBrowserTest {
     browser.js("sessionStorage.setItem('pv-draft', '{}')");
     browser.submit("header form[action='/console/signout'] button");
     assertThat(browser.js("return sessionStorage.getItem('pv-draft')")).as("Clear-Site-Data").isNull();
+  }
+
+  /** Merchant 1 half-fills a new shipment and sends it after the session ended: the answer is the sign-in page. */
+  private static void sendNewShipmentAfterTheSessionEnded(String reference, String recipientName, String grams) {
+    browser.driver.manage().deleteAllCookies();
+    browser.size(1280, 900);
+    signIn(people.get("merchant-1"));
+    browser.go("/console/merchant/new");
+    browser.type("#reference", reference);
+    browser.type("#recipient_name", recipientName);
+    browser.type("#recipient_detail", "2栋1204室");
+    browser.type("#weight_grams", grams);
+    browser.js("document.querySelector(\"form[data-draft]\").noValidate = true"); // half-filled, as left
+    // The session ends while the merchant types (idle time-out, or ended elsewhere).
+    browser.driver.manage().deleteCookieNamed(Gate.SESSION_COOKIE);
+    browser.submit("form[action='/console/merchant/new'] button[type=submit]");
+    assertThat(browser.path()).isEqualTo("/console/signin");
   }
 
   /** The role's pages: its navigation, and the pages one link away that the navigation does not list. */

@@ -53,7 +53,7 @@ class PrivacyPageTest {
 
       String mine = signedIn.body();
       assertThat(mine).contains(done, onItsWay, "*******4321", "Who saw my data", "Courier", "for delivery",
-          "Asia/Shanghai");
+          "(UTC+08:00)");
       assertThat(mine).doesNotContain(Fixtures.MARK_NAME, Fixtures.MARK_STREET, Fixtures.MARK_DETAIL, PHONE);
 
       HttpResponse<byte[]> export = c.getBytes("/privacy/export");
@@ -129,6 +129,29 @@ class PrivacyPageTest {
       ConsoleClient.Page huge = stranger.post("/privacy/code", Map.of("phone", "1" + "9".repeat(100_000)));
       assertThat(huge.status()).isEqualTo(400);
       assertThat(huge.body()).doesNotContain("9999999999").hasSizeLessThan(20_000);
+    }
+  }
+
+  /** Signing out ends the session itself: a copy of the cookie's token (another tab, a proxy's log) opens nothing. */
+  @Test
+  void signingOut_endsTheSession_notOnlyTheCookie() throws Exception {
+    try (TestService svc = TestService.start()) {
+      Parcels parcels = new Parcels(svc);
+      String waybill = parcels.create("PP-4");
+      ConsoleClient c = new ConsoleClient(svc);
+      c.get("/privacy");
+      assertThat(c.post("/privacy/code", Map.of("phone", PHONE)).status()).isEqualTo(200);
+      ConsoleClient.Page signedIn = c.post("/privacy/session", Map.of("phone", PHONE, "code", code(PHONE)));
+      assertThat(signedIn.path()).isEqualTo("/privacy/mine");
+      String token = signedIn.raw().previousResponse().orElseThrow().headers().allValues("Set-Cookie").stream()
+          .filter(v -> v.startsWith("pv_subject=")).findFirst().orElseThrow()
+          .replaceAll("^pv_subject=([^;]*);.*$", "$1");
+      TestService.Response before = svc.get("/v1/subjects/shipments", token);
+      assertThat(before.status()).isEqualTo(200);
+      assertThat(before.body()).contains(waybill);
+
+      assertThat(c.post("/privacy/signout", Map.of()).path()).isEqualTo("/privacy");
+      assertThat(svc.get("/v1/subjects/shipments", token).status()).isEqualTo(401);
     }
   }
 

@@ -203,6 +203,8 @@ public final class PrivacyPages {
   private void signOut(Context ctx) {
     Optional<Subject> subject = signedInPost(ctx);
     if (subject.isPresent()) {
+      // The session itself ends, not only the cookie: a copy of the token must not outlive the sign-out.
+      auth.end(PrivacyCookies.session(ctx));
       PrivacyCookies.endSession(ctx);
       ctx.redirect("/privacy", HttpStatus.SEE_OTHER);
     }
@@ -267,7 +269,7 @@ public final class PrivacyPages {
   private Frame frame(Context ctx, String csrf) {
     // The console's language rule; the privacy page's own pv_lang cookie (Path=/privacy) is the one it reads here.
     return new Frame(messages, gate.lang(ctx), ctx.path(), csrf, null, null, List.of(), List.of(), List.of(),
-        List.of());
+        List.of(), null);
   }
 
   /** A form field, stripped; null when missing, blank or longer than {@code max} (never echoed then). */
