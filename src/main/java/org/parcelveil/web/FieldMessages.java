@@ -17,6 +17,10 @@ public final class FieldMessages {
 
   private static final List<Rule> RULES = List.of(
       new Rule(Pattern.compile("is required"), "fielderr.required"),
+      new Rule(Pattern.compile("is required for the \\w+ role"), "fielderr.station_needed"),
+      new Rule(Pattern.compile("is not a known station"), "fielderr.unknown_station"),
+      new Rule(Pattern.compile("must be a station, not a hub.*"), "fielderr.courier_at_hub"),
+      new Rule(Pattern.compile("only station staff and couriers belong to a station"), "fielderr.no_station"),
       new Rule(Pattern.compile("must have at most (\\d+) characters"), "fielderr.max_chars"),
       new Rule(Pattern.compile("must have at least (\\d+) characters"), "fielderr.min_chars"),
       new Rule(Pattern.compile("contains characters that are not allowed"), "fielderr.chars"),

@@ -25,6 +25,7 @@ class ConsoleFieldMessagesTest {
     svc = TestService.start();
     Fixtures.network(svc);
     People.person(svc, "merchant", "Field Shop", null, "fieldshop");
+    People.person(svc, "admin", "Field Admin", null, "fieldadmin");
   }
 
   @AfterAll
@@ -134,6 +135,26 @@ class ConsoleFieldMessagesTest {
       assertThat(p.status()).as(path).isEqualTo(200);
       assertThat(p.header("Cache-Control")).as(path).isEqualTo("no-store");
     }
+  }
+
+  @Test
+  void adminsNewPerson_courierAtAHub_isRefusedBesideTheStation_inChinese_keepingWhatWasTyped() {
+    ConsoleClient c = new ConsoleClient(svc);
+    People.signIn(c, svc, "fieldadmin", SECRETS);
+    c.get("/console/lang/zh?back=/console/admin");
+    ConsoleClient.Page page = c.post("/console/admin/principals",
+        Map.of("role", "courier", "name", "Hub Rider", "stationCode", "HZH", "phone", ""));
+    assertThat(page.status()).isEqualTo(400);
+    String body = page.body();
+    assertThat(body).containsPattern(
+        "id=\"p-station\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"p-station-error p-station-hint\"");
+    assertThat(body).contains("<p class=\"field-error\" id=\"p-station-error\">快递员在网点揽收和派送")
+        .contains("<a href=\"#p-station\">");
+    assertThat(body).doesNotContain("must be a station").doesNotContainPattern("id=\"p-name\"[^>]*aria-invalid");
+    // What was typed stays, in the new-person form only (the new-station form has a name field too).
+    assertThat(body).containsPattern("id=\"p-name\"[^>]*value=\"Hub Rider\"")
+        .containsPattern("<option value=\"courier\" selected")
+        .doesNotContainPattern("id=\"s-name\"[^>]*value=\"Hub Rider\"");
   }
 
   private static ConsoleClient signedIn() {

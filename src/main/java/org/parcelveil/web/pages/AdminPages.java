@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.parcelveil.identity.Principal;
 import org.parcelveil.access.Principals;
 import org.parcelveil.identity.Role;
@@ -73,10 +74,10 @@ public final class AdminPages {
       render(ctx, frame.withNotice(frame.t("admin.station_created", s.code())), null);
     } catch (ValidationException e) {
       ctx.status(400);
-      render(ctx, frame.withErrors(MerchantPages.describe(frame, e.errors())), null);
+      render(ctx, frame.withFieldErrors(e.errors(), AdminPages::stationInput), null, typed(ctx, "s.", STATION_FIELDS));
     } catch (Network.DuplicateStationException e) {
       ctx.status(409);
-      render(ctx, frame.withErrors(List.of(frame.t("admin.station_taken"))), null);
+      render(ctx, frame.withErrors(List.of(frame.t("admin.station_taken"))), null, typed(ctx, "s.", STATION_FIELDS));
     }
   }
 
@@ -92,7 +93,8 @@ public final class AdminPages {
       render(ctx, frame.withNotice(frame.t("admin.principal_created", p.id())), secret);
     } catch (ValidationException e) {
       ctx.status(400);
-      render(ctx, frame.withErrors(MerchantPages.describe(frame, e.errors())), null);
+      render(ctx, frame.withFieldErrors(e.errors(), AdminPages::principalInput), null,
+          typed(ctx, "p.", PRINCIPAL_FIELDS));
     }
   }
 
@@ -128,7 +130,54 @@ public final class AdminPages {
     }
   }
 
+  /** The new-person form's input for a refused field of {@code Principals.create}, beside which its message shows. */
+  private static @Nullable String principalInput(String field) {
+    return switch (field) {
+      case "role" -> "p-role";
+      case "name" -> "p-name";
+      case "stationCode" -> "p-station";
+      default -> field.startsWith("phone") ? "p-phone" : null;
+    };
+  }
+
+  /** The new-station form's input for a refused field of {@code Network.create}. */
+  private static @Nullable String stationInput(String field) {
+    return switch (field) {
+      case "code" -> "s-code";
+      case "name" -> "s-name";
+      case "kind" -> "s-kind";
+      case "area", "area.province" -> "s-province";
+      case "area.city" -> "s-city";
+      case "area.district" -> "s-district";
+      default -> null;
+    };
+  }
+
+  private static final List<String> PRINCIPAL_FIELDS = List.of("role", "name", "stationCode", "phone");
+  private static final List<String> STATION_FIELDS = List.of("code", "name", "kind", "province", "city", "district");
+  /** The longest value a refused form keeps: the inputs' own maxlength, so nothing longer is ever echoed. */
+  private static final int KEPT_MAX = 100;
+
+  /**
+   * What was typed into a refused form, to fill it in again, keyed {@code prefix + field} (both forms have a name); a
+   * value past any input's limit is dropped.
+   */
+  private static Map<String, String> typed(Context ctx, String prefix, List<String> fields) {
+    Map<String, String> values = new HashMap<>();
+    for (String f : fields) {
+      String v = ctx.formParam(f);
+      if (v != null && v.length() <= KEPT_MAX) {
+        values.put(prefix + f, v);
+      }
+    }
+    return values;
+  }
+
   private void render(Context ctx, Frame frame, Secret secret) {
+    render(ctx, frame, secret, Map.of());
+  }
+
+  private void render(Context ctx, Frame frame, Secret secret, Map<String, String> values) {
     List<Person> people = principals.all().stream()
         .map(p -> new Person(p, accounts.loginOf(p.id()).orElse(""), Accounts.isPerson(p.role()))).toList();
     Map<String, Object> params = new HashMap<>();
@@ -137,6 +186,7 @@ public final class AdminPages {
     params.put("people", people);
     params.put("secret", secret);
     params.put("roles", java.util.Arrays.stream(Role.values()).map(Role::wireName).toList());
+    params.put("values", values);
     views.page(ctx, "admin.jte", params);
   }
 
