@@ -174,11 +174,16 @@ public final class CourierPages {
       Frame frame = v.frame();
       today(ctx, v, frame.withErrors(List.of(s.get().waybill() + ": "
           + frame.t("event.refused", frame.t("state." + e.state().name())) + " " + frame.t(e.next().key()))));
-    } catch (ValidationException | HandoverRefusedException e) {
-      // A missing, malformed or wrong delivery PIN: one message, never the PIN typed.
-      ctx.status(e instanceof HandoverRefusedException h ? h.status() : 400);
-      views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message",
-          v.frame().t(e instanceof ValidationException ? "courier.pin_needed" : "courier.pin_wrong")));
+    } catch (ValidationException e) {
+      // A missing or malformed delivery PIN has its own words (never the PIN typed); any other refusal is said as
+      // the field messages every console form uses.
+      ctx.status(400);
+      boolean pin = e.errors().stream().anyMatch(f -> f.field().equals("pin"));
+      views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message", pin ? v.frame().t("courier.pin_needed")
+          : String.join(" ", MerchantPages.describe(v.frame(), e.errors()))));
+    } catch (HandoverRefusedException e) {
+      ctx.status(e.status());
+      views.page(ctx, "error.jte", Map.of("frame", v.frame(), "message", v.frame().t("courier.pin_wrong")));
     }
   }
 
